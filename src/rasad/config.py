@@ -1,0 +1,29 @@
+"""Run configuration: every tunable lives here, not as a hidden constant in a stage."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DB = Path("rasad.db")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    max_bytes: int = 10 * 1024 * 1024  # larger inputs are rejected with a reason
+    min_body_chars: int = 80  # shorter cleaned bodies are rejected (E008)
+    dictionary_dirs: tuple[str, ...] = ()  # extra actors*.yaml / places*.yaml
+    dedup_threshold: float = 0.7  # MinHash Jaccard for near-duplicate pages
+    dedup_num_perm: int = 64
+    shingle_words: int = 4
+    story_threshold: float = 0.22  # weighted overlap to join an existing story
+    story_window_days: int = 21  # a story accepts pages this close to its dates
+    min_event_confidence: float = 0.0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def default_db_path() -> Path:
+    """The database path: $RASAD_DB, else ./rasad.db."""
+    env = os.environ.get("RASAD_DB")
+    return Path(env) if env else DEFAULT_DB

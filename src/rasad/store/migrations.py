@@ -1,0 +1,62 @@
+"""Schema migrations, applied in order; PRAGMA user_version records the last one."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY, external_id TEXT, url TEXT, outlet TEXT, title TEXT,
+        published TEXT, published_from TEXT, language TEXT, duplicate_of TEXT,
+        story_id TEXT, source TEXT, text_len INTEGER, minhash BLOB, data TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_story ON documents(story_id);
+    CREATE INDEX documents_published ON documents(published);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, type TEXT, date TEXT, source_id TEXT,
+        target_id TEXT, location_id TEXT, story_id TEXT, confidence REAL, data TEXT NOT NULL
+    );
+    CREATE INDEX events_doc ON events(doc_id);
+    CREATE INDEX events_type_date ON events(type, date);
+    CREATE INDEX events_source ON events(source_id);
+    CREATE INDEX events_target ON events(target_id);
+    CREATE INDEX events_story ON events(story_id);
+    CREATE INDEX events_location ON events(location_id);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker_id TEXT, data TEXT NOT NULL
+    );
+    CREATE INDEX quotes_doc ON quotes(doc_id);
+    CREATE INDEX quotes_speaker ON quotes(speaker_id);
+    CREATE TABLE figures (
+        id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, category TEXT, event_id TEXT,
+        location_id TEXT, date TEXT, data TEXT NOT NULL
+    );
+    CREATE INDEX figures_doc ON figures(doc_id);
+    CREATE TABLE timexes (
+        doc_id TEXT NOT NULL, start INTEGER NOT NULL, value TEXT, data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, start)
+    );
+    CREATE TABLE rejected (
+        source TEXT PRIMARY KEY, reason TEXT, code TEXT, seen_at TEXT
+    );
+    CREATE TABLE lsh_bands (band TEXT NOT NULL, doc_id TEXT NOT NULL);
+    CREATE INDEX lsh_bands_band ON lsh_bands(band);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT, n_docs INTEGER,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE story_features (feature TEXT NOT NULL, story_id TEXT NOT NULL,
+        PRIMARY KEY (feature, story_id));
+    CREATE TABLE story_events (
+        id TEXT PRIMARY KEY, story_id TEXT NOT NULL, type TEXT, date TEXT,
+        corroboration INTEGER, data TEXT NOT NULL
+    );
+    CREATE INDEX story_events_story ON story_events(story_id, type);
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT, command TEXT, summary TEXT
+    );
+    CREATE VIRTUAL TABLE doc_fts USING fts5(doc_id UNINDEXED, title, text,
+        tokenize = 'unicode61 remove_diacritics 2');
+    """,
+]

@@ -1,0 +1,339 @@
+"""The SQLite store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rasad.records import Extraction, Rejected
+from rasad.store.migrations import MIGRATIONS
+from rasad.text.normalize import norm
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _j(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """A Rasad database (one SQLite file)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if self.path.parent and not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path))
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.migrate()
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------
+    def migrate(self) -> int:
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        for i, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.db:
+                self.db.executescript(sql)
+                self.db.execute(f"PRAGMA user_version = {i}")
+        return len(MIGRATIONS)
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writes -------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() \
+            is not None
+
+    def save_extraction(self, x: Extraction, minhash: np.ndarray | None, bands: list[str],
+                        story_profile: dict[str, Any] | None, story_events: list[dict[str, Any]],
+                        features: list[str], swap_canonical: str | None = None) -> None:
+        d = x.document
+        sid = d.story_id
+        for ev in x.events:
+            ev.story_id = sid
+        with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (d.id, d.external_id, d.url, d.outlet, d.title, d.published, d.published_from,
+                 d.language, d.duplicate_of, sid, d.source, len(d.text),
+                 minhash.tobytes() if minhash is not None else None, _j(d.to_dict()), _now()))
+            self.db.execute("DELETE FROM doc_fts WHERE doc_id=?", (d.id,))
+            self.db.execute("INSERT INTO doc_fts VALUES (?,?,?)",
+                            (d.id, norm(d.title or ""), norm(d.text)))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(e.id, e.doc_id, e.type, e.date,
+                  e.source_actor.id if e.source_actor else None,
+                  e.target_actor.id if e.target_actor else None,
+                  e.location.id if e.location else None, sid, e.confidence,
+                  _j(e.to_dict())) for e in x.events])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?)",
+                [(q.id, q.doc_id, q.speaker.id if q.speaker else None, _j(q.to_dict()))
+                 for q in x.quotes])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO figures VALUES (?,?,?,?,?,?,?)",
+                [(f.id, f.doc_id, f.category, f.event_id,
+                  f.location.id if f.location else None, f.date, _j(f.to_dict()))
+                 for f in x.figures])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO timexes VALUES (?,?,?,?)",
+                [(t.doc_id, t.span[0], t.value, _j(t.to_dict())) for t in x.timexes])
+            self.db.executemany("INSERT INTO lsh_bands VALUES (?,?)",
+                                [(b, d.id) for b in bands])
+            if swap_canonical:
+                self.db.execute("UPDATE documents SET duplicate_of=? WHERE id=? OR "
+                                "duplicate_of=?", (d.id, swap_canonical, swap_canonical))
+                self._sync_doc_json(swap_canonical)
+            if story_profile is not None:
+                p = dict(story_profile)
+                self.db.execute("INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?)",
+                                (p["id"], p.get("title"), p.get("first_date"),
+                                 p.get("last_date"), len(p.get("doc_ids", [])), _j(p)))
+                self.db.executemany("INSERT OR IGNORE INTO story_features VALUES (?,?)",
+                                    [(f, p["id"]) for f in features])
+            for se in story_events:
+                self.db.execute("INSERT OR REPLACE INTO story_events VALUES (?,?,?,?,?,?)",
+                                (se["id"], se["story_id"], se["type"], se.get("date"),
+                                 se.get("corroboration", 1), _j(se)))
+                for mid in se["mention_ids"]:
+                    self._set_event_corroboration(mid, se["corroboration"])
+
+    def _set_event_corroboration(self, event_id: str, n: int) -> None:
+        row = self.db.execute("SELECT data FROM events WHERE id=?", (event_id,)).fetchone()
+        if row:
+            data = json.loads(row["data"])
+            data["corroboration"] = n
+            self.db.execute("UPDATE events SET data=? WHERE id=?", (_j(data), event_id))
+
+    def _sync_doc_json(self, doc_id: str) -> None:
+        row = self.db.execute("SELECT data, duplicate_of FROM documents WHERE id=?",
+                              (doc_id,)).fetchone()
+        if row:
+            data = json.loads(row["data"])
+            data["duplicate_of"] = row["duplicate_of"]
+            self.db.execute("UPDATE documents SET data=? WHERE id=?", (_j(data), doc_id))
+
+    def save_rejected(self, r: Rejected) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO rejected VALUES (?,?,?,?)",
+                            (r.source, r.reason, r.code, _now()))
+
+    def save_run(self, command: str, summary: dict[str, Any]) -> None:
+        with self.db:
+            self.db.execute("INSERT INTO runs (started_at, command, summary) VALUES (?,?,?)",
+                            (_now(), command, _j(summary)))
+
+    # -- StoryState protocol ----------------------------------------------------------------
+    def lsh_candidates(self, keys: list[str]) -> list[str]:
+        if not keys:
+            return []
+        q = ",".join("?" * len(keys))
+        rows = self.db.execute(f"SELECT DISTINCT doc_id FROM lsh_bands WHERE band IN ({q})", keys)
+        return [r[0] for r in rows]
+
+    def signature_of(self, doc_id: str) -> np.ndarray | None:
+        row = self.db.execute("SELECT minhash FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if not row or row[0] is None:
+            return None
+        return np.frombuffer(row[0], dtype=np.uint64)
+
+    def doc_brief(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT id, duplicate_of, story_id, published, text_len, outlet "
+                              "FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return dict(row) if row else None
+
+    def story_candidates(self, features: list[str]) -> list[str]:
+        if not features:
+            return []
+        q = ",".join("?" * len(features))
+        rows = self.db.execute(
+            f"SELECT story_id, COUNT(*) c FROM story_features WHERE feature IN ({q}) "
+            "GROUP BY story_id ORDER BY c DESC LIMIT 200", features)
+        return [r[0] for r in rows]
+
+    def story_profile(self, story_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def story_events_of(self, story_id: str, etype: str) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT data FROM story_events WHERE story_id=? AND type=?",
+                               (story_id, etype))
+        return [json.loads(r[0]) for r in rows]
+
+    # -- reads ----------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for t in ("documents", "events", "quotes", "figures", "timexes", "stories",
+                  "story_events", "rejected"):
+            out[t] = int(self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
+        out["duplicates"] = int(self.db.execute(
+            "SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0])
+        return out
+
+    def iter_records(self, kind: str) -> Iterator[dict[str, Any]]:
+        """Contract records of one kind, as stored."""
+        if kind == "rejected":
+            for r in self.db.execute("SELECT source, reason, code FROM rejected ORDER BY source"):
+                yield {"kind": "rejected", "source": r[0], "reason": r[1], "code": r[2]}
+            return
+        if kind == "story":
+            for r in self.db.execute("SELECT data FROM stories ORDER BY first_date, id"):
+                yield _story_record(json.loads(r[0]))
+            return
+        table = {"document": "documents", "event": "events", "quote": "quotes",
+                 "figure": "figures", "timex": "timexes", "story_event": "story_events"}[kind]
+        order = {"documents": "published, id", "events": "date, id",
+                 "story_events": "date, id"}.get(table, "rowid")
+        for r in self.db.execute(f"SELECT data FROM {table} ORDER BY {order}"):
+            yield json.loads(r[0])
+
+    def query(self, kind: str, *, actor: str | None = None, etype: str | None = None,
+              place: str | None = None, since: str | None = None, until: str | None = None,
+              story: str | None = None, limit: int | None = None, offset: int = 0
+              ) -> list[dict[str, Any]]:
+        """Filtered events, quotes, figures, story events or stories."""
+        where: list[str] = []
+        args: list[Any] = []
+        if kind in ("event", "story_event"):
+            table = "events" if kind == "event" else "story_events"
+            if etype:
+                where.append("type = ?")
+                args.append(etype.upper())
+            if since:
+                where.append("date >= ?")
+                args.append(since)
+            if until:
+                where.append("substr(date, 1, ?) <= ?")
+                args += [len(until), until]
+            if story:
+                where.append("story_id = ?")
+                args.append(story)
+            if actor and kind == "event":
+                where.append("(source_id = ? OR target_id = ?)")
+                args += [actor, actor]
+            elif actor:
+                where.append("(data LIKE ? OR data LIKE ?)")
+                args += [f'%"source_actor":{{"text":%"id":"{actor}"%',
+                         f'%"target_actor":{{"text":%"id":"{actor}"%']
+            if place and kind == "event":
+                where.append("location_id = ?")
+                args.append(place)
+            elif place:
+                where.append("data LIKE ?")
+                args.append(f'%"location":{{"text":%"id":"{place}"%')
+            order = "date, id"
+        elif kind == "quote":
+            table = "quotes"
+            if actor:
+                where.append("speaker_id = ?")
+                args.append(actor)
+            if story:
+                where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
+                args.append(story)
+            order = "rowid"
+        elif kind == "figure":
+            table = "figures"
+            if etype:
+                where.append("category = ?")
+                args.append(etype)
+            if place:
+                where.append("location_id = ?")
+                args.append(place)
+            if since:
+                where.append("date >= ?")
+                args.append(since)
+            if until:
+                where.append("substr(date, 1, ?) <= ?")
+                args += [len(until), until]
+            if story:
+                where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
+                args.append(story)
+            order = "date, rowid"
+        elif kind == "story":
+            table = "stories"
+            if since:
+                where.append("last_date >= ?")
+                args.append(since)
+            if until:
+                where.append("first_date <= ?")
+                args.append(until)
+            if story:
+                where.append("id = ?")
+                args.append(story)
+            if actor:
+                where.append("data LIKE ?")
+                args.append(f'%"a:{actor}"%')
+            order = "first_date, id"
+        elif kind == "document":
+            table = "documents"
+            if story:
+                where.append("story_id = ?")
+                args.append(story)
+            order = "published, id"
+        else:
+            raise ValueError(f"unknown kind {kind!r}")
+        sql = f"SELECT data FROM {table}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        rows = [json.loads(r[0]) for r in self.db.execute(sql, args)]
+        if kind == "story":
+            return [_story_record(r) for r in rows]
+        return rows
+
+    def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over normalized titles and bodies (FTS5)."""
+        terms = [t for t in norm(q).replace('"', " ").split() if t]
+        if not terms:
+            return []
+        expr = " ".join(f'"{t}"' for t in terms)
+        rows = self.db.execute(
+            "SELECT doc_id, snippet(doc_fts, 2, '[', ']', ' … ', 12) FROM doc_fts "
+            "WHERE doc_fts MATCH ? ORDER BY rank LIMIT ?", (expr, limit)).fetchall()
+        out = []
+        for doc_id, snip in rows:
+            b = self.db.execute("SELECT title, outlet, published FROM documents WHERE id=?",
+                                (doc_id,)).fetchone()
+            out.append({"doc_id": doc_id, "title": b[0] if b else None,
+                        "outlet": b[1] if b else None, "published": b[2] if b else None,
+                        "snippet": snip})
+        return out
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT data FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def _story_record(p: dict[str, Any]) -> dict[str, Any]:
+    feats = p.get("features", {})
+    actors = sorted((k[2:] for k in feats if k.startswith("a:")), key=lambda k: -feats["a:" + k])
+    places = sorted((k[2:] for k in feats if k.startswith("p:")), key=lambda k: -feats["p:" + k])
+    return {"kind": "story", "id": p["id"], "title": p.get("title"),
+            "doc_ids": p.get("doc_ids", []), "first_date": p.get("first_date"),
+            "last_date": p.get("last_date"), "outlets": p.get("outlets", []),
+            "actors": actors[:12], "places": places[:12]}

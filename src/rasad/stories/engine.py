@@ -1,0 +1,262 @@
+"""Story clustering and cross-document event merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from rasad.config import Config
+from rasad.records import Event, Extraction, Figure, short_hash
+from rasad.stories.dedup import band_keys, estimate_jaccard, signature
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+GENERIC_ACTORS = {"SYR", "TUR", "RUS", "IRN", "USA"}
+
+
+class StoryState(Protocol):
+    """What the engine needs from a store (implemented by rasad.store.Store)."""
+
+    def lsh_candidates(self, keys: list[str]) -> list[str]: ...
+    def signature_of(self, doc_id: str) -> np.ndarray | None: ...
+    def doc_brief(self, doc_id: str) -> dict[str, Any] | None: ...
+    def story_candidates(self, features: list[str]) -> list[str]: ...
+    def story_profile(self, story_id: str) -> dict[str, Any] | None: ...
+    def story_events_of(self, story_id: str, etype: str) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class Assignment:
+    duplicate_of: str | None
+    swap_canonical: str | None  # an existing doc that becomes the duplicate of this one
+    story_id: str
+    story_profile: dict[str, Any]
+    story_events: list[dict[str, Any]] = field(default_factory=list)
+    signature: np.ndarray | None = None
+    bands: list[str] = field(default_factory=list)
+    features: list[str] = field(default_factory=list)
+
+
+def doc_features(x: Extraction) -> dict[str, float]:
+    """Weighted features of a page for story clustering."""
+    f: dict[str, float] = {}
+    for a in x.actors:
+        if a.id and a.via != "adjective":
+            w = 0.3 if a.id in GENERIC_ACTORS else (1.5 if a.kind == "person" else 1.0)
+            f["a:" + a.id] = max(f.get("a:" + a.id, 0), w)
+    for p in x.places:
+        if p.place_kind != "country":
+            f["p:" + p.id] = 1.5
+    for e in x.events:
+        f["e:" + e.type] = max(f.get("e:" + e.type, 0), 0.5)
+        if e.source_actor and e.source_actor.id:
+            key = f"s:{e.type}:{e.source_actor.id}"
+            f[key] = 1.0
+    return f
+
+
+def _date(s: str | None) -> dt.date | None:
+    if not s:
+        return None
+    try:
+        if len(s) == 10:
+            return dt.date.fromisoformat(s)
+        if len(s) == 7:
+            return dt.date.fromisoformat(s + "-01")
+        return dt.date(int(s[:4]), 1, 1)
+    except ValueError:
+        return None
+
+
+def dates_compatible(a: str | None, b: str | None, slack_days: int = 1) -> bool:
+    """Two event dates agree within their precisions (a month contains its days)."""
+    if not a or not b:
+        return True
+    if len(a) != len(b):
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        return long_.startswith(short)
+    if len(a) == 10:
+        da, db = _date(a), _date(b)
+        return da is not None and db is not None and abs((da - db).days) <= slack_days
+    return a == b
+
+
+class StoryEngine:
+    def __init__(self, state: StoryState, cfg: Config | None = None) -> None:
+        self.state = state
+        self.cfg = cfg or Config()
+
+    # -- near duplicates ----------------------------------------------------------------
+    def find_duplicate(self, x: Extraction, sig: np.ndarray, keys: list[str]
+                       ) -> tuple[str | None, str | None]:
+        """(canonical doc this one duplicates, or an existing doc this one replaces)."""
+        best: tuple[float, str] | None = None
+        for cand in self.state.lsh_candidates(keys):
+            if cand == x.document.id:
+                continue
+            other = self.state.signature_of(cand)
+            if other is None:
+                continue
+            j = estimate_jaccard(sig, other)
+            if j >= self.cfg.dedup_threshold and (best is None or j > best[0]):
+                best = (j, cand)
+        if best is None:
+            return None, None
+        brief = self.state.doc_brief(best[1]) or {}
+        canonical = brief.get("duplicate_of") or best[1]
+        cbrief = self.state.doc_brief(canonical) or brief
+        if _more_complete(x, cbrief):
+            return None, canonical
+        return canonical, None
+
+    # -- stories ---------------------------------------------------------------------------
+    def assign(self, x: Extraction) -> Assignment:
+        sig = signature(x.document.text, self.cfg.dedup_num_perm, self.cfg.shingle_words)
+        keys = band_keys(sig)
+        dup, swap = self.find_duplicate(x, sig, keys)
+        feats = doc_features(x)
+        story_id: str | None = None
+        if dup:
+            story_id = (self.state.doc_brief(dup) or {}).get("story_id")
+        if story_id is None:
+            story_id = self._best_story(x, feats)
+        prof = self.state.story_profile(story_id) if story_id else None
+        if prof is None:
+            story_id = story_id or "st_" + short_hash(x.document.id)
+            prof = {"id": story_id, "features": {}, "doc_ids": [], "outlets": [],
+                    "first_date": None, "last_date": None, "title": None, "title_score": -1.0}
+        prof = _update_profile(prof, x, feats, dup is None)
+        return Assignment(duplicate_of=dup, swap_canonical=swap, story_id=story_id,
+                          story_profile=prof, signature=sig, bands=keys,
+                          features=sorted(feats))
+
+    def _best_story(self, x: Extraction, feats: dict[str, float]) -> str | None:
+        strong = [k for k, w in feats.items() if w >= 1.0]
+        best: tuple[float, str] | None = None
+        doc_date = _date(x.document.published)
+        total = sum(feats.values()) or 1.0
+        for sid in self.state.story_candidates(strong)[:200]:
+            prof = self.state.story_profile(sid)
+            if not prof:
+                continue
+            if doc_date and prof.get("first_date"):
+                lo = _date(prof["first_date"])
+                hi = _date(prof["last_date"]) or lo
+                win = dt.timedelta(days=self.cfg.story_window_days)
+                if lo and hi and not (lo - win <= doc_date <= hi + win):
+                    continue
+            sf: dict[str, float] = prof.get("features", {})
+            ndocs = max(len(prof.get("doc_ids", [])), 1)
+            shared = sum(w * min(1.0, 2 * sf[k] / ndocs) for k, w in feats.items() if k in sf)
+            score = shared / total
+            if score >= self.cfg.story_threshold and (best is None or score > best[0]):
+                best = (score, sid)
+        return best[1] if best else None
+
+    # -- events across documents ------------------------------------------------------------
+    def merge_events(self, x: Extraction, story_id: str) -> list[dict[str, Any]]:
+        """Story events updated or created by this page's events."""
+        changed: dict[str, dict[str, Any]] = {}
+        outlet = x.document.outlet or x.document.id
+        for ev in x.events:
+            if ev.negated or ev.modality in ("hypothetical", "threatened"):
+                continue
+            pool = list(changed.values()) + [
+                se for se in self.state.story_events_of(story_id, ev.type)
+                if se["id"] not in changed]
+            match = next((se for se in pool if _same_event(se, ev)), None)
+            figs = [_fig(f, outlet, x) for f in x.figures if f.event_id == ev.id]
+            if match is None:
+                sid = "se_" + short_hash(story_id, ev.id)
+                match = {"kind": "story_event", "id": sid, "story_id": story_id,
+                         "type": ev.type, "mode": ev.mode,
+                         "source_actor": ev.source_actor.to_dict() if ev.source_actor else None,
+                         "target_actor": ev.target_actor.to_dict() if ev.target_actor else None,
+                         "date": ev.date, "location": ev.location.to_dict() if ev.location
+                         else None, "modality": ev.modality, "corroboration": 0,
+                         "outlets": [], "mention_ids": [], "doc_ids": [], "figures": [],
+                         "sentence": ev.sentence}
+            if ev.id in match["mention_ids"]:
+                continue
+            match["mention_ids"].append(ev.id)
+            if x.document.id not in match["doc_ids"]:
+                match["doc_ids"].append(x.document.id)
+            if outlet not in match["outlets"]:
+                match["outlets"].append(outlet)
+            match["corroboration"] = len(match["outlets"])
+            match["figures"] += figs
+            if ev.date and (not match["date"] or len(ev.date) > len(match["date"])):
+                match["date"] = ev.date
+            for side in ("source_actor", "target_actor"):
+                mine = getattr(ev, side)
+                if match[side] is None and mine is not None:
+                    match[side] = mine.to_dict()
+            if match["location"] is None and ev.location is not None:
+                match["location"] = ev.location.to_dict()
+            changed[match["id"]] = match
+        return list(changed.values())
+
+
+def _fig(f: Figure, outlet: str, x: Extraction) -> dict[str, Any]:
+    q = int(f.quantity) if float(f.quantity).is_integer() else f.quantity
+    return {"category": f.category, "quantity": q, "qualifier": f.qualifier,
+            "subject": f.subject, "outlet": outlet, "published": x.document.published,
+            "doc_id": x.document.id}
+
+
+def _aid(d: dict[str, Any] | None) -> str | None:
+    return d.get("id") if d else None
+
+
+def _same_event(se: dict[str, Any], ev: Event) -> bool:
+    if se["type"] != ev.type:
+        return False
+    if not dates_compatible(se.get("date"), ev.date):
+        return False
+    a = (_aid(se.get("source_actor")), _aid(se.get("target_actor")))
+    b = (ev.source_actor.id if ev.source_actor else None,
+         ev.target_actor.id if ev.target_actor else None)
+    if ev.type in SYMMETRIC:
+        sa, sb = {x for x in a if x}, {x for x in b if x}
+        actors_ok = not sa or not sb or bool(sa & sb)
+    else:
+        actors_ok = all(p is None or q is None or p == q for p, q in zip(a, b, strict=True))
+    if not actors_ok:
+        return False
+    la, lb = _aid(se.get("location")), ev.location.id if ev.location else None
+    return la is None or lb is None or la == lb or ev.type in SYMMETRIC
+
+
+def _more_complete(x: Extraction, other: dict[str, Any]) -> bool:
+    mine = len(x.document.text)
+    theirs = int(other.get("text_len") or 0)
+    if mine > theirs * 1.05:
+        return True
+    if mine < theirs * 0.95:
+        return False
+    a, b = x.document.published, other.get("published")
+    return bool(a and b and a < b)
+
+
+def _update_profile(prof: dict[str, Any], x: Extraction, feats: dict[str, float],
+                    canonical: bool) -> dict[str, Any]:
+    prof = dict(prof)
+    sf = dict(prof.get("features", {}))
+    for k in feats:
+        sf[k] = sf.get(k, 0) + 1
+    prof["features"] = sf
+    d = x.document
+    prof["doc_ids"] = list(prof.get("doc_ids", [])) + [d.id]
+    if d.outlet and d.outlet not in prof.get("outlets", []):
+        prof["outlets"] = list(prof.get("outlets", [])) + [d.outlet]
+    dates = [v for v in (prof.get("first_date"), prof.get("last_date"), d.published) if v]
+    if dates:
+        prof["first_date"], prof["last_date"] = min(dates), max(dates)
+    # title: the most central headline = the one sharing most features with the story
+    if d.title and canonical:
+        score = sum(1 for k in feats if sf.get(k, 0) > 1) + 0.01 * len(feats)
+        if score > prof.get("title_score", -1.0):
+            prof["title"], prof["title_score"] = d.title, score
+    return prof
