@@ -83,7 +83,7 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
                     date=cd.published) for q in qspans]
     trig = lx.triggers.find(n.text)
     events = code_events(doc_id, text, n, sentences, trig, actors, places, times, figures,
-                         qspans, pub, lx)
+                         qspans, pub, lx, g.media_ids)
     # fatalities are linked to the event that counts them
     for ev in events:
         if ev.fatalities is not None:

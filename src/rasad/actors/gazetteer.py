@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -129,7 +130,8 @@ class Gazetteer:
     roles: list[dict[str, Any]] = field(default_factory=list)
     actor_lex: Lexicon[ActorPayload] = field(default_factory=Lexicon)
     place_lex: Lexicon[str] = field(default_factory=Lexicon)
-    surname_index: dict[str, str] = field(default_factory=dict)
+    surname_index: dict[str, frozenset[str]] = field(default_factory=dict)
+    media_ids: frozenset[str] = frozenset()  # news agencies and outlets: sources, not actors
 
     # --- resolution -------------------------------------------------------------------
     def holders(self, role: str, country: str | None, on: dt.date | None) -> list[ActorEntry]:
@@ -154,6 +156,12 @@ class Gazetteer:
     def entities(self) -> list[dict[str, Any]]:
         return [a.to_entity() for a in self.actors.values()] + [
             p.to_entity() for p in self.places.values()]
+
+
+def _definite(phrase: str) -> bool:
+    """A phrase is definite when its last word carries the article (وزير الخارجية)."""
+    words = norm(phrase).split()
+    return bool(words) and words[-1].startswith("ال")
 
 
 def _data_dir() -> Any:
@@ -208,7 +216,13 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     return g
 
 
+_MEDIA = re.compile(r"agency|press|reuters|news|tv\b|television|channel|radio|sputnik|tass|"
+                    r"anadolu|al jazeera|al arabiya|newspaper|times|post\b|bbc|cnn", re.I)
+
+
 def _index(g: Gazetteer) -> None:
+    g.media_ids = frozenset(a.id for a in g.actors.values()
+                            if a.kind == "organization" and _MEDIA.search(a.name))
     adjectives: dict[str, list[str]] = {}
     country_names: dict[str, list[str]] = {}
     for a in g.actors.values():
@@ -222,17 +236,24 @@ def _index(g: Gazetteer) -> None:
                 g.actor_lex.add(adj, AdjectivePayload(a.id))
     for r in g.roles:
         role = str(r.get("role"))
-        if r.get("phrases"):
-            for p in r["phrases"]:
-                g.actor_lex.add(p, RolePayload(role, r.get("country")))
+        for p in r.get("phrases") or []:
+            g.actor_lex.add(p, RolePayload(role, r.get("country")))
+        pbc = r.get("phrases_by_country") or {}
+        if isinstance(pbc, dict):
+            for iso, phrases in pbc.items():
+                for p in phrases or []:
+                    g.actor_lex.add(p, RolePayload(role, iso))
+        only = set(r.get("countries") or [])
         for noun in r.get("nouns") or []:
+            definite = _definite(noun)
             for iso, adjs in adjectives.items():
+                if only and iso not in only:
+                    continue
                 for adj in adjs:
-                    if norm(adj).startswith("ال") and norm(noun).startswith("ال"):
+                    # the adjective agrees in definiteness with the noun phrase's last word
+                    if _definite(adj) == definite:
                         g.actor_lex.add(f"{noun} {adj}", RolePayload(role, iso))
-                    elif not norm(noun).startswith("ال") and not norm(adj).startswith("ال"):
-                        g.actor_lex.add(f"{noun} {adj}", RolePayload(role, iso))
-                if not norm(noun).startswith("ال"):
+                if not definite and r.get("construct", "country") in ("country", "both"):
                     for cname in country_names.get(iso, []):
                         g.actor_lex.add(f"{noun} {cname}", RolePayload(role, iso))
     for iso, adjs in adjectives.items():
@@ -244,7 +265,7 @@ def _index(g: Gazetteer) -> None:
         for f in set(p.aliases) | ({p.name_ar} if p.name_ar else set()):
             g.place_lex.add(f, p.id)
     # surnames (last token of a multi-word person name) for in-document coreference;
-    # a surname shared by two people is ambiguous and not used
+    # a surname shared by several people links only when one of them is named in the page
     owners: dict[str, set[str]] = {}
     for a in g.actors.values():
         if a.kind == "person":
@@ -252,4 +273,4 @@ def _index(g: Gazetteer) -> None:
                 toks = norm(f).split()
                 if len(toks) >= 2 and len(toks[-1]) >= 3:
                     owners.setdefault(toks[-1], set()).add(a.id)
-    g.surname_index = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+    g.surname_index = {k: frozenset(v) for k, v in owners.items()}

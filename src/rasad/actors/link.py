@@ -36,7 +36,11 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
     """Actor mentions in a document text, resolved against the dictionary at date `on`."""
     refs: list[ActorRef] = []
     last_role: str | None = None
-    for m in g.actor_lex.find(n.text):
+    matches = g.actor_lex.find(n.text)
+    # people named in the page: an ambiguous description ("الرئيس الروسي" with no date)
+    # resolves to the holder the page names
+    named = {p.actor_id for m in matches for p in m.payloads if isinstance(p, NamePayload)}
+    for m in matches:
         s, e = n.to_original(m.start, m.end)
         names = [p for p in m.payloads if isinstance(p, NamePayload)]
         roles = [p for p in m.payloads if isinstance(p, RolePayload)]
@@ -54,7 +58,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
                     break
         elif roles:
             rp = roles[0]
-            hs = g.holders(rp.role, rp.country, on)
+            hs = _prefer_named(g.holders(rp.role, rp.country, on), named)
             last_role = rp.role
             if len(hs) == 1:
                 ref = _ref(text, s, e, hs[0], "role")
@@ -64,7 +68,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
         elif counterparts:
             cp = counterparts[0]
             role = last_role or "president"
-            hs = g.holders(role, cp.country, on)
+            hs = _prefer_named(g.holders(role, cp.country, on), named)
             if len(hs) == 1:
                 ref = _ref(text, s, e, hs[0], "counterpart")
             else:
@@ -86,6 +90,14 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
     return refs
 
 
+def _prefer_named(holders: list[ActorEntry], named: set[str]) -> list[ActorEntry]:
+    if len(holders) > 1:
+        hit = [h for h in holders if h.id in named]
+        if len(hit) == 1:
+            return hit
+    return holders
+
+
 def _surname_coref(text: str, n: Normalized, g: Gazetteer, refs: list[ActorRef]
                    ) -> list[ActorRef]:
     """Bare surnames ("أوغلو") linked to a person named in full earlier in the document."""
@@ -99,8 +111,9 @@ def _surname_coref(text: str, n: Normalized, g: Gazetteer, refs: list[ActorRef]
         cands = [tok] + [tok[len(p):] for p in ("و", "ب", "ل", "ف", "وب", "ول") if
                          tok.startswith(p) and len(tok) - len(p) >= 3]
         for c in cands:
-            pid = g.surname_index.get(c)
-            if pid and pid in seen:
+            owners = [o for o in g.surname_index.get(c, ()) if o in seen]
+            pid = owners[0] if len(owners) == 1 else None
+            if pid:
                 s, e = n.to_original(m.start(), m.end())
                 if seen[pid] < s and not any(a <= s < b or a < e <= b for a, b in taken):
                     out.append(_ref(text, s, e, g.actors[pid], "coref"))

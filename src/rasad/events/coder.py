@@ -57,9 +57,9 @@ def _tokens_before(ntext: str, pos: int, k: int) -> list[str]:
 def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence],
                 trig_matches: list[Match[Trigger]], actors: list[ActorRef],
                 places: list[PlaceRef], times: list[TimeRef], figures: list[Figure],
-                quotes: list[QuoteSpan], published: dt.date | None, lx: EventLexicons
-                ) -> list[Event]:
-    """Events of one document."""
+                quotes: list[QuoteSpan], published: dt.date | None, lx: EventLexicons,
+                media: frozenset[str] = frozenset()) -> list[Event]:
+    """Events of one document (`media`: actor ids of news outlets, never event actors)."""
     events: list[Event] = []
     by_sentence: dict[int, list[_Cand]] = {}
     for m in trig_matches:
@@ -72,7 +72,7 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
     for si, cands in sorted(by_sentence.items()):
         sent = sentences[si]
         events += _code_sentence(doc_id, text, sent, cands, actors, places, times, figures,
-                                 quotes, published, lx)
+                                 quotes, published, lx, media)
     return events
 
 
@@ -108,34 +108,121 @@ def _choose(payloads: tuple[Trigger, ...], sentence: str) -> Trigger:
 def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
                    actors: list[ActorRef], places: list[PlaceRef], times: list[TimeRef],
                    figures: list[Figure], quotes: list[QuoteSpan], published: dt.date | None,
-                   lx: EventLexicons) -> list[Event]:
+                   lx: EventLexicons, media: frozenset[str] = frozenset()) -> list[Event]:
     ns = norm(sent.text)
     s_actors = [a for a in actors if sent.start <= a.start < sent.end and a.id]
     s_places = [p for p in places if sent.start <= p.start < sent.end]
     s_figs = [f for f in figures if sent.start <= f.span[0] < sent.end]
     if any(c in ns.split() for c in lx.cues.get("opinion_cues", ())):
         return []
+    if any(w in lx.cues.get("sports_context", ()) for w in ns.split()):
+        cands = [c for c in cands if c.type != "ASSAULT"]
+    place_spans = {(p.start, p.end) for p in s_places}
+    s_actors = [a for a in s_actors if a.id not in media and _eligible(text, a, place_spans)]
     out: list[Event] = []
-    seen_types: set[str] = set()
+    by_type: dict[str, Event] = {}
     speech_act_at: int | None = None
     threat_at: int | None = None
     for c in sorted(cands, key=lambda c: c.start):
+        if c.type == "BLOCK":
+            continue
         if not c.trig.strong and not (s_actors or s_places or s_figs):
+            continue
+        if _purpose(text, c, lx) or (c.trig.pos == "noun" and _skip_noun(text, sent, c,
+                                                                          quotes, lx)):
+            continue
+        if _prevented(text, sent, c, lx):
             continue
         if speech_act_at is not None and c.trig.pos == "noun" and c.type not in SPEECH_ACTS:
             continue  # the act a demand/threat/accusation is about
         if threat_at is not None and c.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION"):
             continue
-        if c.type in seen_types:
-            continue
-        seen_types.add(c.type)
+        ev = _event(doc_id, text, sent, c, s_actors, s_places, times, s_figs, quotes,
+                    published, lx)
         if c.type in SPEECH_ACTS:
             speech_act_at = c.start
             if c.type == "THREATEN":
                 threat_at = c.start
-        out.append(_event(doc_id, text, sent, c, s_actors, s_places, times, s_figs, quotes,
-                          published, lx))
+        first = by_type.get(c.type)
+        if first is not None:
+            _merge_into(first, ev)  # one event per act: later triggers add detail
+            continue
+        by_type[c.type] = ev
+        out.append(ev)
     return out
+
+
+_HUMAN_HEADS = frozenset(norm(w) for w in (
+    "وفد الوفد مسؤول مسؤولين مسؤولون مسؤولا المسؤولين المسؤولون قوات القوات جنود الجنود "
+    "جنديا جنديين جندي الجندي عسكريين عسكريون العسكريين عسكريا طائرات الطائرات طائرة الطائرة "
+    "مقاتلات المقاتلات دوريات الدوريات دورية الدورية سفن السفن الجانب الجانبين مقاتلين "
+    "المقاتلين ضباط الضباط خبراء الخبراء دبلوماسيين الدبلوماسيين دبلوماسي الشركاء شركائنا "
+    "مصادر المصادر مصدر وزارة الوزارة حكومة الحكومة جيش الجيش بحرية البحرية مدفعية المدفعية "
+    "الوحدات وحدات فرق القيادة قيادة الرئاسة السلطات سلطات المسلحين الجماعات فصائل الفصائل "
+    "نقاط النقاط رتل الرتل أرتال الأرتال تعزيزات التعزيزات").split())
+_LOCATIVE = frozenset(norm(w) for w in (
+    "في الى إلى داخل شمال شمالي جنوب جنوبي شرق شرقي غرب غربي حدود أراضي اراضي عمق أنحاء "
+    "انحاء مدن محافظات وسط قرب").split())
+
+
+def _prev_word(text: str, pos: int) -> str:
+    toks = _TOKEN.findall(norm(text[max(0, pos - 30):pos]))
+    return toks[-1] if toks else ""
+
+
+def _eligible(text: str, a: ActorRef, place_spans: set[tuple[int, int]]) -> bool:
+    """Can this mention be an event's source or target (not a place-like use)?"""
+    if a.via == "adjective":
+        prev = _prev_word(text, a.start)
+        for p in ("و", "ف", "ب", "ل"):
+            if prev.startswith(p) and prev[1:] in _HUMAN_HEADS:
+                return True
+        return prev in _HUMAN_HEADS
+    if a.kind == "country" or (a.start, a.end) in place_spans:
+        # "في سوريا", "بسوريا", "في أنقرة": a place, not an actor
+        if norm(a.text)[:1] == "ب" or _prev_word(text, a.start) in _LOCATIVE:
+            return False
+    return True
+
+
+def _skip_noun(text: str, sent: Sentence, c: _Cand, quotes: list[QuoteSpan],
+               lx: EventLexicons) -> bool:
+    """Nouns (masdars) that name an act without reporting one."""
+    # inside a direct quote, a bare noun is talk about an act, not the act
+    if any(q.direct and q.start <= c.start < q.end for q in quotes):
+        return True
+    toks = _TOKEN.findall(norm(text[sent.start:c.start]))[-3:]
+    return any(lx.is_cue("purpose_cues", t) for t in toks)
+
+
+def _purpose(text: str, c: _Cand, lx: EventLexicons) -> bool:
+    """"لتخفيف التوتر", "للتعاون", "لتحييد": ل + a trigger names a purpose, not an act."""
+    surface = norm(c.surface)
+    if not surface.startswith("ل") or surface.startswith("لقاء"):
+        return False
+    if lx.triggers.lookup(surface[1:]) or (surface.startswith("لل") and
+                                          lx.triggers.lookup("ال" + surface[2:])):
+        return not lx.is_cue("passive_victim_cues", _prev_word(text, c.start))
+    return False
+
+
+def _prevented(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
+    """"لمنع نشوب اشتباكات", "للحيلولة دون مقتل": the act is what is being prevented."""
+    toks = _TOKEN.findall(norm(text[sent.start:c.start]))[-4:]
+    return any(lx.is_cue("prevention_cues", t) for t in toks)
+
+
+def _merge_into(first: Event, later: Event) -> None:
+    if first.source_actor is None and later.source_actor is not None:
+        first.source_actor = later.source_actor
+    if first.target_actor is None and later.target_actor is not None:
+        first.target_actor = later.target_actor
+    if first.location is None and later.location is not None:
+        first.location = later.location
+    if first.mode in ("killing", "attack") and later.mode not in (None, "killing", "attack"):
+        first.mode = later.mode
+    if first.fatalities is None:
+        first.fatalities = later.fatalities
 
 
 def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[ActorRef],
@@ -149,6 +236,15 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
         reported_by = quote.speaker
         lo = max(lo, quote.start)
     source, target = _roles(text, c, [a for a in s_actors if a.start >= lo], sent)
+    if source is None and quote is not None and quote.speaker is not None and _first_person(
+            text, quote, c):
+        source = quote.speaker
+    if quote is not None and c.type in SPEECH_ACTS and c.trig.pos != "verb" and \
+            quote.speaker is not None and not quote.direct:
+        # "أعلن الكرملين أن منع ... مسؤولية تقع على عاتق تركيا": the speaker demands
+        if source is not None and target is None:
+            target = source
+        source, reported_by = quote.speaker, None
     if reported_by is not None and source is not None and source.id == reported_by.id and \
             quote is not None and not quote.direct:
         reported_by = None
@@ -182,7 +278,7 @@ def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence
     target: ActorRef | None = None
     if c.trig.pos == "noun":
         for a in after[:3]:
-            gap = norm(text[c.end:a.start])
+            gap = norm(text[c.start:a.start])
             if a.start - c.end > 70:
                 break
             if any(cue in gap for cue in map(norm, _AGENT_CUES)) or (
@@ -216,24 +312,39 @@ def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence
     return source, target
 
 
+_FIRST_PERSON = frozenset(norm(w) for w in "قواتنا جنودنا جيشنا نحن بلادنا حكومتنا".split())
+
+
+def _first_person(text: str, quote: QuoteSpan, c: _Cand) -> bool:
+    """A verb in the first person plural, or "قواتنا", in the quote."""
+    surface = norm(c.surface)
+    if c.trig.pos == "verb" and surface.endswith("نا"):
+        return True
+    return any(t in _FIRST_PERSON for t in _TOKEN.findall(norm(text[quote.start:quote.end])))
+
+
 def _modality(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> tuple[bool, str]:
     nbefore = norm(text[sent.start:c.start])
     toks = _TOKEN.findall(nbefore)
     near = toks[-3:]
-    negated = any(lx.is_cue("negation", t) for t in near)
+    negated = any(lx.is_cue("negation", t) for t in near) and not any(
+        p in nbefore[-30:] for p in lx.cue_phrases.get("negation_exceptions", ()))
     surface = norm(c.surface)
     bare = surface[1:] if surface[:1] in "وف" else surface
     modality = "asserted"
     if any(lx.is_cue("denial_verbs", t) for t in toks[-8:]):
         return True, "denied"
     hypo = lx.cues.get("hypothetical", frozenset())
-    if any(t in hypo for t in toks[-8:]) or any(p in nbefore[-40:] for p in
-                                               lx.cue_phrases.get("hypothetical", ())):
+    clause = re.split(r"[,;:]", nbefore)[-1]
+    ctoks = _TOKEN.findall(clause)
+    if any(t in hypo for t in ctoks[-8:]) or any(p in clause[-40:] for p in
+                                                lx.cue_phrases.get("hypothetical", ())):
         modality = "hypothetical"
     elif c.type != "THREATEN" and (any(lx.is_cue("threat_cues", t) for t in toks[-6:]) or any(
             p in nbefore[-50:] for p in lx.cue_phrases.get("threat_cues", ()))):
         modality = "threatened"
-    elif (c.trig.pos == "verb" and bare.startswith(_FUTURE_PREFIX)) or any(
+    elif (c.trig.pos == "verb" and bare.startswith(_FUTURE_PREFIX) and not lx.is_cue(
+            "future_prefix_exceptions", bare)) or any(
             lx.is_cue("future_planned", t) for t in toks[-4:]) or any(
             p in nbefore[-40:] for p in lx.cue_phrases.get("future_planned", ())):
         modality = "planned"
@@ -243,7 +354,7 @@ def _modality(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> tuple[b
 def _date(c: _Cand, sent: Sentence, times: list[TimeRef], published: dt.date | None
           ) -> tuple[str | None, str | None, bool]:
     cands = [t for t in times if sent.start <= t.start < sent.end and t.value and
-             t.kind != "duration"]
+             t.kind not in ("duration", "interval_start")]
     if cands:
         t = min(cands, key=lambda t: min(abs(t.start - c.end), abs(c.start - t.end)))
         return t.value, t.text, t.future

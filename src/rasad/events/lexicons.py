@@ -11,6 +11,11 @@ from rasad.actors.lexicon import Lexicon
 from rasad.text.normalize import norm
 
 
+# Clitic + suffix expansions of trigger forms that collide with frequent words
+# (و+زار+ه = وزاره "ministry").
+BLOCKED_SURFACES = ("وزارة", "وزاره", "الوزارة", "بوزارة", "لوزارة", "ووزارة", "فوزارة")
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     type: str
@@ -56,6 +61,13 @@ def load_event_lexicons() -> EventLexicons:
                 if isinstance(form, str) and form.strip():
                     lx.triggers.add(form, trig, suffixes=bool(ent.get("suffixes")))
     cues = _yaml("cues.yaml")
+    # phrases that contain a trigger word but report no event swallow it (longest match)
+    block = Trigger(type="BLOCK", mode="", pos="phrase", strong=False)
+    for phrase in (cues.get("blocking_phrases") or []) if isinstance(cues, dict) else []:
+        if isinstance(phrase, str) and phrase.strip():
+            lx.triggers.add(phrase, block)
+    for form in BLOCKED_SURFACES:
+        lx.triggers.add(form, block, clitics=False)
     for name, forms in (cues.items() if isinstance(cues, dict) else []):
         if not isinstance(forms, list):
             continue

@@ -16,6 +16,7 @@ from rasad.text.normalize import norm
 _DIRECT = re.compile(r"«([^«»]{3,3000}?)»|“([^“”]{3,3000}?)”|\"([^\"\n]{3,3000}?)\"|"
                      r"”([^”“\n]{3,3000}?)”")
 _TOKEN = re.compile(r"\w+")
+_QUOTE_OPEN = re.compile(r"[«“\"”:]")
 _COMPLEMENTIZER = {"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انهما", "بانهم"}
 _MIN_DIRECT_WORDS = 4
 
@@ -40,21 +41,39 @@ def _speech_verb_positions(text: str, lx: EventLexicons) -> list[tuple[int, int,
     return out
 
 
-def _actor_near(actors: list[ActorRef], lo: int, hi: int, prefer_first: bool = True,
-                allow_adjective: bool = False) -> ActorRef | None:
-    inside = [a for a in actors if lo <= a.start and a.end <= hi and
-              (allow_adjective or a.via != "adjective")]
-    if not inside:
-        return None
-    return inside[0] if prefer_first else inside[-1]
+def _verb_subjects(text: str, verbs: list[tuple[int, int, str]], actors: list[ActorRef]
+                   ) -> list[ActorRef | None]:
+    """The speaker of each speech verb: VSO subject, else SVO subject, else the previous
+    speaker ("وأضاف" continues the last one)."""
+    out: list[ActorRef | None] = []
+    prev: ActorRef | None = None
+    for i, (vs, ve, _) in enumerate(verbs):
+        nxt = verbs[i + 1][0] if i + 1 < len(verbs) else len(text)
+        stop = _QUOTE_OPEN.search(text, ve, min(ve + 30, nxt))
+        limit = stop.start() if stop else min(ve + 30, nxt)
+        for tm in _TOKEN.finditer(text, ve, limit):  # "أكد أن روسيا": the subject is dropped
+            if norm(tm.group(0)) in _COMPLEMENTIZER or norm(tm.group(0)) in ("ان", "انه"):
+                limit = tm.start()
+                break
+        after = [a for a in actors if ve <= a.start < limit]
+        subj: ActorRef | None = after[0] if after else None
+        if subj is None:
+            before = [a for a in actors if a.end <= vs and text[a.end:vs].strip() == "" and
+                      a.via != "adjective"]
+            subj = before[-1] if before else None
+        if subj is None:
+            subj = prev
+        out.append(subj)
+        prev = subj
+    return out
 
 
 def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
                 lx: EventLexicons) -> list[QuoteSpan]:
     """Direct and indirect quotes of a document, with speakers where found."""
     verbs = _speech_verb_positions(text, lx)
+    subjects = _verb_subjects(text, verbs, actors)
     quotes: list[QuoteSpan] = []
-    last_speaker: ActorRef | None = None
     para_start = {s.paragraph: s.start for s in reversed(sentences)}
     for m in _DIRECT.finditer(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
@@ -66,30 +85,24 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
         lo = max(para_start.get(para, 0), qs - 250)
         speaker = None
         verb_at = None
-        before = [v for v in verbs if lo <= v[0] < qs]
+        before = [i for i, v in enumerate(verbs) if lo <= v[0] < qs]
         if before:
-            v = before[-1]
-            verb_at = v[0]
-            speaker = _actor_near(actors, v[1], qs, True, True) or _actor_near(actors, lo, v[0], False)
-            if speaker is None:
-                speaker = last_speaker
+            verb_at = verbs[before[-1]][0]
+            speaker = subjects[before[-1]]
         else:
-            after = [v for v in verbs if m.end() <= v[0] < m.end() + 60]
+            after = [i for i, v in enumerate(verbs) if m.end() <= v[0] < m.end() + 60]
             if after:
-                verb_at = after[0][0]
-                speaker = _actor_near(actors, after[0][1], after[0][1] + 80, True, True)
+                verb_at = verbs[after[0]][0]
+                speaker = subjects[after[0]]
             else:
                 prev = [a for a in actors if lo <= a.start and a.end <= qs and
                         a.via != "adjective"]
-                if prev and (text[prev[-1].end:qs].strip(" ،,:") == "" or
-                             text[qs - 2:qs - 1] == ":"):
+                if prev and text[prev[-1].end:qs].strip(" ،,:\"«“”") == "":
                     speaker = prev[-1]
-        if speaker is not None:
-            last_speaker = speaker
         quotes.append(QuoteSpan(qs, qe, True, speaker, verb_at))
     # indirect speech: verb ... أن/إن <clause>
     for s in sentences:
-        for v in verbs:
+        for i, v in enumerate(verbs):
             if not s.start <= v[0] < s.end:
                 continue
             comp = None
@@ -104,13 +117,7 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
                 qs += 1
             if qe - qs < 15 or any(q.start <= qs < q.end or qs <= q.start < qe for q in quotes):
                 continue
-            speaker = _actor_near(actors, v[1], comp.start(), True, True) or _actor_near(
-                actors, s.start, v[0], False)
-            if speaker is None and norm(text[v[0]:v[1]]).startswith("و"):
-                speaker = last_speaker
-            if speaker is not None:
-                last_speaker = speaker
-            quotes.append(QuoteSpan(qs, qe, False, speaker, v[0]))
+            quotes.append(QuoteSpan(qs, qe, False, subjects[i], v[0]))
             break
     quotes.sort(key=lambda q: q.start)
     return quotes

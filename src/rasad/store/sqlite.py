@@ -324,6 +324,23 @@ class Store:
                         "snippet": snip})
         return out
 
+    def document_annotations(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Events, quotes, figures and time expressions of one document."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for key, table in (("events", "events"), ("quotes", "quotes"), ("figures", "figures"),
+                           ("timexes", "timexes")):
+            out[key] = [json.loads(r[0]) for r in self.db.execute(
+                f"SELECT data FROM {table} WHERE doc_id=? ORDER BY rowid", (doc_id,))]
+        return out
+
+    def actor_events(self, actor_id: str, limit: int = 500) -> dict[str, list[dict[str, Any]]]:
+        """Events where an actor is the source, and where it is the target."""
+        src = [json.loads(r[0]) for r in self.db.execute(
+            "SELECT data FROM events WHERE source_id=? ORDER BY date LIMIT ?", (actor_id, limit))]
+        tgt = [json.loads(r[0]) for r in self.db.execute(
+            "SELECT data FROM events WHERE target_id=? ORDER BY date LIMIT ?", (actor_id, limit))]
+        return {"source": src, "target": tgt}
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT data FROM documents WHERE id=?", (doc_id,)).fetchone()
         return json.loads(row[0]) if row else None

@@ -47,7 +47,8 @@ class Normalized:
         if end <= start:
             o = self.offsets[start]
             return o, o
-        return self.offsets[start], self.offsets[end - 1] + 1
+        # the end runs up to the next kept character, so trailing diacritics stay inside
+        return self.offsets[start], self.offsets[end]
 
 
 def normalize_char(ch: str) -> str:
