@@ -49,7 +49,7 @@ def synthesize(n: int, seed: int = 7) -> list[RawInput]:
             body.append(p.replace("33", str(rng.randint(2, 60))))
         head = rng.sample(boiler, k=min(4, len(boiler)))
         tail = rng.sample(boiler, k=min(5, len(boiler)))
-        text = "\n".join(head + [f"عنوان تجريبي رقم {i}"] + body + ["التعليقات"] + tail)
+        text = "\n".join([*head, f"عنوان تجريبي رقم {i}", *body, "التعليقات", *tail])
         pages.append(RawInput(source=f"synth:{i}", external_id=f"synth:{i}", kind="text",
                               content=text, published=f"2020-0{1 + i % 9}-1{i % 10}"))
     return pages

@@ -236,9 +236,9 @@ def _resolve(value: str | None, places: bool = False) -> str | None:
     if places:
         if value in g.places:
             return value
-        hits = g.place_lex.lookup(value)
-        if hits:
-            return hits[0]
+        place_hits = g.place_lex.lookup(value)
+        if place_hits:
+            return place_hits[0]
         low = value.lower()
         return next((p.id for p in g.places.values() if p.name.lower() == low), value)
     if value in g.actors:
@@ -279,7 +279,7 @@ def _actor_label(a: dict[str, Any] | None) -> str:
 
 
 @app.command()
-def events(actor: ActorOpt = None, type: TypeOpt = None, place: PlaceOpt = None,  # noqa: A002
+def events(actor: ActorOpt = None, type: TypeOpt = None, place: PlaceOpt = None,
            since: SinceOpt = None, until: UntilOpt = None, story: StoryOpt = None,
            limit: LimitOpt = 200, fmt: FmtOpt = "table") -> None:
     """List events. Example: [bold]rasad events --type ASSAULT --place إدلب[/bold]"""
@@ -314,7 +314,7 @@ def quotes(actor: ActorOpt = None, story: StoryOpt = None, limit: LimitOpt = 200
 
 
 @app.command()
-def figures(type: TypeOpt = None, place: PlaceOpt = None, since: SinceOpt = None,  # noqa: A002
+def figures(type: TypeOpt = None, place: PlaceOpt = None, since: SinceOpt = None,
             until: UntilOpt = None, story: StoryOpt = None, limit: LimitOpt = 200,
             fmt: FmtOpt = "table") -> None:
     """List figures (killed, injured, displaced, …).
@@ -390,7 +390,7 @@ def actors_list(
 
 @actors_app.command("add")
 def actors_add(
-    id: Annotated[str, typer.Argument(help="Stable id: ISO3, ISO3ROLE or a slug.")],  # noqa: A002
+    id: Annotated[str, typer.Argument(help="Stable id: ISO3, ISO3ROLE or a slug.")],
     name: Annotated[str, typer.Option(help="English name.")],
     name_ar: Annotated[str, typer.Option("--ar", help="Arabic name.")],
     kind: Annotated[str, typer.Option(help="person | government | military | armed_group | "

@@ -14,8 +14,9 @@ class Config:
     max_bytes: int = 10 * 1024 * 1024  # larger inputs are rejected with a reason
     min_body_chars: int = 80  # shorter cleaned bodies are rejected (E008)
     dictionary_dirs: tuple[str, ...] = ()  # extra actors*.yaml / places*.yaml
-    dedup_threshold: float = 0.7  # MinHash Jaccard for near-duplicate pages
-    dedup_num_perm: int = 64
+    dedup_threshold: float = 0.5  # MinHash Jaccard (word 4-shingles) for near-duplicate pages
+    dedup_num_perm: int = 128
+    dedup_bands: int = 32  # LSH: 32 bands x 4 rows; P(candidate | J=0.5) = 0.87, J=0.6: 0.98
     shingle_words: int = 4
     story_threshold: float = 0.22  # weighted overlap to join an existing story
     story_window_days: int = 21  # a story accepts pages this close to its dates

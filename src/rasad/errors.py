@@ -7,7 +7,7 @@ analysts can count and filter them across runs.
 from __future__ import annotations
 
 
-class Drop(Exception):  # noqa: N818 - scrapy-style name: the item is dropped, not an error
+class Drop(Exception):
     """Raised by a stage to drop an input with a code and a one-line reason."""
 
     def __init__(self, code: str, reason: str) -> None:

@@ -10,6 +10,7 @@ Prints every problem found and exits 1 on errors (warnings alone exit 0).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import sys
 from collections import defaultdict
@@ -124,7 +125,7 @@ def check_alias_list(entry: dict, field: str, where: str, rep: Report) -> list[s
             continue
         if v != v.strip():
             rep.error(f"{where}: {field} item has surrounding spaces: {v!r}")
-        if "أوغلو" == v.strip() or normalize(v) == normalize("أوغلو"):
+        if v.strip() == "أوغلو" or normalize(v) == normalize("أوغلو"):
             rep.error(f"{where}: bare 'أوغلو' is ambiguous and must not be an alias")
         out.append(v)
     return out
@@ -140,7 +141,7 @@ def collisions(entries: list[dict], fields: tuple[str, ...], fname: str, rep: Re
         if isinstance(name_ar, str) and name_ar.strip() and normalize(name_ar) not in forms:
             rep.warn(f"{fname}:{e.get('id')}: name_ar {name_ar!r} is not among the aliases "
                      "(the loader indexes it as one)")
-        for field in fields + ("name_ar",):
+        for field in (*fields, "name_ar"):
             values = e.get(field) or []
             if isinstance(values, str):
                 values = [values]
@@ -282,7 +283,7 @@ def check_actors(actors: list[dict], role_names: set, rep: Report) -> None:
     # one holder at a time per (role, country, org); [start, end) intervals
     for key, spans in holders.items():
         spans.sort()
-        for (s1, e1, p1, act1), (s2, e2, p2, act2) in zip(spans, spans[1:]):
+        for (_s1, e1, p1, act1), (s2, _e2, p2, act2) in itertools.pairwise(spans):
             if s2 < e1 and not (act1 or act2):
                 rep.error(f"actors.yaml: overlapping holders of {key}: {p1} until {e1} and {p2} from {s2}")
     used = {k[0] for k in holders}

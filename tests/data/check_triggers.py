@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 import yaml
 
@@ -108,6 +110,15 @@ def variants(form: str, suffixes: bool) -> set[str]:
     return out
 
 
+@dataclass
+class TypeStats:
+    entries: int = 0
+    forms: int = 0
+    strong: int = 0
+    weak: int = 0
+    modes: set[str] = field(default_factory=set)
+
+
 class Report:
     def __init__(self) -> None:
         self.errors: list[str] = []
@@ -120,7 +131,7 @@ class Report:
         self.warnings.append(msg)
 
 
-def _is_str_list(v: object) -> bool:
+def _is_str_list(v: object) -> TypeGuard[list[str]]:
     return isinstance(v, list) and len(v) > 0 and all(isinstance(x, str) and x.strip() for x in v)
 
 
@@ -139,8 +150,8 @@ def check_form(r: Report, where: str, form: str) -> None:
         r.warn(f"{where}: form {form!r} has Latin letters")
 
 
-def check_triggers(r: Report, data: object) -> dict[str, dict]:
-    stats: dict[str, dict] = {}
+def check_triggers(r: Report, data: object) -> dict[str, TypeStats]:
+    stats: dict[str, TypeStats] = {}
     if not isinstance(data, dict):
         r.err("triggers.yaml: top level is not a mapping")
         return stats
@@ -157,7 +168,7 @@ def check_triggers(r: Report, data: object) -> dict[str, dict]:
         if not isinstance(entries, list) or not entries:
             r.err(f"{t}: must be a non-empty list of entries")
             continue
-        st = {"entries": 0, "forms": 0, "strong": 0, "weak": 0, "modes": set()}
+        st = TypeStats()
         seen_in_type: dict[str, str] = {}
         for i, e in enumerate(entries):
             where = f"{t}[{i}]"
@@ -190,10 +201,13 @@ def check_triggers(r: Report, data: object) -> dict[str, dict]:
             if not _is_str_list(forms):
                 r.err(f"{where}: forms must be a non-empty list of non-empty strings")
                 continue
-            st["entries"] += 1
-            st["modes"].add(mode)
-            st["forms"] += len(forms)
-            st["strong" if e.get("strength") == "strong" else "weak"] += len(forms)
+            st.entries += 1
+            st.modes.add(str(mode))
+            st.forms += len(forms)
+            if e.get("strength") == "strong":
+                st.strong += len(forms)
+            else:
+                st.weak += len(forms)
             for f in forms:
                 check_form(r, where, f)
                 nf = norm(f)
@@ -285,13 +299,13 @@ def main(argv: list[str]) -> int:
         return 1
     stats = check_triggers(r, trig)
     cue_counts = check_cues(r, cues)
-    total = sum(s["forms"] for s in stats.values())
+    total = sum(s.forms for s in stats.values())
     print(f"{'type':<10} {'entries':>7} {'forms':>6} {'strong':>6} {'weak':>5}  modes")
     for t in TYPES:
         s = stats.get(t)
         if s:
-            print(f"{t:<10} {s['entries']:>7} {s['forms']:>6} {s['strong']:>6} {s['weak']:>5}  "
-                  f"{', '.join(sorted(s['modes']))}")
+            print(f"{t:<10} {s.entries:>7} {s.forms:>6} {s.strong:>6} {s.weak:>5}  "
+                  f"{', '.join(sorted(s.modes))}")
     print(f"{'total':<10} {'':>7} {total:>6}")
     amb = trig.get("ambiguous", []) if isinstance(trig, dict) else []
     print(f"ambiguous: {len(amb)} groups, "

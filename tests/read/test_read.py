@@ -90,4 +90,5 @@ def test_warc(tmp_path: Path) -> None:
         w.write_record(rec)
     out = list(iter_inputs([str(path)]))
     assert isinstance(out[0], RawInput) and out[0].url == "https://ex.example/2020/03/05/a"
-    assert gzip.open(path).read(4) == b"WARC"
+    with gzip.open(path) as fh:
+        assert fh.read(4) == b"WARC"

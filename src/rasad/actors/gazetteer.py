@@ -181,10 +181,10 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     actor_files: list[Any] = [base / "actors.yaml"]
     place_files: list[Any] = [base / "places.yaml"]
     dirs = [Path(p) for p in extra] + extra_dirs()
-    for d in dirs:
-        if d.is_dir():
-            actor_files += sorted(d.glob("actors*.yaml"))
-            place_files += sorted(d.glob("places*.yaml"))
+    for folder in dirs:
+        if folder.is_dir():
+            actor_files += sorted(folder.glob("actors*.yaml"))
+            place_files += sorted(folder.glob("places*.yaml"))
     for f in actor_files:
         if f.is_file():
             for d in _load_yaml(f):

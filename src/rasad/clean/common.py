@@ -59,8 +59,11 @@ def is_hard_marker(line: str) -> bool:
 
 
 def is_related_marker(line: str) -> bool:
+    """"اقرأ أيضا" alone, or followed by a colon and the related headline on the same line."""
     b = _bare(line)
-    return bool(b) and len(b.split()) <= 4 and any(b.startswith(m) for m in _norm_sets()[1])
+    if not b or not any(b.startswith(m) for m in _norm_sets()[1]):
+        return False
+    return len(b.split()) <= 4 or bool(re.match(r"^\W*[\w\s]{3,20}?\s*[:：]", norm(line)))
 
 
 def has_boiler_phrase(line: str) -> bool:

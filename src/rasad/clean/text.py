@@ -23,7 +23,7 @@ _STAMP = re.compile(
 _TEASER = re.compile(r"(…|\.\.\.)\s*$")
 _DATELINE = re.compile(r"^\s*([\u0600-\u06FF ]{2,25}?)\s*[-–ـ]\s*([\u0600-\u06FF\w ]{2,40}?)\s*-?\s*$")
 _WORD = re.compile(r"[\w\u0600-\u06FF]+")
-_STOP = {norm(w) for w in "في على من إلى عن مع أن إن الى التي الذي هذا هذه بين بعد قبل و".split()}
+_STOP = {norm(w) for w in ["في", "على", "من", "إلى", "عن", "مع", "أن", "إن", "الى", "التي", "الذي", "هذا", "هذه", "بين", "بعد", "قبل", "و"]}
 
 TEXT, SHORT, HARD, RELATED, SOURCE, STAMP, TEASER, BOILER = (
     "text", "short", "hard", "related", "source", "stamp", "teaser", "boiler")

@@ -27,6 +27,8 @@ _TOKEN = re.compile(r"\w+")
 _AGENT_CUES = ("من قبل", "شنته", "شنها", "نفذه", "نفذها", "شنتها", "شنه", "يشنها", "تشنها")
 _CEASEFIRE_IN_FORCE = ("حيز التنفيذ", "صامد", "دخل", "يسري", "سريان", "التزام", "خرق", "انتهاك")
 _FUTURE_PREFIX = ("ست", "سي", "سن", "سا")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(ان|انه|انها|الذي|التي|الذين)\b")
+_ATTRIBUTION = re.compile(r"\b(بحسب|حسب|وفق|وفقا|نقلا|كما|فيما|قال|اعلن|اعلنه|اعلنت|مضيفا)\b")
 
 
 @dataclass(slots=True)
@@ -152,17 +154,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
     return out
 
 
-_HUMAN_HEADS = frozenset(norm(w) for w in (
-    "وفد الوفد مسؤول مسؤولين مسؤولون مسؤولا المسؤولين المسؤولون قوات القوات جنود الجنود "
-    "جنديا جنديين جندي الجندي عسكريين عسكريون العسكريين عسكريا طائرات الطائرات طائرة الطائرة "
-    "مقاتلات المقاتلات دوريات الدوريات دورية الدورية سفن السفن الجانب الجانبين مقاتلين "
-    "المقاتلين ضباط الضباط خبراء الخبراء دبلوماسيين الدبلوماسيين دبلوماسي الشركاء شركائنا "
-    "مصادر المصادر مصدر وزارة الوزارة حكومة الحكومة جيش الجيش بحرية البحرية مدفعية المدفعية "
-    "الوحدات وحدات فرق القيادة قيادة الرئاسة السلطات سلطات المسلحين الجماعات فصائل الفصائل "
-    "نقاط النقاط رتل الرتل أرتال الأرتال تعزيزات التعزيزات").split())
-_LOCATIVE = frozenset(norm(w) for w in (
-    "في الى إلى داخل شمال شمالي جنوب جنوبي شرق شرقي غرب غربي حدود أراضي اراضي عمق أنحاء "
-    "انحاء مدن محافظات وسط قرب").split())
+_HUMAN_HEADS = frozenset(norm(w) for w in ["وفد", "الوفد", "مسؤول", "مسؤولين", "مسؤولون", "مسؤولا", "المسؤولين", "المسؤولون", "قوات", "القوات", "جنود", "الجنود", "جنديا", "جنديين", "جندي", "الجندي", "عسكريين", "عسكريون", "العسكريين", "عسكريا", "طائرات", "الطائرات", "طائرة", "الطائرة", "مقاتلات", "المقاتلات", "دوريات", "الدوريات", "دورية", "الدورية", "سفن", "السفن", "الجانب", "الجانبين", "مقاتلين", "المقاتلين", "ضباط", "الضباط", "خبراء", "الخبراء", "دبلوماسيين", "الدبلوماسيين", "دبلوماسي", "الشركاء", "شركائنا", "مصادر", "المصادر", "مصدر", "وزارة", "الوزارة", "حكومة", "الحكومة", "جيش", "الجيش", "بحرية", "البحرية", "مدفعية", "المدفعية", "الوحدات", "وحدات", "فرق", "القيادة", "قيادة", "الرئاسة", "السلطات", "سلطات", "المسلحين", "الجماعات", "فصائل", "الفصائل", "نقاط", "النقاط", "رتل", "الرتل", "أرتال", "الأرتال", "تعزيزات", "التعزيزات"])
+_LOCATIVE = frozenset(norm(w) for w in ["في", "الى", "إلى", "داخل", "شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي", "حدود", "أراضي", "اراضي", "عمق", "أنحاء", "انحاء", "مدن", "محافظات", "وسط", "قرب"])
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -178,11 +171,10 @@ def _eligible(text: str, a: ActorRef, place_spans: set[tuple[int, int]]) -> bool
             if prev.startswith(p) and prev[1:] in _HUMAN_HEADS:
                 return True
         return prev in _HUMAN_HEADS
-    if a.kind == "country" or (a.start, a.end) in place_spans:
-        # "في سوريا", "بسوريا", "في أنقرة": a place, not an actor
-        if norm(a.text)[:1] == "ب" or _prev_word(text, a.start) in _LOCATIVE:
-            return False
-    return True
+    # "في سوريا", "بسوريا", "في أنقرة": a place, not an actor
+    place_like = a.kind == "country" or (a.start, a.end) in place_spans
+    return not (place_like and (norm(a.text)[:1] == "ب" or
+                                _prev_word(text, a.start) in _LOCATIVE))
 
 
 def _skip_noun(text: str, sent: Sentence, c: _Cand, quotes: list[QuoteSpan],
@@ -212,10 +204,18 @@ def _prevented(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
     return any(lx.is_cue("prevention_cues", t) for t in toks)
 
 
+def _aid(a: ActorRef | None) -> str | None:
+    return a.id if a is not None else None
+
+
 def _merge_into(first: Event, later: Event) -> None:
-    if first.source_actor is None and later.source_actor is not None:
+    taken = {_aid(first.source_actor), _aid(first.target_actor)}
+    if first.source_actor is None and later.source_actor is not None and \
+            later.source_actor.id not in taken:
         first.source_actor = later.source_actor
-    if first.target_actor is None and later.target_actor is not None:
+    taken = {_aid(first.source_actor), _aid(first.target_actor)}
+    if first.target_actor is None and later.target_actor is not None and \
+            later.target_actor.id not in taken:
         first.target_actor = later.target_actor
     if first.location is None and later.location is not None:
         first.location = later.location
@@ -231,11 +231,13 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     quote = next((q for q in quotes if q.start <= c.start < q.end), None)
     reported_by = None
     lo = sent.start
-    if quote is not None and c.type not in SPEECH_ACTS or (
+    if (quote is not None and c.type not in SPEECH_ACTS) or (
             quote is not None and quote.verb_start is not None and quote.verb_start < c.start):
         reported_by = quote.speaker
         lo = max(lo, quote.start)
     source, target = _roles(text, c, [a for a in s_actors if a.start >= lo], sent)
+    if source is not None and target is not None and source.id == target.id:
+        target = None
     if source is None and quote is not None and quote.speaker is not None and _first_person(
             text, quote, c):
         source = quote.speaker
@@ -252,7 +254,7 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     date, date_text, future = _date(c, sent, times, published)
     if future and modality == "asserted":
         modality = "planned"
-    location = _location(c, s_places)
+    location = _location(text, c, s_places, s_actors)
     fatalities = None
     if c.type == "ASSAULT":
         killed = [f for f in s_figs if f.category == "killed"]
@@ -287,7 +289,7 @@ def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence
                 break
         if source is None and before:
             b = before[-1]
-            if c.start - b.end < 50:
+            if c.start - b.end < 50 and not _CLAUSE_BREAK.search(norm(text[b.end:c.start])):
                 source = b
         rest = [a for a in after if a is not source and (source is None or a.id != source.id)]
         if rest and rest[0].start - c.end < 80:
@@ -295,24 +297,30 @@ def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence
         if source is None and c.type in ("AGREE", "CONSULT", "COOPERATE") and len(rest) > 1:
             source, target = rest[0], next((a for a in rest[1:] if a.id != rest[0].id), None)
         return source, target
-    # verbs: VSO first (subject right after the verb), else SVO (subject before it)
+    # verbs: VSO first (subject right after the verb), else SVO (subject before it, in the
+    # same clause: no comma or complementizer between)
     if after and after[0].start - c.end <= 25:
         source = after[0]
-    elif before and c.start - before[-1].end <= 60:
+    elif before and c.start - before[-1].end <= 60 and not _CLAUSE_BREAK.search(
+            norm(text[before[-1].end:c.start])):
         source = before[-1]
     elif after and after[0].start - c.end <= 60:
         source = after[0]
+    limit = c.end + 90
+    stop = _ATTRIBUTION.search(norm(text[c.end:limit]))
+    if stop:
+        limit = c.end + stop.start()
     for a in after:
         if source is not None and (a is source or a.id == source.id):
             continue
-        if a.start - c.end > 160:
+        if a.start >= limit:
             break
         target = a
         break
     return source, target
 
 
-_FIRST_PERSON = frozenset(norm(w) for w in "قواتنا جنودنا جيشنا نحن بلادنا حكومتنا".split())
+_FIRST_PERSON = frozenset(norm(w) for w in ["قواتنا", "جنودنا", "جيشنا", "نحن", "بلادنا", "حكومتنا"])
 
 
 def _first_person(text: str, quote: QuoteSpan, c: _Cand) -> bool:
@@ -363,7 +371,13 @@ def _date(c: _Cand, sent: Sentence, times: list[TimeRef], published: dt.date | N
     return None, None, False
 
 
-def _location(c: _Cand, places: list[PlaceRef]) -> PlaceRef | None:
+def _location(text: str, c: _Cand, places: list[PlaceRef], actors: list[ActorRef]
+              ) -> PlaceRef | None:
+    """The event's place: the first place after the trigger in its sentence (finer places
+    first). A name that is also an actor (أنقرة, موسكو) counts only after a locative word."""
+    acted = {(a.start, a.end) for a in actors}
+    places = [p for p in places if (p.start, p.end) not in acted or norm(p.text)[:1] == "ب" or
+              _prev_word(text, p.start) in _LOCATIVE]
     if not places:
         return None
     fine = [p for p in places if p.place_kind != "country"]

@@ -10,7 +10,6 @@ from typing import Any
 from rasad.actors.lexicon import Lexicon
 from rasad.text.normalize import norm
 
-
 # Clitic + suffix expansions of trigger forms that collide with frequent words
 # (و+زار+ه = وزاره "ministry").
 BLOCKED_SURFACES = ("وزارة", "وزاره", "الوزارة", "بوزارة", "لوزارة", "ووزارة", "فوزارة")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from rasad import errors
-from rasad.records import RawInput, Rejected
+from rasad.records import InputKind, RawInput, Rejected
 
 TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -69,12 +69,12 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         text = ""
     if text and _plausible(text):
-        return text, warnings + [errors.W_CP1256]
+        return text, [*warnings, errors.W_CP1256]
     # Mostly UTF-8 with a few bad bytes: keep it, but say so.
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     if bad <= max(3, len(text) // 1000):
-        return text, warnings + [f"{errors.W_REPLACED} ({bad})"]
+        return text, [*warnings, f"{errors.W_REPLACED} ({bad})"]
     raise errors.Drop(errors.E_DECODE, f"undecodable bytes: not UTF-8 ({utf8_error.reason} at byte "
                       f"{utf8_error.start}) and not plausible cp1256 text")
 
@@ -91,7 +91,7 @@ def _plausible(text: str) -> bool:
 
 def _raw_from_text(source: str, text: str, ext_id: str, warnings: list[str],
                    meta: dict[str, Any] | None = None) -> RawInput:
-    kind = "html" if looks_like_html(text) else "text"
+    kind: InputKind = "html" if looks_like_html(text) else "text"
     meta = meta or {}
     return RawInput(source=source, external_id=ext_id, kind=kind, content=text,
                     url=meta.get("url"), outlet=meta.get("outlet"), title=meta.get("title"),

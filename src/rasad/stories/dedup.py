@@ -31,7 +31,7 @@ def signature(text: str, num_perm: int = 64, k: int = 4) -> np.ndarray:
     return np.asarray(mh.hashvalues, dtype=np.uint64)
 
 
-def band_keys(sig: np.ndarray, bands: int = 16) -> list[str]:
+def band_keys(sig: np.ndarray, bands: int = 32) -> list[str]:
     """LSH band keys: pages sharing any key are duplicate candidates."""
     rows = len(sig) // bands
     out = []

@@ -114,7 +114,7 @@ class StoryEngine:
     # -- stories ---------------------------------------------------------------------------
     def assign(self, x: Extraction) -> Assignment:
         sig = signature(x.document.text, self.cfg.dedup_num_perm, self.cfg.shingle_words)
-        keys = band_keys(sig)
+        keys = band_keys(sig, self.cfg.dedup_bands)
         dup, swap = self.find_duplicate(x, sig, keys)
         feats = doc_features(x)
         story_id: str | None = None
@@ -123,7 +123,7 @@ class StoryEngine:
         if story_id is None:
             story_id = self._best_story(x, feats)
         prof = self.state.story_profile(story_id) if story_id else None
-        if prof is None:
+        if story_id is None or prof is None:
             story_id = story_id or "st_" + short_hash(x.document.id)
             prof = {"id": story_id, "features": {}, "doc_ids": [], "outlets": [],
                     "first_date": None, "last_date": None, "title": None, "title_score": -1.0}
@@ -248,9 +248,9 @@ def _update_profile(prof: dict[str, Any], x: Extraction, feats: dict[str, float]
         sf[k] = sf.get(k, 0) + 1
     prof["features"] = sf
     d = x.document
-    prof["doc_ids"] = list(prof.get("doc_ids", [])) + [d.id]
+    prof["doc_ids"] = [*list(prof.get("doc_ids", [])), d.id]
     if d.outlet and d.outlet not in prof.get("outlets", []):
-        prof["outlets"] = list(prof.get("outlets", [])) + [d.outlet]
+        prof["outlets"] = [*list(prof.get("outlets", [])), d.outlet]
     dates = [v for v in (prof.get("first_date"), prof.get("last_date"), d.published) if v]
     if dates:
         prof["first_date"], prof["last_date"] = min(dates), max(dates)

@@ -43,7 +43,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     # ---- API ---------------------------------------------------------------------------
     @app.get("/api/events", tags=["api"])
-    def api_events(st: S, actor: str | None = None, type: str | None = None,  # noqa: A002
+    def api_events(st: S, actor: str | None = None, type: str | None = None,
                    place: str | None = None, since: str | None = None,
                    until: str | None = None, story: str | None = None,
                    limit: int = 100, offset: int = 0) -> dict[str, Any]:

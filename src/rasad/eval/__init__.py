@@ -1,0 +1,172 @@
+"""`make eval`: quality measured against gold files written by the project.
+
+* cleaning on the demo corpus: body lines that must / must not survive, exact title,
+  publication date and outlet;
+* events on the demo corpus: recall of the gold's key events (type; type + actors;
+  type + actors + date) and the number of events per page;
+* figures on the demo corpus: recall and precision of (category, quantity, qualifier);
+* near-duplicates on the demo corpus: the gold pairs found, and no others.
+
+Everything here is computed, nothing is stored by hand; the numbers in docs/quality.md
+come from `python -m rasad.eval`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasad.pipeline import run
+from rasad.read import iter_inputs
+from rasad.records import Extraction, Rejected
+
+
+@dataclass
+class Report:
+    rows: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, key: str, num: float, den: float) -> None:
+        self.rows[key] = round(num / den, 3) if den else 0.0
+        self.rows[key + "_n"] = den
+
+
+def _gold_key(x: Extraction, corpus: Path) -> str:
+    ext = x.document.external_id
+    src = x.document.source
+    if src.startswith(str(corpus / "feed.jsonl")):
+        return f"feed.jsonl#{ext}"
+    return str(Path(src).relative_to(corpus))
+
+
+def load_corpus(corpus: Path) -> tuple[dict[str, Extraction], list[Rejected]]:
+    xs: dict[str, Extraction] = {}
+    rej: list[Rejected] = []
+    paths = [str(corpus / p) for p in ("text", "html", "feed.jsonl", "broken")]
+    for item in run(iter_inputs(paths)):
+        if isinstance(item, Extraction):
+            xs[_gold_key(item, corpus)] = item
+        elif isinstance(item, Rejected):
+            rej.append(item)
+    return xs, rej
+
+
+def _same_actor(gold: str | None, got: dict[str, Any] | None) -> bool:
+    if gold is None:
+        return True
+    if got is None:
+        return False
+    gid = got.get("id")
+    # a person counts for their country's institutions and vice versa at this level
+    return bool(gid == gold or (gid and gold and gid[:3] == gold[:3] and gid.isupper()
+                                and gold.isupper()))
+
+
+def evaluate_demo(corpus: Path) -> Report:
+    import yaml
+
+    gold = yaml.safe_load((corpus / "GOLD.yaml").read_text(encoding="utf-8"))
+    xs, rejected = load_corpus(corpus)
+    rep = Report()
+    must = must_ok = mustnot = mustnot_ok = 0
+    titles = dates = outlets = docs = 0
+    ev_gold = ev_type = ev_actors = ev_full = 0
+    fig_gold = fig_hit = 0
+    n_events = 0
+    for g in gold["documents"]:
+        x = xs.get(g["file"])
+        docs += 1
+        if x is None:
+            rep.notes.append(f"missing document: {g['file']}")
+            continue
+        d = x.document
+        for s in g.get("body_must_contain") or []:
+            must += 1
+            must_ok += s in d.text
+        for s in g.get("body_must_not_contain") or []:
+            mustnot += 1
+            mustnot_ok += s not in d.text
+        titles += (d.title or "").strip() == (g.get("title") or "").strip()
+        dates += d.published == (g.get("published") or None)
+        outlets += (d.outlet or "") == (g.get("outlet") or "")
+        evs = [e.to_dict() for e in x.events]
+        n_events += len(evs)
+        for ge in g.get("events") or []:
+            ev_gold += 1
+            same_type = [e for e in evs if e["type"] == ge["type"]]
+            ev_type += bool(same_type)
+            with_actors = [e for e in same_type if _same_actor(ge.get("source"), e["source_actor"])
+                           and _same_actor(ge.get("target"), e["target_actor"])]
+            ev_actors += bool(with_actors)
+            gd = ge.get("date")
+            ev_full += any(gd is None or ge.get("date_resolvable") is False or
+                           (e["date"] or "").startswith(str(gd)) for e in with_actors)
+        figs = [(f.category, float(f.quantity), f.qualifier) for f in x.figures]
+        for gf in g.get("figures") or []:
+            fig_gold += 1
+            fig_hit += (gf["category"], float(gf["quantity"]), gf["qualifier"]) in figs
+    rep.add("clean.must_survive", must_ok, must)
+    rep.add("clean.must_drop", mustnot_ok, mustnot)
+    rep.add("clean.title_exact", titles, docs)
+    rep.add("clean.published_exact", dates, docs)
+    rep.add("clean.outlet_exact", outlets, docs)
+    rep.add("events.recall_type", ev_type, ev_gold)
+    rep.add("events.recall_type_actors", ev_actors, ev_gold)
+    rep.add("events.recall_type_actors_date", ev_full, ev_gold)
+    rep.rows["events.per_page"] = round(n_events / max(1, len(xs)), 1)
+    rep.add("figures.recall", fig_hit, fig_gold)
+    expected_rej = {str(r if isinstance(r, str) else r.get("file")) for r in
+                    gold.get("expected_rejected") or []}
+    got_rej = {str(Path(r.source).relative_to(corpus)) for r in rejected}
+    rep.add("read.expected_rejections", len(expected_rej & got_rej), len(expected_rej))
+    return rep
+
+
+def evaluate_dedup(corpus: Path) -> Report:
+    import tempfile
+
+    import yaml
+
+    from rasad.ingest import ingest
+    from rasad.store import Store
+
+    gold = yaml.safe_load((corpus / "GOLD.yaml").read_text(encoding="utf-8"))
+    pairs = {frozenset((g["file"], g["duplicate_of"])) for g in gold["documents"]
+             if g.get("duplicate_of")}
+    rep = Report()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "e.db"
+        with Store(db) as st:
+            ingest(iter_inputs([str(corpus / p) for p in ("text", "html", "feed.jsonl")]), st)
+            rows = st.db.execute("SELECT id, source, external_id, duplicate_of FROM documents"
+                                 ).fetchall()
+        key = {}
+        for r in rows:
+            if r[1].startswith(str(corpus / "feed.jsonl")):
+                key[r[0]] = f"feed.jsonl#{r[2]}"
+            else:
+                key[r[0]] = str(Path(r[1]).relative_to(corpus))
+        found = {frozenset((key[r[0]], key[r[3]])) for r in rows if r[3]}
+    rep.add("dedup.recall", len(found & pairs), len(pairs))
+    rep.add("dedup.precision", len(found & pairs), len(found))
+    return rep
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parents[3]
+    corpus = root / "demo" / "corpus"
+    rep = evaluate_demo(corpus)
+    rep.rows.update(evaluate_dedup(corpus).rows)
+    width = max(len(k) for k in rep.rows)
+    print("Rasad quality on the demo corpus (demo/corpus/GOLD.yaml)")
+    for k, v in rep.rows.items():
+        if not k.endswith("_n"):
+            count = rep.rows.get(k + "_n")
+            print(f"  {k:<{width}}  {v:>6}" + (f"   (n={int(count)})" if count else ""))
+    for note in rep.notes:
+        print("  note:", note)
+    out = root / "bench" / "results" / "eval.json"
+    out.write_text(json.dumps(rep.rows, indent=1) + "\n", encoding="utf-8")
+    print(f"written to {out}")

@@ -1,0 +1,3 @@
+from rasad.eval import main
+
+main()
