@@ -263,12 +263,15 @@ def _show(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, Any]]) 
     from rich.console import Console
     from rich.table import Table
 
+    import shutil
+
     t = Table(show_lines=False, header_style="bold")
     for name, _ in columns:
         t.add_column(name, overflow="fold")
     for r in rows:
         t.add_row(*[str(f(r) if f(r) is not None else "") for _, f in columns])
-    Console().print(t)
+    width = None if sys.stdout.isatty() else shutil.get_terminal_size((160, 20)).columns
+    Console(width=width).print(t)
     _err(f"{len(rows)} rows")
 
 
@@ -289,14 +292,18 @@ def events(actor: ActorOpt = None, type: TypeOpt = None, place: PlaceOpt = None,
         rows = store.query("event", actor=_resolve(actor), etype=type,
                            place=_resolve(place, True), since=since, until=until, story=story,
                            limit=limit)
-    _show(rows, fmt, [("date", lambda r: r["date"]), ("type", lambda r: r["type"]),
-                      ("mode", lambda r: r["mode"]),
-                      ("source", lambda r: _actor_label(r["source_actor"])),
-                      ("target", lambda r: _actor_label(r["target_actor"])),
-                      ("place", lambda r: (r["location"] or {}).get("name")),
+    def what(r: dict[str, Any]) -> str:
+        s = r["type"] + (f"/{r['mode']}" if r["mode"] else "")
+        if r["modality"] != "asserted":
+            s += f" [{r['modality']}]"
+        return s + (" [negated]" if r["negated"] else "")
+
+    _show(rows, fmt, [("date", lambda r: r["date"]), ("event", what),
+                      ("who → whom", lambda r: f"{_actor_label(r['source_actor'])} → "
+                       f"{_actor_label(r['target_actor'])}"),
+                      ("where", lambda r: (r["location"] or {}).get("name")),
                       ("killed", lambda r: r["fatalities"]),
-                      ("modality", lambda r: r["modality"] + (" ¬" if r["negated"] else "")),
-                      ("trigger", lambda r: r["trigger"]), ("id", lambda r: r["id"])])
+                      ("trigger", lambda r: r["trigger"]), ("×", lambda r: r["corroboration"])])
 
 
 @app.command()

@@ -383,4 +383,9 @@ def _location(text: str, c: _Cand, places: list[PlaceRef], actors: list[ActorRef
     fine = [p for p in places if p.place_kind != "country"]
     pool = fine or places
     after = [p for p in pool if p.start >= c.end]
-    return after[0] if after else pool[-1]
+    if after:
+        return after[0]
+    before = pool[-1]
+    if _CLAUSE_BREAK.search(norm(text[before.end:c.start])):
+        return None  # a place in another clause ("قبيل توجهه إلى كييف، إن بلاده ردت")
+    return before

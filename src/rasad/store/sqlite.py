@@ -204,8 +204,9 @@ class Store:
             return
         table = {"document": "documents", "event": "events", "quote": "quotes",
                  "figure": "figures", "timex": "timexes", "story_event": "story_events"}[kind]
-        order = {"documents": "published, id", "events": "date, id",
-                 "story_events": "date, id"}.get(table, "rowid")
+        order = {"documents": "published IS NULL, published, id",
+                 "events": "date IS NULL, date, id",
+                 "story_events": "date IS NULL, date, id"}.get(table, "rowid")
         for r in self.db.execute(f"SELECT data FROM {table} ORDER BY {order}"):
             yield json.loads(r[0])
 
@@ -243,7 +244,7 @@ class Store:
             elif place:
                 where.append("data LIKE ?")
                 args.append(f'%"location":{{"text":%"id":"{place}"%')
-            order = "date, id"
+            order = "date IS NULL, date, id"
         elif kind == "quote":
             table = "quotes"
             if actor:
@@ -270,7 +271,7 @@ class Store:
             if story:
                 where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
                 args.append(story)
-            order = "date, rowid"
+            order = "date IS NULL, date, rowid"
         elif kind == "story":
             table = "stories"
             if since:
@@ -285,13 +286,13 @@ class Store:
             if actor:
                 where.append("data LIKE ?")
                 args.append(f'%"a:{actor}"%')
-            order = "first_date, id"
+            order = "first_date IS NULL, first_date, id"
         elif kind == "document":
             table = "documents"
             if story:
                 where.append("story_id = ?")
                 args.append(story)
-            order = "published, id"
+            order = "published IS NULL, published, id"
         else:
             raise ValueError(f"unknown kind {kind!r}")
         sql = f"SELECT data FROM {table}"

@@ -159,7 +159,7 @@ class StoryEngine:
     def merge_events(self, x: Extraction, story_id: str) -> list[dict[str, Any]]:
         """Story events updated or created by this page's events."""
         changed: dict[str, dict[str, Any]] = {}
-        outlet = x.document.outlet or x.document.id
+        outlet = x.document.outlet or f"(unknown outlet {x.document.id[4:10]})"
         for ev in x.events:
             if ev.negated or ev.modality in ("hypothetical", "threatened"):
                 continue

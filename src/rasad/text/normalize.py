@@ -8,6 +8,7 @@ original through a plain index table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks)
@@ -60,20 +61,42 @@ def normalize_char(ch: str) -> str:
     return low if len(low) == 1 else mapped
 
 
+_TABLE: dict[int, str | None] | None = None
+_DELETE_RE: re.Pattern[str] | None = None
+
+
+def _table() -> dict[int, str | None]:
+    """str.translate table: the per-character mapping above, built once."""
+    global _TABLE, _DELETE_RE
+    if _TABLE is None:
+        table: dict[int, str | None] = {ord(c): None for c in _DELETE}
+        for k, v in _MAP.items():
+            table[ord(k)] = v.lower() if len(v.lower()) == 1 else v
+        for c in range(ord("A"), ord("Z") + 1):
+            table[c] = chr(c).lower()
+        for c in range(0xC0, 0x250):  # Latin letters with diacritics: lowercase like .lower()
+            ch = chr(c)
+            low = ch.lower()
+            if low != ch and len(low) == 1:
+                table[c] = low
+        _DELETE_RE = re.compile("[" + re.escape("".join(sorted(_DELETE))) + "]")
+        _TABLE = table
+    return _TABLE
+
+
 def normalize(text: str) -> Normalized:
     """Normalize Arabic text for matching and keep the offset table."""
-    out: list[str] = []
-    offs: list[int] = []
-    for i, ch in enumerate(text):
-        n = normalize_char(ch)
-        if not n:
-            continue
-        out.append(n)
-        offs.append(i)
+    table = _table()
+    out = text.translate(table)
+    assert _DELETE_RE is not None
+    if len(out) == len(text):
+        return Normalized(out, tuple(range(len(text) + 1)))
+    deleted = {m.start() for m in _DELETE_RE.finditer(text)}
+    offs = [i for i in range(len(text)) if i not in deleted]
     offs.append(len(text))
-    return Normalized("".join(out), tuple(offs))
+    return Normalized(out, tuple(offs))
 
 
 def norm(text: str) -> str:
     """Normalized string only (for dictionary keys and lookups)."""
-    return "".join(normalize_char(c) for c in text)
+    return text.translate(_table())
