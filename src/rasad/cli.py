@@ -260,10 +260,10 @@ def _show(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, Any]]) 
 
         write_csv(rows, sys.stdout)
         return
+    import shutil
+
     from rich.console import Console
     from rich.table import Table
-
-    import shutil
 
     t = Table(show_lines=False, header_style="bold")
     for name, _ in columns:
@@ -358,6 +358,8 @@ def timeline(
     rtl: Annotated[bool, typer.Option("--rtl/--no-rtl", help="Reshape and reorder Arabic for "
                                       "terminals without bidi support.")] = False,
     width: Annotated[int | None, typer.Option(help="Output width (default: terminal).")] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Also events with neither actor "
+                                             "nor figure.")] = False,
 ) -> None:
     """A readable timeline per story: one line per merged event with its date, type,
     who → whom, where, corroboration, figure ranges and outlets.
@@ -370,7 +372,7 @@ def timeline(
     with Store(_db_path()) as store:
         text = render_timeline(store, story=story, actor=_resolve(actor),
                                place=_resolve(place, True), since=since, until=until, rtl=rtl,
-                               width=width)
+                               width=width, everything=everything)
     sys.stdout.write(text)
 
 

@@ -235,7 +235,11 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             quote is not None and quote.verb_start is not None and quote.verb_start < c.start):
         reported_by = quote.speaker
         lo = max(lo, quote.start)
-    source, target = _roles(text, c, [a for a in s_actors if a.start >= lo], sent)
+    source, target = _roles(text, c, [a for a in s_actors if a.start >= lo], sent, lx)
+    if source is None and quote is not None and quote.speaker is not None and \
+            quote.speaker.country and _THEIR_COUNTRY.search(norm(text[quote.start:c.start])):
+        # "قال أردوغان إن بلاده ردت": the speaker's country
+        source = _country_ref(text, quote, quote.speaker.country)
     if source is not None and target is not None and source.id == target.id:
         target = None
     if source is None and quote is not None and quote.speaker is not None and _first_person(
@@ -271,7 +275,13 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
                  confidence=min(conf, 0.99), reported_by=reported_by)
 
 
-def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence
+def _agent_cues(lx: EventLexicons) -> tuple[str, ...]:
+    """"شنته", "نفذته", "من قبل", "على يد": what introduces the agent of a masdar."""
+    extra = tuple(lx.cues.get("agent_markers", ())) + lx.cue_phrases.get("agent_markers", ())
+    return tuple(norm(c) for c in _AGENT_CUES) + extra
+
+
+def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence, lx: EventLexicons
            ) -> tuple[ActorRef | None, ActorRef | None]:
     """Source and target from word order around the trigger."""
     after = [a for a in acts if a.start >= c.end]
@@ -283,7 +293,7 @@ def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence
             gap = norm(text[c.start:a.start])
             if a.start - c.end > 70:
                 break
-            if any(cue in gap for cue in map(norm, _AGENT_CUES)) or (
+            if any(cue in gap for cue in _agent_cues(lx)) or (
                     norm(a.text).startswith("لل") and a.start - c.end < 40):
                 source = a
                 break
@@ -318,6 +328,19 @@ def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence
         target = a
         break
     return source, target
+
+
+_THEIR_COUNTRY = re.compile(r"\b(بلاده|بلادها|بلادنا|حكومته|حكومتها|جيشه|جيشها|قواته|قواتها|قواتنا)\b")
+
+
+def _country_ref(text: str, quote: QuoteSpan, iso3: str) -> ActorRef:
+    m = _THEIR_COUNTRY.search(norm(text[quote.start:quote.end]))
+    s = quote.start
+    e = quote.start + (m.end() if m else 0)
+    if m:
+        s = quote.start + m.start()
+    return ActorRef(text=text[s:e], start=s, end=e, id=iso3, name=iso3, country=iso3,
+                    kind="country", via="pronoun")
 
 
 _FIRST_PERSON = frozenset(norm(w) for w in ["قواتنا", "جنودنا", "جيشنا", "نحن", "بلادنا", "حكومتنا"])

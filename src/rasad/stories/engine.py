@@ -191,8 +191,7 @@ class StoryEngine:
                 match["date"] = ev.date
             for side in ("source_actor", "target_actor"):
                 mine = getattr(ev, side)
-                if match[side] is None and mine is not None:
-                    match[side] = mine.to_dict()
+                _vote(match, side, mine.to_dict() if mine is not None else None)
             if match["location"] is None and ev.location is not None:
                 match["location"] = ev.location.to_dict()
             changed[match["id"]] = match
@@ -203,11 +202,33 @@ def _fig(f: Figure, outlet: str, x: Extraction) -> dict[str, Any]:
     q = int(f.quantity) if float(f.quantity).is_integer() else f.quantity
     return {"category": f.category, "quantity": q, "qualifier": f.qualifier,
             "subject": f.subject, "outlet": outlet, "published": x.document.published,
-            "doc_id": x.document.id}
+            "doc_id": x.document.id, "event_id": f.event_id}
 
 
 def _aid(d: dict[str, Any] | None) -> str | None:
     return d.get("id") if d else None
+
+
+def _ctry(d: dict[str, Any] | None) -> str | None:
+    return (d.get("country") or d.get("id")) if d else None
+
+
+_KIND_RANK = {"person": 0, "military": 1, "armed_group": 1, "government": 2,
+              "organization": 3, "country": 4}
+
+
+def _vote(se: dict[str, Any], side: str, actor: dict[str, Any] | None) -> None:
+    """Count which actor the mentions give for a side; show the most common (then the
+    most specific) — never silently the first one."""
+    if actor is None or not actor.get("id"):
+        return
+    votes = se.setdefault("votes", {}).setdefault(side, {})
+    key = actor["id"]
+    entry = votes.setdefault(key, {"n": 0, "actor": actor})
+    entry["n"] += 1
+    best = max(votes.values(), key=lambda v: (v["n"], -_KIND_RANK.get(
+        v["actor"].get("kind") or "", 5)))
+    se[side] = best["actor"]
 
 
 def _same_event(se: dict[str, Any], ev: Event) -> bool:
@@ -215,9 +236,10 @@ def _same_event(se: dict[str, Any], ev: Event) -> bool:
         return False
     if not dates_compatible(se.get("date"), ev.date):
         return False
-    a = (_aid(se.get("source_actor")), _aid(se.get("target_actor")))
-    b = (ev.source_actor.id if ev.source_actor else None,
-         ev.target_actor.id if ev.target_actor else None)
+    # actors agree when their ids or their countries agree (SYRMIL ~ SYRGOV ~ SYR)
+    a = (_ctry(se.get("source_actor")), _ctry(se.get("target_actor")))
+    b = (ev.source_actor.country or ev.source_actor.id if ev.source_actor else None,
+         ev.target_actor.country or ev.target_actor.id if ev.target_actor else None)
     if ev.type in SYMMETRIC:
         sa, sb = {x for x in a if x}, {x for x in b if x}
         actors_ok = not sa or not sb or bool(sa & sb)

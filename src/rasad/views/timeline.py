@@ -34,12 +34,17 @@ def figure_summary(figs: list[dict[str, Any]]) -> str:
     for f in figs:
         by_cat.setdefault(f["category"], []).append(f)
     for cat, fs in by_cat.items():
-        # values per report: several figures of one category in one document add up
-        per_doc: dict[str, float] = {}
+        # one value per report: figures of one mention add up ("7 جنود أتراك ومدني" = 8);
+        # a page that mentions the event twice reports the larger of its values
+        per_mention: dict[tuple[str, str], float] = {}
         meta: dict[str, dict[str, Any]] = {}
         for f in fs:
-            per_doc[f["doc_id"]] = per_doc.get(f["doc_id"], 0) + float(f["quantity"])
+            key = (f["doc_id"], f.get("event_id") or "")
+            per_mention[key] = per_mention.get(key, 0) + float(f["quantity"])
             meta[f["doc_id"]] = f
+        per_doc: dict[str, float] = {}
+        for (doc, _), v in per_mention.items():
+            per_doc[doc] = max(per_doc.get(doc, 0), v)
         vals = sorted(set(per_doc.values()))
         latest_doc = max(per_doc, key=lambda d: (meta[d].get("published") or "", d))
         latest = per_doc[latest_doc]
@@ -57,7 +62,7 @@ def _actor(a: dict[str, Any] | None, rtl: bool) -> str:
     return str(a.get("name") or visual(a.get("text") or "", rtl) or a.get("id"))
 
 
-def event_line(se: dict[str, Any], rtl: bool = False) -> str:
+def event_line(se: dict[str, Any], rtl: bool = False, background: bool = False) -> str:
     date = se.get("date") or "????-??-??"
     who = f"{_actor(se.get('source_actor'), rtl)} → {_actor(se.get('target_actor'), rtl)}"
     typ = se["type"] + (f"/{se['mode']}" if se.get("mode") else "")
@@ -65,6 +70,8 @@ def event_line(se: dict[str, Any], rtl: bool = False) -> str:
         typ += f" [{se['modality']}]"
     loc = (se.get("location") or {}).get("name")
     parts = [f"{date:<10}", f"{typ:<26}", who]
+    if background:
+        parts[0] = f"{date:<10}*"
     if loc:
         parts.append(f"@ {loc}")
     figs = figure_summary(se.get("figures") or [])
@@ -76,10 +83,23 @@ def event_line(se: dict[str, Any], rtl: bool = False) -> str:
     return "  ".join(parts)
 
 
+def _months_before(iso: str, n: int = 1) -> str:
+    """'YYYY-MM' n months before an ISO date."""
+    y, m = int(iso[:4]), int(iso[5:7] or 1) if len(iso) >= 7 else 1
+    m -= n
+    while m <= 0:
+        m += 12
+        y -= 1
+    return f"{y:04d}-{m:02d}"
+
+
 def render_timeline(store: Any, *, story: str | None = None, actor: str | None = None,
                     place: str | None = None, since: str | None = None,
-                    until: str | None = None, rtl: bool = False, width: int | None = None
-                    ) -> str:
+                    until: str | None = None, rtl: bool = False, width: int | None = None,
+                    everything: bool = False) -> str:
+    """The timeline text. Unless `everything`, events with neither an actor nor a figure
+    are left out (they are in `rasad events`); events dated well before the story are
+    marked * (background told in passing)."""
     width = width or shutil.get_terminal_size((120, 20)).columns
     stories = store.query("story", story=story)
     lines: list[str] = []
@@ -90,6 +110,9 @@ def render_timeline(store: Any, *, story: str | None = None, actor: str | None =
                                                (s.get("target_actor") or {}).get("id"))]
         if place:
             ses = [s for s in ses if (s.get("location") or {}).get("id") == place]
+        if not everything:
+            ses = [s for s in ses if s.get("source_actor") or s.get("target_actor") or
+                   s.get("figures")]
         if not ses:
             continue
         title = visual(st.get("title") or "(untitled)", rtl)
@@ -99,9 +122,14 @@ def render_timeline(store: Any, *, story: str | None = None, actor: str | None =
         lines.append(f"  {span} · {len(st['doc_ids'])} pages · {len(st['outlets'])} outlets: "
                      + ", ".join(visual(o, rtl) for o in st["outlets"]))
         lines.append("─" * min(width, 100))
+        first = st.get("first_date") or ""
         for se in sorted(ses, key=lambda s: (s.get("date") or "9999", s["type"])):
-            lines.append(event_line(se, rtl))
+            d = se.get("date") or ""
+            lines.append(event_line(se, rtl, background=bool(d and first and
+                                                             d[:7] < _months_before(first))))
         lines.append("")
+    if lines:
+        lines.append("* background: dated more than a month before the story's first page")
     if not lines:
         return "No events match (is the database empty? try `rasad ingest PATH`).\n"
     return "\n".join(lines) + "\n"

@@ -1,0 +1,345 @@
+"""Read queries for the API and the pages: filters, pagination, totals, search.
+
+These go through the store's SQLite connection and follow ``Store.query``'s semantics
+(``since`` compares ISO strings; ``until`` compares the prefix of the same length, so
+``until=2020-03`` keeps every date in March). What lives here and not in the store:
+row counts for pagination, a document filter, story-event filters on actors and places,
+brief document rows (without the text), and search with pagination and snippets taken
+from the original (not the normalized) text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rasad.web.labels import PLOVER_TYPES
+
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+KINDS = ("document", "event", "quote", "figure", "story", "story_event")
+CATEGORIES = ("killed", "injured", "displaced", "detained", "attacks", "other")
+
+# Indexes that make the pages fast on big databases (see docs/web.md; proposed as a store
+# migration). Created once per database when the app starts, if missing.
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS web_events_source_date ON events(source_id, date)",
+    "CREATE INDEX IF NOT EXISTS web_events_target_date ON events(target_id, date)",
+    "CREATE INDEX IF NOT EXISTS web_events_story_date ON events(story_id, date)",
+    "CREATE INDEX IF NOT EXISTS web_story_events_date ON story_events(story_id, date)",
+    "CREATE INDEX IF NOT EXISTS web_stories_first ON stories(first_date, id)",
+    "CREATE INDEX IF NOT EXISTS web_figures_event ON figures(event_id)",
+)
+
+
+class BadFilter(ValueError):
+    """A filter value that cannot be used (unknown type, malformed date)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    actor: str | None = None  # resolved id
+    type: str | None = None  # PLOVER type, or figure category
+    place: str | None = None  # resolved id
+    since: str | None = None
+    until: str | None = None
+    story: str | None = None
+    doc: str | None = None
+    outlet: str | None = None
+
+    def validate(self, kind: str) -> Filters:
+        for name in ("since", "until"):
+            v = getattr(self, name)
+            if v and not DATE_RE.match(v):
+                raise BadFilter(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {v!r}")
+        if self.type and kind in ("event", "story_event") and \
+                self.type.upper() not in PLOVER_TYPES:
+            raise BadFilter(f"type must be one of {', '.join(PLOVER_TYPES)}")
+        if self.type and kind == "figure" and self.type not in CATEGORIES:
+            raise BadFilter(f"category must be one of {', '.join(CATEGORIES)}")
+        return self
+
+
+def ensure_indexes(db: sqlite3.Connection) -> None:
+    with db:
+        for sql in INDEXES:
+            db.execute(sql)
+
+
+def _dates(col: str, f: Filters, where: list[str], args: list[Any]) -> None:
+    if f.since:
+        where.append(f"{col} >= ?")
+        args.append(f.since)
+    if f.until:
+        where.append(f"substr({col}, 1, ?) <= ?")
+        args += [len(f.until), f.until]
+
+
+def _plan(kind: str, f: Filters) -> tuple[str, list[str], list[Any], str]:
+    """Table, WHERE clauses, arguments and ORDER BY for one kind of record."""
+    where: list[str] = []
+    args: list[Any] = []
+    if kind == "event":
+        table, order = "events", "date, id"
+        if f.type:
+            where.append("type = ?")
+            args.append(f.type.upper())
+        _dates("date", f, where, args)
+        if f.story:
+            where.append("story_id = ?")
+            args.append(f.story)
+        if f.actor:
+            where.append("(source_id = ? OR target_id = ?)")
+            args += [f.actor, f.actor]
+        if f.place:
+            where.append("location_id = ?")
+            args.append(f.place)
+        if f.doc:
+            where.append("doc_id = ?")
+            args.append(f.doc)
+    elif kind == "story_event":
+        table, order = "story_events", "date, id"
+        if f.type:
+            where.append("type = ?")
+            args.append(f.type.upper())
+        _dates("date", f, where, args)
+        if f.story:
+            where.append("story_id = ?")
+            args.append(f.story)
+        if f.actor:
+            where.append("(json_extract(data, '$.source_actor.id') = ? OR "
+                         "json_extract(data, '$.target_actor.id') = ?)")
+            args += [f.actor, f.actor]
+        if f.place:
+            where.append("json_extract(data, '$.location.id') = ?")
+            args.append(f.place)
+    elif kind == "quote":
+        table, order = "quotes", "rowid"
+        if f.actor:
+            where.append("speaker_id = ?")
+            args.append(f.actor)
+        if f.story:
+            where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
+            args.append(f.story)
+        if f.doc:
+            where.append("doc_id = ?")
+            args.append(f.doc)
+    elif kind == "figure":
+        table, order = "figures", "date, rowid"
+        if f.type:
+            where.append("category = ?")
+            args.append(f.type)
+        if f.place:
+            where.append("location_id = ?")
+            args.append(f.place)
+        _dates("date", f, where, args)
+        if f.story:
+            where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
+            args.append(f.story)
+        if f.doc:
+            where.append("doc_id = ?")
+            args.append(f.doc)
+    elif kind == "story":
+        table, order = "stories", "first_date, id"
+        if f.since:
+            where.append("last_date >= ?")
+            args.append(f.since)
+        if f.until:
+            where.append("substr(first_date, 1, ?) <= ?")
+            args += [len(f.until), f.until]
+        if f.story:
+            where.append("id = ?")
+            args.append(f.story)
+        if f.actor:
+            where.append("data LIKE ? ESCAPE '\\'")
+            args.append(f'%"a:{_like(f.actor)}"%')
+        if f.place:
+            where.append("data LIKE ? ESCAPE '\\'")
+            args.append(f'%"p:{_like(f.place)}"%')
+    elif kind == "document":
+        table, order = "documents", "published, id"
+        if f.story:
+            where.append("story_id = ?")
+            args.append(f.story)
+        if f.outlet:
+            where.append("outlet = ?")
+            args.append(f.outlet)
+        _dates("published", f, where, args)
+    else:
+        raise BadFilter(f"unknown kind {kind!r}")
+    return table, where, args, order
+
+
+def _like(v: str) -> str:
+    return v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def story_record(p: dict[str, Any], n_events: int | None = None) -> dict[str, Any]:
+    """The contract's story record from a stored story profile (as Store.query returns)."""
+    feats = p.get("features", {})
+    actors = sorted((k[2:] for k in feats if k.startswith("a:")), key=lambda k: -feats["a:" + k])
+    places = sorted((k[2:] for k in feats if k.startswith("p:")), key=lambda k: -feats["p:" + k])
+    out = {"kind": "story", "id": p["id"], "title": p.get("title"),
+           "doc_ids": p.get("doc_ids", []), "first_date": p.get("first_date"),
+           "last_date": p.get("last_date"), "outlets": p.get("outlets", []),
+           "actors": actors[:12], "places": places[:12]}
+    if n_events is not None:
+        out["n_events"] = n_events
+    return out
+
+
+def _decode(kind: str, raw: str) -> dict[str, Any]:
+    rec = json.loads(raw)
+    return story_record(rec) if kind == "story" else dict(rec)
+
+
+def select(db: sqlite3.Connection, kind: str, f: Filters, limit: int | None = None,
+           offset: int = 0) -> list[dict[str, Any]]:
+    return list(iterate(db, kind, f, limit, offset))
+
+
+def iterate(db: sqlite3.Connection, kind: str, f: Filters, limit: int | None = None,
+            offset: int = 0) -> Iterator[dict[str, Any]]:
+    table, where, args, order = _plan(kind, f)
+    sql = f"SELECT data FROM {table}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args = [*args, limit, offset]
+    for (raw,) in db.execute(sql, args):
+        yield _decode(kind, raw)
+
+
+def count(db: sqlite3.Connection, kind: str, f: Filters) -> int:
+    table, where, args, _ = _plan(kind, f)
+    sql = f"SELECT COUNT(*) FROM {table}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return int(db.execute(sql, args).fetchone()[0])
+
+
+# ---- page helpers ---------------------------------------------------------------------
+def story(db: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+    row = db.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
+    return story_record(json.loads(row[0])) if row else None
+
+
+def event_counts_by_story(db: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
+    if not ids:
+        return {}
+    q = ",".join("?" * len(ids))
+    return {r[0]: int(r[1]) for r in db.execute(
+        f"SELECT story_id, COUNT(*) FROM story_events WHERE story_id IN ({q}) "
+        "GROUP BY story_id", ids)}
+
+
+def doc_briefs(db: sqlite3.Connection, *, story: str | None = None,
+               ids: list[str] | None = None) -> list[dict[str, Any]]:
+    """Documents without their text (id, title, outlet, dates, duplicate, url)."""
+    cols = "id, title, outlet, published, published_from, duplicate_of, url, story_id"
+    if story is not None:
+        rows = db.execute(f"SELECT {cols} FROM documents WHERE story_id=? "
+                          "ORDER BY published, id", (story,))
+    else:
+        ids = ids or []
+        if not ids:
+            return []
+        q = ",".join("?" * len(ids))
+        rows = db.execute(f"SELECT {cols} FROM documents WHERE id IN ({q})", ids)
+    return [dict(zip(("id", "title", "outlet", "published", "published_from", "duplicate_of",
+                      "url", "story_id"), r, strict=True)) for r in rows]
+
+
+def entity_usage(db: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    """How often each actor / place id appears: as source, target, speaker, location."""
+    out: dict[str, dict[str, int]] = {}
+    for col, key, table in (("source_id", "source", "events"), ("target_id", "target", "events"),
+                            ("speaker_id", "quotes", "quotes"),
+                            ("location_id", "place", "events")):
+        for ident, n in db.execute(f"SELECT {col}, COUNT(*) FROM {table} WHERE {col} IS NOT "
+                                   f"NULL GROUP BY {col}"):
+            out.setdefault(ident, {})[key] = int(n)
+    return out
+
+
+def actor_events(db: sqlite3.Connection, actor_id: str, role: str, limit: int
+                 ) -> tuple[list[dict[str, Any]], int]:
+    col = "source_id" if role == "source" else "target_id"
+    total = int(db.execute(f"SELECT COUNT(*) FROM events WHERE {col}=?",
+                           (actor_id,)).fetchone()[0])
+    rows = [json.loads(r[0]) for r in db.execute(
+        f"SELECT data FROM events WHERE {col}=? ORDER BY date, id LIMIT ?", (actor_id, limit))]
+    return rows, total
+
+
+def actor_months(db: sqlite3.Connection, actor_id: str) -> list[tuple[str, int, int]]:
+    """(YYYY-MM, events as source, events as target) for every month with a dated event."""
+    months: dict[str, list[int]] = {}
+    for i, col in enumerate(("source_id", "target_id")):
+        for m, n in db.execute(f"SELECT substr(date, 1, 7) m, COUNT(*) FROM events WHERE "
+                               f"{col}=? AND date IS NOT NULL GROUP BY m", (actor_id,)):
+            months.setdefault(m, [0, 0])[i] += int(n)
+    return [(m, v[0], v[1]) for m, v in sorted(months.items())]
+
+
+# ---- search ---------------------------------------------------------------------------
+def _fts_expr(q: str) -> tuple[str, list[str]]:
+    from rasad.text.normalize import norm
+
+    terms = [t for t in re.split(r"[^\w]+", norm(q)) if t]
+    return " ".join(f'"{t}"' for t in terms), terms
+
+
+def search(db: sqlite3.Connection, q: str, limit: int = 20, offset: int = 0
+           ) -> tuple[list[dict[str, Any]], int]:
+    """FTS5 over normalized titles and bodies; snippets cut from the original text with the
+    matched words marked as (start, end) spans."""
+    expr, terms = _fts_expr(q)
+    if not terms:
+        return [], 0
+    try:
+        total = int(db.execute("SELECT COUNT(*) FROM doc_fts WHERE doc_fts MATCH ?",
+                               (expr,)).fetchone()[0])
+        rows = db.execute("SELECT doc_id FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rank "
+                          "LIMIT ? OFFSET ?", (expr, limit, offset)).fetchall()
+    except sqlite3.OperationalError:
+        return [], 0
+    out = []
+    for (doc_id,) in rows:
+        r = db.execute("SELECT data FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if not r:
+            continue
+        d = json.loads(r[0])
+        text, spans = snippet(d.get("text") or "", terms)
+        out.append({"doc_id": doc_id, "title": d.get("title"), "outlet": d.get("outlet"),
+                    "published": d.get("published"), "story_id": d.get("story_id"),
+                    "snippet": text, "marks": spans})
+    return out, total
+
+
+def snippet(text: str, terms: list[str], width: int = 220) -> tuple[str, list[list[int]]]:
+    """A window of the original text around the first match; spans of every match in it."""
+    from rasad.text.normalize import normalize
+
+    n = normalize(text)
+    pat = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(
+        terms, key=len, reverse=True)) + r")(?!\w)")
+    hits = [n.to_original(m.start(), m.end()) for m in pat.finditer(n.text)]
+    if not hits:
+        return text[:width] + ("…" if len(text) > width else ""), []
+    first = hits[0][0]
+    start = max(0, first - width // 3)
+    sp = text.rfind(" ", 0, start)
+    start = sp + 1 if start > 0 and sp >= 0 and start - sp < 30 else start
+    end = min(len(text), start + width)
+    sp = text.find(" ", end)
+    end = sp if 0 <= sp - end < 30 else end
+    spans = [[s - start, e - start] for s, e in hits if s >= start and e <= end]
+    prefix = "… " if start > 0 else ""
+    spans = [[s + len(prefix), e + len(prefix)] for s, e in spans]
+    return prefix + text[start:end] + (" …" if end < len(text) else ""), spans
