@@ -23,10 +23,14 @@ from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence, short_has
 from rasad.text.normalize import Normalized, norm
 
 SPEECH_ACTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
+SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+NEEDS_ACTOR = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "SANCTION",
+               "AID"}
 _TOKEN = re.compile(r"\w+")
 _AGENT_CUES = ("من قبل", "شنته", "شنها", "نفذه", "نفذها", "شنتها", "شنه", "يشنها", "تشنها")
 _CEASEFIRE_IN_FORCE = ("حيز التنفيذ", "صامد", "دخل", "يسري", "سريان", "التزام", "خرق", "انتهاك")
 _FUTURE_PREFIX = ("ست", "سي", "سن", "سا")
+_RELATIVE = re.compile(r"\b(الذي|التي|اللذين|اللذان|الذين|اللتين|اللتان|اللواتي)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(ان|انه|انها|الذي|التي|الذين)\b")
 _ATTRIBUTION = re.compile(r"\b(بحسب|حسب|وفق|وفقا|نقلا|كما|فيما|قال|اعلن|اعلنه|اعلنت|مضيفا)\b")
 
@@ -73,9 +77,42 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
         by_sentence.setdefault(si, []).append(_Cand(trig, trig.type, s, e, text[s:e]))
     for si, cands in sorted(by_sentence.items()):
         sent = sentences[si]
+        prev = sentences[si - 2] if si > 1 else (sentences[0] if si == 1 else None)
         events += _code_sentence(doc_id, text, sent, cands, actors, places, times, figures,
-                                 quotes, published, lx, media)
-    return events
+                                 quotes, published, lx, media, prev)
+    return _merge_document(events)
+
+
+def _merge_document(events: list[Event]) -> list[Event]:
+    """One event per act within a page: a later mention with the same type, date and
+    actors (for meetings and agreements: overlapping actors) adds detail to the first."""
+    out: list[Event] = []
+    for ev in events:
+        ids = {_aid(ev.source_actor), _aid(ev.target_actor)} - {None}
+        same = None
+        for prev in out:
+            if prev.type != ev.type or prev.negated != ev.negated:
+                continue
+            if prev.date != ev.date and prev.date_text is not None and ev.date_text is not None:
+                continue  # two explicit, different dates: two acts
+            pids = {_aid(prev.source_actor), _aid(prev.target_actor)} - {None}
+            if ev.type in SYMMETRIC_TYPES:
+                if (ids and pids and (ids <= pids or pids <= ids)) or (
+                        (not ids or not pids) and (prev.date == ev.date or
+                                                   None in (prev.date_text, ev.date_text))):
+                    same = prev
+            elif (_aid(prev.source_actor), _aid(prev.target_actor)) == (
+                    _aid(ev.source_actor), _aid(ev.target_actor)) and ids:
+                same = prev
+            if same is not None:
+                break
+        if same is None:
+            out.append(ev)
+        else:
+            if same.date_text is None and ev.date_text is not None:
+                same.date, same.date_text = ev.date, ev.date_text
+            _merge_into(same, ev)
+    return out
 
 
 def _sentence_index(sentences: list[Sentence], pos: int) -> int | None:
@@ -110,7 +147,8 @@ def _choose(payloads: tuple[Trigger, ...], sentence: str) -> Trigger:
 def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
                    actors: list[ActorRef], places: list[PlaceRef], times: list[TimeRef],
                    figures: list[Figure], quotes: list[QuoteSpan], published: dt.date | None,
-                   lx: EventLexicons, media: frozenset[str] = frozenset()) -> list[Event]:
+                   lx: EventLexicons, media: frozenset[str] = frozenset(),
+                   prev_sentence: Sentence | None = None) -> list[Event]:
     ns = norm(sent.text)
     s_actors = [a for a in actors if sent.start <= a.start < sent.end and a.id]
     s_places = [p for p in places if sent.start <= p.start < sent.end]
@@ -120,7 +158,10 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
     if any(w in lx.cues.get("sports_context", ()) for w in ns.split()):
         cands = [c for c in cands if c.type != "ASSAULT"]
     place_spans = {(p.start, p.end) for p in s_places}
-    s_actors = [a for a in s_actors if a.id not in media and _eligible(text, a, place_spans)]
+    heads = [a for a in s_actors if a.via == "adjective" and _eligible(text, a, place_spans)]
+    adj_words = frozenset(norm(a.text).split()[-1] for a in heads if a.text.strip())
+    s_actors = [a for a in s_actors if a.id not in media and
+                _eligible(text, a, place_spans, adj_words)]
     out: list[Event] = []
     by_type: dict[str, Event] = {}
     speech_act_at: int | None = None
@@ -135,16 +176,19 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue
         if _prevented(text, sent, c, lx):
             continue
-        if speech_act_at is not None and c.trig.pos == "noun" and c.type not in SPEECH_ACTS:
+        if speech_act_at is not None and c.trig.pos == "noun" and c.type not in SPEECH_ACTS \
+                and c.start - speech_act_at < 80 and "," not in norm(text[speech_act_at:c.start]):
             continue  # the act a demand/threat/accusation is about
         if threat_at is not None and c.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION"):
             continue
         ev = _event(doc_id, text, sent, c, s_actors, s_places, times, s_figs, quotes,
-                    published, lx)
+                    published, lx, prev_sentence)
         if c.type in SPEECH_ACTS:
             speech_act_at = c.start
             if c.type == "THREATEN":
                 threat_at = c.start
+        if c.type in NEEDS_ACTOR and ev.source_actor is None and ev.target_actor is None:
+            continue  # "someone supports someone" tells an analyst nothing
         first = by_type.get(c.type)
         if first is not None:
             _merge_into(first, ev)  # one event per act: later triggers add detail
@@ -163,10 +207,13 @@ def _prev_word(text: str, pos: int) -> str:
     return toks[-1] if toks else ""
 
 
-def _eligible(text: str, a: ActorRef, place_spans: set[tuple[int, int]]) -> bool:
+def _eligible(text: str, a: ActorRef, place_spans: set[tuple[int, int]],
+              adjectives: frozenset[str] = frozenset()) -> bool:
     """Can this mention be an event's source or target (not a place-like use)?"""
     if a.via == "adjective":
         prev = _prev_word(text, a.start)
+        if prev in adjectives:
+            return True  # "قوات روسية تركية": a second adjective on the same head
         for p in ("و", "ف", "ب", "ل"):
             if prev.startswith(p) and prev[1:] in _HUMAN_HEADS:
                 return True
@@ -180,11 +227,13 @@ def _eligible(text: str, a: ActorRef, place_spans: set[tuple[int, int]]) -> bool
 def _skip_noun(text: str, sent: Sentence, c: _Cand, quotes: list[QuoteSpan],
                lx: EventLexicons) -> bool:
     """Nouns (masdars) that name an act without reporting one."""
+    if _prev_word(text, c.start) in _REFERENCE_HEADS:
+        return True  # "تفاصيل الاتفاق", "بموجب الاتفاق", "تطبيق وقف إطلاق النار"
     # inside a direct quote, a bare noun is talk about an act, not the act
     if any(q.direct and q.start <= c.start < q.end for q in quotes):
         return True
     toks = _TOKEN.findall(norm(text[sent.start:c.start]))[-3:]
-    return any(lx.is_cue("purpose_cues", t) for t in toks)
+    return any(lx.is_cue("purpose_cues", t) or lx.is_cue("commitment_cues", t) for t in toks)
 
 
 def _purpose(text: str, c: _Cand, lx: EventLexicons) -> bool:
@@ -227,35 +276,57 @@ def _merge_into(first: Event, later: Event) -> None:
 
 def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[ActorRef],
            s_places: list[PlaceRef], times: list[TimeRef], s_figs: list[Figure],
-           quotes: list[QuoteSpan], published: dt.date | None, lx: EventLexicons) -> Event:
+           quotes: list[QuoteSpan], published: dt.date | None, lx: EventLexicons,
+           prev_sentence: Sentence | None = None) -> Event:
     quote = next((q for q in quotes if q.start <= c.start < q.end), None)
     reported_by = None
     lo = sent.start
     if (quote is not None and c.type not in SPEECH_ACTS) or (
             quote is not None and quote.verb_start is not None and quote.verb_start < c.start):
         reported_by = quote.speaker
-        lo = max(lo, quote.start)
+        lo = max(lo, quote.start - 20)  # 'المسلحين "قصفوا ...': subject before the quote mark
     source, target = _roles(text, c, [a for a in s_actors if a.start >= lo], sent, lx)
+    surface = norm(c.surface).split()[0] if c.surface.strip() else ""
+    if c.trig.pos != "noun" and surface.startswith("م") and surface.endswith("ا"):
+        # "…، معربا عن ارتياحه": a circumstantial participle shares the sentence's subject
+        lead = [a for a in s_actors if a.start < c.start and a.via != "adjective"]
+        if lead:
+            source = lead[0]
+            target = target if target is None or target.id != source.id else None
+            reported_by = None
     if source is None and quote is not None and quote.speaker is not None and \
             quote.speaker.country and _THEIR_COUNTRY.search(norm(text[quote.start:c.start])):
         # "قال أردوغان إن بلاده ردت": the speaker's country
         source = _country_ref(text, quote, quote.speaker.country)
+    if c.type == "ASSAULT" and source is not None and any(
+            f.category in ("killed", "injured") and f.span[0] <= source.start < f.span[1] + 3
+            for f in s_figs):
+        # "قتل 22 جنديا تركيا": the counted soldiers are the victims
+        source, target = None, source
     if source is not None and target is not None and source.id == target.id:
         target = None
+    if quote is not None and c.type == "CONSULT" and c.trig.pos == "verb" and target is not None \
+            and target.kind not in ("person", "government") and _first_person(text, quote, c):
+        target = None  # "بحثنا الأوضاع ..." / "ناقشنا الوضع": a topic, not a party
     if source is None and quote is not None and quote.speaker is not None and _first_person(
             text, quote, c):
         source = quote.speaker
     if quote is not None and c.type in SPEECH_ACTS and c.trig.pos != "verb" and \
-            quote.speaker is not None and not quote.direct:
+            quote.speaker is not None:
         # "أعلن الكرملين أن منع ... مسؤولية تقع على عاتق تركيا": the speaker demands
-        if source is not None and target is None:
+        after = [a for a in s_actors if a.start >= c.end and a.id != quote.speaker.id]
+        if after and after[0].start - c.end < 60:
+            target = after[0]
+        elif source is not None and source.id != quote.speaker.id:
             target = source
         source, reported_by = quote.speaker, None
     if reported_by is not None and source is not None and source.id == reported_by.id and \
             quote is not None and not quote.direct:
         reported_by = None
     negated, modality = _modality(text, sent, c, lx)
-    date, date_text, future = _date(c, sent, times, published)
+    date, date_text, future = _date(text, c, sent, times, published, prev_sentence,
+                                    planned=modality == "planned" or c.trig.pos == "noun",
+                                    planned_act=modality == "planned")
     if future and modality == "asserted":
         modality = "planned"
     location = _location(text, c, s_places, s_actors)
@@ -275,6 +346,10 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
                  confidence=min(conf, 0.99), reported_by=reported_by)
 
 
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(_TOKEN.findall(text[a:b]))
+
+
 def _agent_cues(lx: EventLexicons) -> tuple[str, ...]:
     """"شنته", "نفذته", "من قبل", "على يد": what introduces the agent of a masdar."""
     extra = tuple(lx.cues.get("agent_markers", ())) + lx.cue_phrases.get("agent_markers", ())
@@ -288,6 +363,12 @@ def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence, lx: EventL
     before = [a for a in acts if a.end <= c.start]
     source: ActorRef | None = None
     target: ActorRef | None = None
+    inside = [a for a in acts if c.start <= a.start and a.end <= c.end]
+    if c.trig.pos == "noun" and inside:
+        # "دوريات روسية تركية مشتركة": the parties are named inside the phrase
+        source = inside[0]
+        target = next((a for a in inside[1:] if a.id != source.id), None)
+        return source, target
     if c.trig.pos == "noun":
         for a in after[:3]:
             gap = norm(text[c.start:a.start])
@@ -299,17 +380,29 @@ def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence, lx: EventL
                 break
         if source is None and before:
             b = before[-1]
-            if c.start - b.end < 50 and not _CLAUSE_BREAK.search(norm(text[b.end:c.start])):
+            if c.type in SYMMETRIC_TYPES and c.start - b.end < 80:
+                source = b  # "وقال بوتين، في مؤتمر صحفي مشترك مع أردوغان": the subject meets
+            elif c.start - b.end < 50 and not _CLAUSE_BREAK.search(norm(text[b.end:c.start])):
                 source = b
         rest = [a for a in after if a is not source and (source is None or a.id != source.id)]
-        if rest and rest[0].start - c.end < 80:
+        if rest and rest[0].start - c.end < 80 and "," not in norm(text[c.end:rest[0].start]):
             target = rest[0]
+        if target is None and source is not None and c.type in SYMMETRIC_TYPES:
+            # "أردوغان قال لبوتن في اتصال هاتفي": both parties precede the noun
+            others = [a for a in before if a.id != source.id and c.start - a.end < 80]
+            if others:
+                target = others[-1]
         if source is None and c.type in ("AGREE", "CONSULT", "COOPERATE") and len(rest) > 1:
             source, target = rest[0], next((a for a in rest[1:] if a.id != rest[0].id), None)
         return source, target
-    # verbs: VSO first (subject right after the verb), else SVO (subject before it, in the
-    # same clause: no comma or complementizer between)
-    if after and after[0].start - c.end <= 25:
+    # verbs: a subject right after the verb (VSO), else right before it (SVO), else the
+    # nearest one in the same clause
+    if after and _words_between(text, c.end, after[0].start) <= 1:
+        source = after[0]
+    elif before and norm(text[before[-1].end:c.start]).strip(' "\',') in ("", "و", "ف", "قد",
+                                                                             "لقد"):
+        source = before[-1]
+    elif after and after[0].start - c.end <= 25:
         source = after[0]
     elif before and c.start - before[-1].end <= 60 and not _CLAUSE_BREAK.search(
             norm(text[before[-1].end:c.start])):
@@ -342,6 +435,11 @@ def _country_ref(text: str, quote: QuoteSpan, iso3: str) -> ActorRef:
     return ActorRef(text=text[s:e], start=s, end=e, id=iso3, name=iso3, country=iso3,
                     kind="country", via="pronoun")
 
+
+_REFERENCE_HEADS = frozenset(norm(w) for w in (
+    "تفاصيل بتفاصيل وتفاصيل بموجب وبموجب بنود وبنود تطبيق بتطبيق وتطبيق لتطبيق تنفيذ بتنفيذ "
+    "لتنفيذ خرق وخرق خروقات انتهاك وانتهاك انتهاكات إطار اطار بإطار نص ونص شروط بشروط "
+    "مسودة ومسودة مناقشة لمناقشة ومناقشة").split())
 
 _FIRST_PERSON = frozenset(norm(w) for w in ["قواتنا", "جنودنا", "جيشنا", "نحن", "بلادنا", "حكومتنا"])
 
@@ -382,13 +480,41 @@ def _modality(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> tuple[b
     return negated, modality
 
 
-def _date(c: _Cand, sent: Sentence, times: list[TimeRef], published: dt.date | None
-          ) -> tuple[str | None, str | None, bool]:
-    cands = [t for t in times if sent.start <= t.start < sent.end and t.value and
-             t.kind not in ("duration", "interval_start")]
+def _in_relative(text: str, a: int, b: int) -> bool:
+    """Is position b inside a relative clause opened after position a (not yet closed by a
+    comma)?"""
+    seg = norm(text[a:b])
+    m = None
+    for m in _RELATIVE.finditer(seg):
+        pass
+    return m is not None and not re.search(r"[,;]", seg[m.end():])
+
+
+def _date(text: str, c: _Cand, sent: Sentence, times: list[TimeRef],
+          published: dt.date | None, prev: Sentence | None = None, planned: bool = False,
+          planned_act: bool = False) -> tuple[str | None, str | None, bool]:
+    """The nearest time expression in the sentence; else one in the sentence before, in the
+    same paragraph (news continues the last date it gave: "والإثنين، استشهد … وأوضحت
+    الوزارة أن قواتنا ردت"); else the publication date."""
+    usable = [t for t in times if t.value and t.kind not in ("duration", "interval_start")]
+    cands = [t for t in usable if sent.start <= t.start < sent.end]
+    if not planned:
+        # a past act is not dated by the future it announces ("توصلا إلى اتفاق سيدخل حيز
+        # التنفيذ اعتبارا من منتصف الليل")
+        cands = [t for t in cands if not t.future]
+    # nor by a time expression inside a relative clause about something else
+    # ("بين الرئيسين اللذين اتفقا الأسبوع الماضي")
+    cands = [t for t in cands if not (t.start > c.end and _in_relative(text, c.end, t.start))]
     if cands:
         t = min(cands, key=lambda t: min(abs(t.start - c.end), abs(c.start - t.end)))
         return t.value, t.text, t.future
+    if planned_act:
+        return None, None, True  # a planned act with no date of its own: honest null
+    if prev is not None and prev.paragraph >= sent.paragraph - 2:
+        before = [t for t in usable if prev.start <= t.start < sent.start and not t.future]
+        if before:
+            t = before[-1]
+            return t.value, t.text, False
     if published is not None:
         return published.isoformat(), None, False
     return None, None, False

@@ -57,6 +57,12 @@ def _verb_subjects(text: str, verbs: list[tuple[int, int, str]], actors: list[Ac
                 break
         after = [a for a in actors if ve <= a.start < limit]
         subj: ActorRef | None = after[0] if after else None
+        form = verbs[i][2]
+        if subj is None and (form.startswith("م") and form.endswith("ا") or form == "قايلا"):
+            # "…، قائلا:" / "مؤكدا أن": the participle's subject is the sentence's subject
+            start = max(text.rfind(".", 0, vs), text.rfind("\n", 0, vs)) + 1
+            lead = [a for a in actors if start <= a.start < vs and a.via != "adjective"]
+            subj = lead[0] if lead else None
         if subj is None:
             before = [a for a in actors if a.end <= vs and text[a.end:vs].strip() == "" and
                       a.via != "adjective"]
