@@ -436,10 +436,7 @@ def _country_ref(text: str, quote: QuoteSpan, iso3: str) -> ActorRef:
                     kind="country", via="pronoun")
 
 
-_REFERENCE_HEADS = frozenset(norm(w) for w in (
-    "تفاصيل بتفاصيل وتفاصيل بموجب وبموجب بنود وبنود تطبيق بتطبيق وتطبيق لتطبيق تنفيذ بتنفيذ "
-    "لتنفيذ خرق وخرق خروقات انتهاك وانتهاك انتهاكات إطار اطار بإطار نص ونص شروط بشروط "
-    "مسودة ومسودة مناقشة لمناقشة ومناقشة").split())
+_REFERENCE_HEADS = frozenset(norm(w) for w in ["تفاصيل", "بتفاصيل", "وتفاصيل", "بموجب", "وبموجب", "بنود", "وبنود", "تطبيق", "بتطبيق", "وتطبيق", "لتطبيق", "تنفيذ", "بتنفيذ", "لتنفيذ", "خرق", "وخرق", "خروقات", "انتهاك", "وانتهاك", "انتهاكات", "إطار", "اطار", "بإطار", "نص", "ونص", "شروط", "بشروط", "مسودة", "ومسودة", "مناقشة", "لمناقشة", "ومناقشة"])
 
 _FIRST_PERSON = frozenset(norm(w) for w in ["قواتنا", "جنودنا", "جيشنا", "نحن", "بلادنا", "حكومتنا"])
 
@@ -484,10 +481,8 @@ def _in_relative(text: str, a: int, b: int) -> bool:
     """Is position b inside a relative clause opened after position a (not yet closed by a
     comma)?"""
     seg = norm(text[a:b])
-    m = None
-    for m in _RELATIVE.finditer(seg):
-        pass
-    return m is not None and not re.search(r"[,;]", seg[m.end():])
+    found = list(_RELATIVE.finditer(seg))
+    return bool(found) and not re.search(r"[,;]", seg[found[-1].end():])
 
 
 def _date(text: str, c: _Cand, sent: Sentence, times: list[TimeRef],

@@ -58,7 +58,7 @@ def _verb_subjects(text: str, verbs: list[tuple[int, int, str]], actors: list[Ac
         after = [a for a in actors if ve <= a.start < limit]
         subj: ActorRef | None = after[0] if after else None
         form = verbs[i][2]
-        if subj is None and (form.startswith("م") and form.endswith("ا") or form == "قايلا"):
+        if subj is None and ((form.startswith("م") and form.endswith("ا")) or form == "قايلا"):
             # "…، قائلا:" / "مؤكدا أن": the participle's subject is the sentence's subject
             start = max(text.rfind(".", 0, vs), text.rfind("\n", 0, vs)) + 1
             lead = [a for a in actors if start <= a.start < vs and a.via != "adjective"]
