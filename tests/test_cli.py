@@ -86,3 +86,18 @@ def test_stdin_feed(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["extract", "-"], input=line)
     assert res.exit_code == 0
     assert any(json.loads(x)["kind"] == "event" for x in res.stdout.splitlines())
+
+
+def test_large_and_undecodable_inputs_are_reported(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:  # 50 MB of text: rejected by size, never read into memory
+        fh.truncate(50 * 1024 * 1024)
+    noise = tmp_path / "noise.html"
+    noise.write_bytes(bytes([0x81, 0x8D, 0x8E, 0x90, 0xFF, 0xFE, 0x9D]) * 400)
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    res = CliRunner().invoke(app, ["extract", str(big), str(noise), str(tmp_path / "good.txt")])
+    assert res.exit_code == 0
+    rej = {r["source"]: r["reason"] for r in map(json.loads, res.stdout.splitlines())
+           if r["kind"] == "rejected"}
+    assert "too large" in rej[str(big)]
+    assert "undecodable" in rej[str(noise)] or "binary" in rej[str(noise)]
