@@ -71,7 +71,7 @@ def ingest(inputs: Iterable[RawInput | Rejected], store: Store, cfg: Config | No
         if a.duplicate_of or a.swap_canonical:
             summary.duplicates += 1
         store.save_extraction(item, a.signature, a.bands, a.story_profile, story_events,
-                              a.features, a.swap_canonical)
+                              a.features, a.swap_canonical, a.terms)
         summary.new_documents += 1
         summary.events += len(item.events)
         summary.quotes += len(item.quotes)

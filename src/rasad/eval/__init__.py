@@ -135,13 +135,14 @@ def evaluate_dedup(corpus: Path) -> Report:
     gold = yaml.safe_load((corpus / "GOLD.yaml").read_text(encoding="utf-8"))
     pairs = {frozenset((g["file"], g["duplicate_of"])) for g in gold["documents"]
              if g.get("duplicate_of")}
+    gold_story = {g["file"]: g.get("story") for g in gold["documents"]}
     rep = Report()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "e.db"
         with Store(db) as st:
             ingest(iter_inputs([str(corpus / p) for p in ("text", "html", "feed.jsonl")]), st)
-            rows = st.db.execute("SELECT id, source, external_id, duplicate_of FROM documents"
-                                 ).fetchall()
+            rows = st.db.execute("SELECT id, source, external_id, duplicate_of, story_id "
+                                 "FROM documents").fetchall()
         key = {}
         for r in rows:
             if r[1].startswith(str(corpus / "feed.jsonl")):
@@ -151,6 +152,20 @@ def evaluate_dedup(corpus: Path) -> Report:
         found = {frozenset((key[r[0]], key[r[3]])) for r in rows if r[3]}
     rep.add("dedup.recall", len(found & pairs), len(pairs))
     rep.add("dedup.precision", len(found & pairs), len(found))
+    # pairwise story clustering against the gold's story labels
+    docs = [(key[r[0]], r[4]) for r in rows if key[r[0]] in gold_story]
+    tp = fp = fn = 0
+    for i in range(len(docs)):
+        for j in range(i + 1, len(docs)):
+            same_gold = gold_story[docs[i][0]] == gold_story[docs[j][0]]
+            same_got = docs[i][1] == docs[j][1]
+            tp += same_gold and same_got
+            fp += same_got and not same_gold
+            fn += same_gold and not same_got
+    rep.add("stories.pair_precision", tp, tp + fp)
+    rep.add("stories.pair_recall", tp, tp + fn)
+    p_, r_ = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    rep.rows["stories.pair_f1"] = round(2 * p_ * r_ / max(1e-9, p_ + r_), 3)
     return rep
 
 

@@ -59,4 +59,10 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE doc_fts USING fts5(doc_id UNINDEXED, title, text,
         tokenize = 'unicode61 remove_diacritics 2');
     """,
+    # 2: document frequencies of story-clustering terms (TF-IDF that follows the corpus)
+    """
+    CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    INSERT INTO meta VALUES ('n_docs', '0');
+    """,
 ]

@@ -67,7 +67,8 @@ class Store:
 
     def save_extraction(self, x: Extraction, minhash: np.ndarray | None, bands: list[str],
                         story_profile: dict[str, Any] | None, story_events: list[dict[str, Any]],
-                        features: list[str], swap_canonical: str | None = None) -> None:
+                        features: list[str], swap_canonical: str | None = None,
+                        terms: list[str] | None = None) -> None:
         d = x.document
         sid = d.story_id
         for ev in x.events:
@@ -102,6 +103,12 @@ class Store:
                 [(t.doc_id, t.span[0], t.value, _j(t.to_dict())) for t in x.timexes])
             self.db.executemany("INSERT INTO lsh_bands VALUES (?,?)",
                                 [(b, d.id) for b in bands])
+            if terms:
+                self.db.executemany(
+                    "INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                    [(t,) for t in terms])
+                self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+                                "WHERE key = 'n_docs'")
             if swap_canonical:
                 self.db.execute("UPDATE documents SET duplicate_of=? WHERE id=? OR "
                                 "duplicate_of=?", (d.id, swap_canonical, swap_canonical))
@@ -176,6 +183,17 @@ class Store:
     def story_profile(self, story_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def term_df(self, terms: list[str]) -> tuple[dict[str, int], int]:
+        """Document frequencies of terms, and the number of documents counted."""
+        out: dict[str, int] = {}
+        for i in range(0, len(terms), 500):
+            chunk = terms[i:i + 500]
+            q = ",".join("?" * len(chunk))
+            out.update({r[0]: int(r[1]) for r in self.db.execute(
+                f"SELECT term, df FROM term_df WHERE term IN ({q})", chunk)})
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'n_docs'").fetchone()
+        return out, int(row[0]) if row else 0
 
     def story_events_of(self, story_id: str, etype: str) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT data FROM story_events WHERE story_id=? AND type=?",

@@ -11,6 +11,7 @@ import numpy as np
 from rasad.config import Config
 from rasad.records import Event, Extraction, Figure, short_hash
 from rasad.stories.dedup import band_keys, estimate_jaccard, signature
+from rasad.stories.vectors import TOP_TERMS, cosine, terms, tfidf
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 GENERIC_ACTORS = {"SYR", "TUR", "RUS", "IRN", "USA"}
@@ -25,6 +26,7 @@ class StoryState(Protocol):
     def story_candidates(self, features: list[str]) -> list[str]: ...
     def story_profile(self, story_id: str) -> dict[str, Any] | None: ...
     def story_events_of(self, story_id: str, etype: str) -> list[dict[str, Any]]: ...
+    def term_df(self, terms: list[str]) -> tuple[dict[str, int], int]: ...
 
 
 @dataclass
@@ -37,24 +39,7 @@ class Assignment:
     signature: np.ndarray | None = None
     bands: list[str] = field(default_factory=list)
     features: list[str] = field(default_factory=list)
-
-
-def doc_features(x: Extraction) -> dict[str, float]:
-    """Weighted features of a page for story clustering."""
-    f: dict[str, float] = {}
-    for a in x.actors:
-        if a.id and a.via != "adjective":
-            w = 0.3 if a.id in GENERIC_ACTORS else (1.5 if a.kind == "person" else 1.0)
-            f["a:" + a.id] = max(f.get("a:" + a.id, 0), w)
-    for p in x.places:
-        if p.place_kind != "country":
-            f["p:" + p.id] = 1.5
-    for e in x.events:
-        f["e:" + e.type] = max(f.get("e:" + e.type, 0), 0.5)
-        if e.source_actor and e.source_actor.id:
-            key = f"s:{e.type}:{e.source_actor.id}"
-            f[key] = 1.0
-    return f
+    terms: list[str] = field(default_factory=list)
 
 
 def _date(s: str | None) -> dt.date | None:
@@ -116,12 +101,15 @@ class StoryEngine:
         sig = signature(x.document.text, self.cfg.dedup_num_perm, self.cfg.shingle_words)
         keys = band_keys(sig, self.cfg.dedup_bands)
         dup, swap = self.find_duplicate(x, sig, keys)
-        feats = doc_features(x)
+        counts = terms(x)
+        df, n_docs = self.state.term_df(list(counts))
+        vec = tfidf(counts, df, n_docs)
+        feats = dict(vec)
         story_id: str | None = None
         if dup:
             story_id = (self.state.doc_brief(dup) or {}).get("story_id")
         if story_id is None:
-            story_id = self._best_story(x, feats)
+            story_id = self._best_story(x, vec)
         prof = self.state.story_profile(story_id) if story_id else None
         if story_id is None or prof is None:
             story_id = story_id or "st_" + short_hash(x.document.id)
@@ -130,28 +118,29 @@ class StoryEngine:
         prof = _update_profile(prof, x, feats, dup is None)
         return Assignment(duplicate_of=dup, swap_canonical=swap, story_id=story_id,
                           story_profile=prof, signature=sig, bands=keys,
-                          features=sorted(feats))
+                          features=sorted(vec)[:TOP_TERMS], terms=sorted(counts))
 
-    def _best_story(self, x: Extraction, feats: dict[str, float]) -> str | None:
-        strong = [k for k, w in feats.items() if w >= 1.0]
+    def _best_story(self, x: Extraction, vec: dict[str, float]) -> str | None:
+        """Single-pass clustering: the most similar story (cosine with its centroid) among
+        those sharing a top term, within the time window; None opens a new story."""
         best: tuple[float, str] | None = None
         doc_date = _date(x.document.published)
-        total = sum(feats.values()) or 1.0
-        for sid in self.state.story_candidates(strong)[:200]:
+        win = dt.timedelta(days=self.cfg.story_window_days)
+        top = sorted(vec, key=lambda t: -vec[t])[:15]
+        for sid in self.state.story_candidates(top)[:200]:
             prof = self.state.story_profile(sid)
             if not prof:
                 continue
-            if doc_date and prof.get("first_date"):
-                lo = _date(prof["first_date"])
-                hi = _date(prof["last_date"]) or lo
-                win = dt.timedelta(days=self.cfg.story_window_days)
-                if lo and hi and not (lo - win <= doc_date <= hi + win):
+            threshold = self.cfg.story_threshold
+            lo, hi = _date(prof.get("first_date")), _date(prof.get("last_date"))
+            if doc_date and lo and hi:
+                if not (lo - win <= doc_date <= hi + win):
                     continue
-            sf: dict[str, float] = prof.get("features", {})
-            ndocs = max(len(prof.get("doc_ids", [])), 1)
-            shared = sum(w * min(1.0, 2 * sf[k] / ndocs) for k, w in feats.items() if k in sf)
-            score = shared / total
-            if score >= self.cfg.story_threshold and (best is None or score > best[0]):
+            elif doc_date is None:
+                threshold += 0.1  # undated pages need a closer match
+            centroid = prof.get("centroid") or {}
+            score = cosine(vec, centroid)
+            if score >= threshold and (best is None or score > best[0]):
                 best = (score, sid)
         return best[1] if best else None
 
@@ -267,8 +256,16 @@ def _update_profile(prof: dict[str, Any], x: Extraction, feats: dict[str, float]
     prof = dict(prof)
     sf = dict(prof.get("features", {}))
     for k in feats:
-        sf[k] = sf.get(k, 0) + 1
+        if k.startswith(("a:", "p:")):
+            sf[k] = sf.get(k, 0) + 1
     prof["features"] = sf
+    # centroid: running mean of page vectors, top terms kept
+    n_before = len(prof.get("doc_ids", []))
+    cen = {t: v * n_before for t, v in (prof.get("centroid") or {}).items()}
+    for t, v in feats.items():
+        cen[t] = cen.get(t, 0.0) + v
+    cen = {t: v / (n_before + 1) for t, v in cen.items()}
+    prof["centroid"] = dict(sorted(cen.items(), key=lambda kv: -kv[1])[:200])
     d = x.document
     prof["doc_ids"] = [*list(prof.get("doc_ids", [])), d.id]
     if d.outlet and d.outlet not in prof.get("outlets", []):
@@ -278,7 +275,7 @@ def _update_profile(prof: dict[str, Any], x: Extraction, feats: dict[str, float]
         prof["first_date"], prof["last_date"] = min(dates), max(dates)
     # title: the most central headline = the one sharing most features with the story
     if d.title and canonical:
-        score = sum(1 for k in feats if sf.get(k, 0) > 1) + 0.01 * len(feats)
+        score = cosine(feats, prof["centroid"])
         if score > prof.get("title_score", -1.0):
             prof["title"], prof["title_score"] = d.title, score
     return prof
