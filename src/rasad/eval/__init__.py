@@ -169,11 +169,65 @@ def evaluate_dedup(corpus: Path) -> Report:
     return rep
 
 
+def evaluate_seed_events(root: Path) -> tuple[Report, dict[str, dict[str, float]]]:
+    """Per-type precision/recall/F1 on the seed pages (tests/events/seed_events.yaml): an
+    event is correct when it matches a gold event or an `also_ok` one (type, actors, date)."""
+    import yaml
+
+    from rasad.pipeline import extract
+    from rasad.records import RawInput
+
+    seeds = root.parent / "shared" / "seeds"
+    rep = Report()
+    per: dict[str, dict[str, float]] = {}
+    if not seeds.is_dir():
+        rep.notes.append("../shared/seeds not present: seed event scores skipped")
+        return rep, per
+    gold = yaml.safe_load((root / "tests/events/seed_events.yaml").read_text("utf-8"))["pages"]
+
+    def ok(acc: list[str | None] | None, got: dict[str, Any] | None) -> bool:
+        return acc is None or (got or {}).get("id") in acc
+
+    def match(ge: dict[str, Any], e: dict[str, Any]) -> bool:
+        return (e["type"] == ge["type"] and ok(ge.get("source"), e["source_actor"]) and
+                ok(ge.get("target"), e["target_actor"]) and
+                (ge.get("date") is None or (e["date"] or "").startswith(str(ge["date"]))))
+
+    tp_g: dict[str, int] = {}
+    n_g: dict[str, int] = {}
+    correct: dict[str, int] = {}
+    n_p: dict[str, int] = {}
+    for name, g in gold.items():
+        raw = next(iter_inputs([str(seeds / name)]))
+        assert isinstance(raw, RawInput)
+        raw.published = g["published"]
+        evs = [e.to_dict() for e in extract(raw).events]
+        for ge in g["events"]:
+            n_g[ge["type"]] = n_g.get(ge["type"], 0) + 1
+            tp_g[ge["type"]] = tp_g.get(ge["type"], 0) + any(match(ge, e) for e in evs)
+        for e in evs:
+            n_p[e["type"]] = n_p.get(e["type"], 0) + 1
+            good = any(match(ge, e) for ge in g["events"] + (g.get("also_ok") or []))
+            correct[e["type"]] = correct.get(e["type"], 0) + good
+    for t in sorted(set(n_g) | set(n_p)):
+        p_ = correct.get(t, 0) / n_p[t] if n_p.get(t) else 0.0
+        r_ = tp_g.get(t, 0) / n_g[t] if n_g.get(t) else 0.0
+        per[t] = {"precision": round(p_, 3), "recall": round(r_, 3),
+                  "f1": round(2 * p_ * r_ / (p_ + r_), 3) if p_ + r_ else 0.0,
+                  "gold": n_g.get(t, 0), "predicted": n_p.get(t, 0)}
+    rep.add("seed_events.precision", sum(correct.values()), sum(n_p.values()))
+    rep.add("seed_events.recall", sum(tp_g.values()), sum(n_g.values()))
+    return rep, per
+
+
 def main() -> None:
     root = Path(__file__).resolve().parents[3]
     corpus = root / "demo" / "corpus"
     rep = evaluate_demo(corpus)
     rep.rows.update(evaluate_dedup(corpus).rows)
+    seed_rep, per_type = evaluate_seed_events(root)
+    rep.rows.update(seed_rep.rows)
+    rep.notes += seed_rep.notes
     width = max(len(k) for k in rep.rows)
     print("Rasad quality on the demo corpus (demo/corpus/GOLD.yaml)")
     for k, v in rep.rows.items():
@@ -182,6 +236,14 @@ def main() -> None:
             print(f"  {k:<{width}}  {v:>6}" + (f"   (n={int(count)})" if count else ""))
     for note in rep.notes:
         print("  note:", note)
+    if per_type:
+        print("\nEvents per PLOVER type on the seed pages (tests/events/seed_events.yaml; the "
+              "coder was tuned on these pages)")
+        print(f"  {'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}")
+        for t, v in per_type.items():
+            print(f"  {t:<10} {v['precision']:>6} {v['recall']:>6} {v['f1']:>6} "
+                  f"{int(v['gold']):>5} {int(v['predicted']):>5}")
+        rep.rows["seed_events_per_type"] = per_type  # type: ignore[assignment]
     out = root / "bench" / "results" / "eval.json"
     out.write_text(json.dumps(rep.rows, indent=1) + "\n", encoding="utf-8")
     print(f"written to {out}")
