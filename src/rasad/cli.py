@@ -188,7 +188,8 @@ def export(
             for k in kinds:
                 if k == "entity":
                     used = _used_entity_ids(store)
-                    yield from (e for e in load_gazetteer().entities() if e["id"] in used)
+                    g = load_gazetteer()
+                    yield from (e for i in sorted(used) if (e := g.entity(i)) is not None)
                 else:
                     yield from store.iter_records(k)
 
@@ -239,6 +240,9 @@ def _resolve(value: str | None, places: bool = False) -> str | None:
         place_hits = g.place_lex.lookup(value)
         if place_hits:
             return place_hits[0]
+        gated = g.place_gated_lex.lookup(value)
+        if gated:
+            return max(gated, key=lambda i: g.places[i].population)
         low = value.lower()
         return next((p.id for p in g.places.values() if p.name.lower() == low), value)
     if value in g.actors:
@@ -381,12 +385,16 @@ def actors_list(
     kind: Annotated[str | None, typer.Option(help="person, country, government, military, "
                                              "armed_group, organization, place")] = None,
     search: Annotated[str | None, typer.Option(help="Substring of a name or alias.")] = None,
+    source: Annotated[str, typer.Option(help="hand (the project's dictionaries) | geonames "
+                                        "| all")] = "hand",
 ) -> None:
     """List dictionary entries. Example: [bold]rasad actors list --search أكار[/bold]"""
     from rasad.actors import load_gazetteer
 
     g = load_gazetteer()
-    rows = g.entities()
+    rows = g.entities(geonames=source != "hand")
+    if source == "geonames":
+        rows = [r for r in rows if r.get("source") == "geonames"]
     if kind:
         rows = [r for r in rows if r["entity_kind"] == kind]
     if search:

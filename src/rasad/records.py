@@ -98,7 +98,7 @@ class ActorRef:
     name: str | None
     country: str | None
     kind: str | None
-    via: str = "name"  # name | role | coref | counterpart | adjective
+    via: str = "name"  # name | role | coref | counterpart | adjective | context | pronoun
     alternatives: tuple[str, ...] = ()  # other ids when ambiguous
 
     def to_dict(self) -> dict[str, Any]:

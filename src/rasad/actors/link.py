@@ -1,28 +1,141 @@
-"""Actor and place linking in one document: names, date-bounded roles, counterparts,
-adjectives and in-document coreference of bare surnames."""
+"""Actor and place linking in one document.
+
+Actors: names, context aliases (only with supporting context), descriptions built from a role
+noun and what follows it (a country adjective that agrees with it, a country or institution in
+construct, an organization for ``org`` roles, a suffix for head nouns), fixed role phrases,
+counterparts ("نظيره التركي"), country adjectives, and bare surnames linked to the full
+mention earlier in the document. Roles resolve by date; with no date, by the years the text
+mentions and the people it names; what stays ambiguous is kept in ``alternatives``.
+
+Places: hand-entered names always; GeoNames names and context aliases only in a locative
+context; homonyms ranked by the countries of the document, then hand entries, then
+population.
+
+Everything is a scan of one Aho-Corasick automaton per dictionary plus work proportional to
+the number of hits, so the cost is linear in the text length.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from rasad.actors.gazetteer import (
-    COUNTRY_RANK,
+    INSTITUTION_KINDS,
+    LOCATIVE_WORDS,
+    ORG_KINDS,
     PLACE_KIND_RANK,
+    PLACE_NOUNS,
     ActorEntry,
+    ActorPayload,
     AdjectivePayload,
     CounterpartPayload,
     Gazetteer,
     NamePayload,
+    PlaceEntry,
+    RoleNounPayload,
     RolePayload,
+    SuffixPayload,
 )
-from rasad.actors.lexicon import is_word_char
+from rasad.actors.lexicon import Match, is_word_char, leftmost_longest
 from rasad.records import ActorRef, PlaceRef
-from rasad.text.normalize import Normalized
+from rasad.text.normalize import Normalized, norm
 
 _KIND_RANK = {"person": 0, "military": 1, "government": 2, "armed_group": 3,
               "organization": 4, "country": 5}
 _JOINER = re.compile(r"^[\s,،:]*$")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+_WORD = re.compile(r"\w+")
+# a context alias followed by one of these is the common word ("النظام الدولي")
+_GENERIC_MODIFIERS = frozenset(norm(w) for w in (
+    "الدولي", "العالمي", "الداخلي", "الأساسي", "الانتخابي", "الغذائي", "الصحي", "التعليمي",
+    "الاقتصادي", "السياسي", "القضائي", "الجديد", "القديم", "الحالي", "العام", "الضريبي",
+    "المصرفي", "الرئاسي", "البرلماني", "الملكي", "الجمهوري", "الإقليمي", "الشمسي",
+    "الديمقراطي", "البيئي", "المناعي", "الغذائية", "العالمية", "الداخلية", "الإسلامي",
+    "الإسلامية", "البرلمانية", "اللبنانية", "الفلسطينية", "العراقية", "الكردية"))
+_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int  # normalized offsets
+    end: int
+    via: str  # name | context | role | counterpart | adjective | noun
+    ids: tuple[str, ...] = ()
+    role: str | None = None
+    country: str | None = None
+    org: str | None = None
+    composed: bool = False  # built from several matches (a fixed phrase wins a tie)
+    head: int = 0  # length of the role noun of a composed description (longer wins a tie)
+
+
+# --- actors ----------------------------------------------------------------------------
+def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> list[ActorRef]:
+    """Actor mentions in a document text, resolved against the dictionary at date `on`."""
+    matches = g.actor_lex.all_matches(n.text)
+    by_start: dict[int, list[Match[ActorPayload]]] = {}
+    for m in matches:
+        by_start.setdefault(m.start, []).append(m)
+    cands: list[_Cand] = []
+    for m in matches:
+        cands += _candidates(m, n.text, by_start, g)
+    named = {i for c in cands if c.via == "name" for i in c.ids}
+    votes = _actor_votes(cands, g)
+    cands = [c for c in cands if c.via != "context" or _context_ok(c, n.text, by_start, g,
+                                                                     named, votes)]
+    chosen = _select(cands)
+    window = _year_window(text) if on is None else None
+    refs: list[ActorRef] = []
+    last_role: str | None = None
+    for c in chosen:
+        s, e = n.to_original(c.start, c.end)
+        if c.via == "noun":  # a bare role noun: kept only to join a name that follows
+            refs.append(ActorRef(text=text[s:e], start=s, end=e, id=None, name=None,
+                                 country=None, kind=None, via="noun"))
+            continue
+        if c.via in ("name", "context"):
+            ents = sorted((g.actors[i] for i in c.ids if i in g.actors),
+                          key=lambda a: _KIND_RANK.get(a.kind, 9))
+            if not ents:
+                continue
+            ref = _ref(text, s, e, ents[0], c.via, tuple(a.id for a in ents[1:]))
+            if ents[0].kind == "person":
+                last_role = _current_role(ents[0], on, window) or last_role
+        elif c.via == "role" and c.role:
+            hs = _prefer_named(g.holders(c.role, c.country, on, c.org, window), named)
+            last_role = c.role
+            if len(hs) == 1:
+                ref = _ref(text, s, e, hs[0], "role")
+            else:
+                inst = g.actors.get(c.org) if c.org else g.government_of(c.country)
+                ref = _ref(text, s, e, inst, "role", tuple(h.id for h in hs))
+        elif c.via == "counterpart":
+            role = last_role or "president"
+            hs = _prefer_named(g.holders(role, c.country, on, None, window), named)
+            if len(hs) == 1:
+                ref = _ref(text, s, e, hs[0], "counterpart")
+            else:
+                ref = _ref(text, s, e, g.government_of(c.country), "counterpart",
+                           tuple(h.id for h in hs))
+        elif c.via == "adjective":
+            ref = _ref(text, s, e, g.country_actor(c.country), "adjective")
+        else:
+            continue
+        # "الرئيس التركي رجب طيب أردوغان", "وزير الدفاع خلوصي أكار": one mention
+        if refs and ref.kind == "person" and ref.via in ("name", "context") and \
+                refs[-1].via in ("role", "counterpart", "noun") and \
+                _JOINER.match(text[refs[-1].end:s]):
+            prev = refs.pop()
+            ref = ActorRef(text=text[prev.start:e], start=prev.start, end=e, id=ref.id,
+                           name=ref.name, country=ref.country, kind=ref.kind, via="name",
+                           alternatives=ref.alternatives)
+        refs.append(ref)
+    refs = [r for r in refs if r.via != "noun"]
+    refs += _surname_coref(text, n, g, refs)
+    refs.sort(key=lambda r: r.start)
+    return refs
 
 
 def _ref(text: str, s: int, e: int, a: ActorEntry | None, via: str,
@@ -32,62 +145,182 @@ def _ref(text: str, s: int, e: int, a: ActorEntry | None, via: str,
                     kind=a.kind if a else None, via=via, alternatives=alts)
 
 
-def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> list[ActorRef]:
-    """Actor mentions in a document text, resolved against the dictionary at date `on`."""
-    refs: list[ActorRef] = []
-    last_role: str | None = None
-    matches = g.actor_lex.find(n.text)
-    # people named in the page: an ambiguous description ("الرئيس الروسي" with no date)
-    # resolves to the holder the page names
-    named = {p.actor_id for m in matches for p in m.payloads if isinstance(p, NamePayload)}
-    for m in matches:
-        s, e = n.to_original(m.start, m.end)
-        names = [p for p in m.payloads if isinstance(p, NamePayload)]
-        roles = [p for p in m.payloads if isinstance(p, RolePayload)]
-        counterparts = [p for p in m.payloads if isinstance(p, CounterpartPayload)]
-        adjs = [p for p in m.payloads if isinstance(p, AdjectivePayload)]
-        if names:
-            ents = sorted((g.actors[p.actor_id] for p in names if p.actor_id in g.actors),
-                          key=lambda a: _KIND_RANK.get(a.kind, 9))
-            if not ents:
+def _next(m: Match[ActorPayload], ntext: str, by_start: dict[int, list[Match[ActorPayload]]]
+          ) -> list[Match[ActorPayload]]:
+    """Matches that follow m after one run of spaces."""
+    p = m.end
+    while p < len(ntext) and ntext[p] == " ":
+        p += 1
+    return by_start.get(p, []) if p > m.end else []
+
+
+def _candidates(m: Match[ActorPayload], ntext: str,
+                by_start: dict[int, list[Match[ActorPayload]]], g: Gazetteer) -> list[_Cand]:
+    out: list[_Cand] = []
+    names = [p for p in m.payloads if isinstance(p, NamePayload) and not p.context]
+    ctx = [p for p in m.payloads if isinstance(p, NamePayload) and p.context]
+    if names:
+        out.append(_Cand(m.start, m.end, "name", tuple(p.actor_id for p in names)))
+    elif ctx:
+        out.append(_Cand(m.start, m.end, "context", tuple(p.actor_id for p in ctx)))
+    adjs = [p for p in m.payloads if isinstance(p, AdjectivePayload)]
+    if adjs and not names:
+        out.append(_Cand(m.start, m.end, "adjective", country=adjs[0].country))
+    for p in m.payloads:
+        if isinstance(p, RolePayload):
+            out.append(_Cand(m.start, m.end, "role", role=p.role, country=p.country, org=p.org))
+        elif isinstance(p, RoleNounPayload):
+            out += _role_descriptions(m, p, ntext, by_start, g)
+        elif isinstance(p, CounterpartPayload):
+            for m2 in _next(m, ntext, by_start):
+                for q in m2.payloads:
+                    if isinstance(q, AdjectivePayload) and m2.prefix == 0 and q.definite and \
+                            q.form == p.gender:
+                        out.append(_Cand(m.start, m2.end, "counterpart", country=q.country,
+                                         composed=True))
+            out.append(_Cand(m.start, m.end, "noun"))
+    return out
+
+
+def _role_descriptions(m: Match[ActorPayload], p: RoleNounPayload, ntext: str,
+                       by_start: dict[int, list[Match[ActorPayload]]], g: Gazetteer
+                       ) -> list[_Cand]:
+    """A role noun completed by an adjective, a country or an organization (and a suffix
+    for head nouns); a bare noun is kept (as "noun") so that a name after it joins it."""
+    spec = g.role_specs.get(p.role)
+    if spec is None:
+        return []
+    out: list[_Cand] = [_Cand(m.start, m.end, "noun")]
+    for m2 in _next(m, ntext, by_start):
+        found: list[tuple[str | None, str | None]] = []  # (country, org)
+        for q in m2.payloads:
+            if isinstance(q, AdjectivePayload):
+                if m2.prefix == 0 and q.form in p.genders and q.definite == p.definite:
+                    found.append((q.country, None))
+            elif isinstance(q, NamePayload) and not q.context:
+                a = g.actors.get(q.actor_id)
+                if a is None:
+                    continue
+                as_country = spec.construct in ("country", "both") and m2.prefix == 0 and \
+                    not p.definite and (a.kind == "country" or a.kind in INSTITUTION_KINDS)
+                as_org = spec.construct in ("actor", "both") and a.kind in ORG_KINDS and \
+                    m2.prefix <= 1
+                if as_org and (not as_country or _has_org_holder(g, p.role, a.id)):
+                    found.append((a.country, a.id))
+                elif as_country:
+                    found.append((a.country, None))
+        for country, org in found:
+            if org is None and spec.countries and country not in spec.countries:
                 continue
-            ref = _ref(text, s, e, ents[0], "name", tuple(a.id for a in ents[1:]))
-            for r in ents[0].roles:
-                if on is None or r.holds(on):
-                    last_role = r.role
-                    break
-        elif roles:
-            rp = roles[0]
-            hs = _prefer_named(g.holders(rp.role, rp.country, on), named)
-            last_role = rp.role
-            if len(hs) == 1:
-                ref = _ref(text, s, e, hs[0], "role")
-            else:
-                ref = _ref(text, s, e, g.government_of(rp.country), "role",
-                           tuple(h.id for h in hs))
-        elif counterparts:
-            cp = counterparts[0]
-            role = last_role or "president"
-            hs = _prefer_named(g.holders(role, cp.country, on), named)
-            if len(hs) == 1:
-                ref = _ref(text, s, e, hs[0], "counterpart")
-            else:
-                ref = _ref(text, s, e, g.government_of(cp.country), "counterpart",
-                           tuple(h.id for h in hs))
-        elif adjs:
-            ref = _ref(text, s, e, g.country_actor(adjs[0].country), "adjective")
+            if not p.head:
+                out.append(_Cand(m.start, m2.end, "role", role=p.role, country=country,
+                                 org=org, composed=True, head=m.end - m.start))
+                continue
+            for m3 in _next(m2, ntext, by_start):
+                if any(isinstance(q, SuffixPayload) and q.role == p.role for q in m3.payloads):
+                    out.append(_Cand(m.start, m3.end, "role", role=p.role, country=country,
+                                     org=org, composed=True, head=m.end - m.start))
+    return out
+
+
+def _has_org_holder(g: Gazetteer, role: str, org: str) -> bool:
+    return any(r.role == role and r.org == org for a in g.actors.values() for r in a.roles)
+
+
+def _actor_votes(cands: list[_Cand], g: Gazetteer) -> Counter[str]:
+    """Countries the document talks about (names and adjectives, each mention once)."""
+    votes: Counter[str] = Counter()
+    prim = [c for c in cands if c.via in ("name", "adjective")]
+    for c in _select(prim):
+        if c.via == "adjective" and c.country:
+            votes[c.country] += 1
         else:
+            cs = {g.actors[i].country for i in c.ids if i in g.actors}
+            if len(cs) == 1:
+                (only,) = cs
+                if only:
+                    votes[only] += 1
+    return votes
+
+
+def _context_ok(c: _Cand, ntext: str, by_start: dict[int, list[Match[ActorPayload]]],
+                g: Gazetteer, named: set[str], votes: Counter[str]) -> bool:
+    """A context alias ("النظام", "المعارضة", "الشرع") links when the document supports it:
+    the actor is named in full elsewhere, or (for groups and institutions) the document is
+    about the actor's country (Syria for a group without one) and the word is not modified
+    by another country's adjective or by a generic adjective ("النظام الدولي")."""
+    ok_ids = []
+    for i in c.ids:
+        a = g.actors.get(i)
+        if a is None:
             continue
-        # "الرئيس التركي رجب طيب أردوغان": a description followed by a name is one mention
-        if refs and ref.via == "name" and refs[-1].via in ("role", "counterpart") and \
-                _JOINER.match(text[refs[-1].end:s]) and ref.kind == "person":
-            prev = refs.pop()
-            ref = ActorRef(text=text[prev.start:e], start=prev.start, end=e, id=ref.id,
-                           name=ref.name, country=ref.country, kind=ref.kind, via="name")
-        refs.append(ref)
-    refs += _surname_coref(text, n, g, refs)
-    refs.sort(key=lambda r: r.start)
-    return refs
+        if i in named:
+            ok_ids.append(i)
+            continue
+        if a.kind == "person":
+            continue
+        if votes.get(a.country or "SYR", 0) >= 2:
+            ok_ids.append(i)
+    if not ok_ids:
+        return False
+    p = c.end
+    while p < len(ntext) and ntext[p] == " ":
+        p += 1
+    nxt = _WORD.match(ntext, p)
+    if nxt and p > c.end:
+        word = nxt.group(0)
+        if word in _GENERIC_MODIFIERS:
+            return False
+        for m2 in by_start.get(p, []):
+            for q in m2.payloads:
+                if isinstance(q, AdjectivePayload) and m2.prefix == 0 and all(
+                        g.actors[i].country not in (q.country, None) for i in ok_ids):
+                    return False
+    c.ids = tuple(ok_ids)
+    return True
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Leftmost-longest, non-overlapping candidates (a fixed phrase or name wins a tie over
+    a composed description, then the description with the longer role noun: "رئيس الحكومة"
+    + "التركية" over "رئيس" + "الحكومة التركية")."""
+    order = sorted(range(len(cands)), key=lambda k: (
+        cands[k].start, -(cands[k].end - cands[k].start), cands[k].composed, -cands[k].head,
+        k))
+    out: list[_Cand] = []
+    last_end = -1
+    for k in order:
+        c = cands[k]
+        if c.start >= last_end:
+            out.append(c)
+            last_end = c.end
+    result: list[_Cand] = []
+    for c in out:
+        if result and c.start < result[-1].end:
+            if (c.end - c.start) > (result[-1].end - result[-1].start):
+                result[-1] = c
+            continue
+        result.append(c)
+    return result
+
+
+def _year_window(text: str) -> tuple[dt.date, dt.date] | None:
+    """The years a dateless page mentions, as a window for resolving roles."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    if not years:
+        return None
+    return dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+
+
+def _current_role(a: ActorEntry, on: dt.date | None,
+                  window: tuple[dt.date, dt.date] | None) -> str | None:
+    """The office a person held on the date (or last held in the window, or last held)."""
+    if on is not None:
+        return next((r.role for r in a.roles if r.holds(on)), None)
+    roles = [r for r in a.roles if window is None or r.overlaps(*window)] or list(a.roles)
+    if not roles:
+        return None
+    return max(roles, key=lambda r: r.start or dt.date.min).role
 
 
 def _prefer_named(holders: list[ActorEntry], named: set[str]) -> list[ActorEntry]:
@@ -100,36 +333,77 @@ def _prefer_named(holders: list[ActorEntry], named: set[str]) -> list[ActorEntry
 
 def _surname_coref(text: str, n: Normalized, g: Gazetteer, refs: list[ActorRef]
                    ) -> list[ActorRef]:
-    """Bare surnames ("أوغلو") linked to a person named in full earlier in the document."""
-    seen = {r.id: r.start for r in refs if r.id and r.kind == "person"}
-    if not seen:
+    """Bare surnames ("أوغلو") linked to a person named in full earlier in the document;
+    when several such people share it, the most recent one, the others as alternatives.
+    One pass over the words with pointers into the (sorted) mentions: linear."""
+    people = sorted((r for r in refs if r.id and r.kind == "person"), key=lambda r: r.end)
+    if not people:
         return []
-    taken = [(r.start, r.end) for r in refs]
+    taken = sorted((r.start, r.end) for r in refs)
     out: list[ActorRef] = []
-    for m in re.finditer(r"\w+", n.text):
+    seen: dict[str, int] = {}  # person id -> end of their latest full mention so far
+    pi = ti = 0
+    for m in _WORD.finditer(n.text):
         tok = m.group(0)
-        cands = [tok] + [tok[len(p):] for p in ("و", "ب", "ل", "ف", "وب", "ول") if
-                         tok.startswith(p) and len(tok) - len(p) >= 3]
+        s, e = n.to_original(m.start(), m.end())
+        while pi < len(people) and people[pi].end <= s:
+            seen[str(people[pi].id)] = people[pi].end
+            pi += 1
+        while ti < len(taken) and taken[ti][1] <= s:
+            ti += 1
+        if ti < len(taken) and taken[ti][0] < e:
+            continue  # inside a mention already
+        cands = [tok] + [tok[len(p):] for p in _CLITICS
+                         if tok.startswith(p) and len(tok) - len(p) >= 3]
         for c in cands:
-            owners = [o for o in g.surname_index.get(c, ()) if o in seen]
-            pid = owners[0] if len(owners) == 1 else None
-            if pid:
-                s, e = n.to_original(m.start(), m.end())
-                if seen[pid] < s and not any(a <= s < b or a < e <= b for a, b in taken):
-                    out.append(_ref(text, s, e, g.actors[pid], "coref"))
-                break
+            owners = g.surname_index.get(c)
+            if not owners or c in g.common_words:
+                continue
+            before = sorted((seen[o], o) for o in owners if o in seen)
+            if before:
+                last = before[-1][1]
+                others = tuple(o for _end, o in reversed(before[:-1]))
+                out.append(_ref(text, s, e, g.actors[last], "coref", others))
+            break
     return out
 
 
+# --- places ----------------------------------------------------------------------------
 def find_places(text: str, n: Normalized, g: Gazetteer) -> list[PlaceRef]:
-    """Place mentions with coordinates; homonyms ranked by country (Syria first) and kind."""
+    """Place mentions with coordinates. Hand-entered names always count; GeoNames names and
+    context aliases only after a place noun ("بلدة", "مدينة") or, when the place's country is
+    one the document talks about and the name has no article, after a preposition or
+    direction ("في", "قرب", "شمال") or as the next item of a list of places. Homonyms:
+    a candidate whose country the document mentions first, then hand entries, then the
+    most mentioned country, the kind, and population."""
+    ntext = n.text
+    spans: dict[tuple[int, int], list[tuple[str, bool, Match[str]]]] = {}
+    for m in g.place_lex.all_matches(ntext):
+        spans.setdefault((m.start, m.end), []).extend((p, False, m) for p in m.payloads)
+    for m in g.place_gated_lex.all_matches(ntext):
+        spans.setdefault((m.start, m.end), []).extend((p, True, m) for p in m.payloads)
+    if not spans:
+        return []
+    votes = _place_votes(spans, g) + document_countries(n, g)
+    valid: list[Match[str]] = []
+    accepted_ends: list[int] = []
+    for (s, e), items in sorted(spans.items()):
+        ok: list[str] = []
+        # "لبنان" is not ل + بنان: a gated reading with more proclitics than a hand-entered
+        # name on the same span is dropped
+        plain = [m.prefix for _p, gated, m in items if not gated]
+        for pid, gated, m in items:
+            p = g.places.get(pid)
+            if p is None or pid in ok or (gated and plain and m.prefix > min(plain)):
+                continue
+            if not gated or _locative_ok(m, ntext, p, votes, accepted_ends):
+                ok.append(pid)
+        if ok:
+            valid.append(Match(s, e, ntext[s:e], tuple(ok), items[0][2].prefix))
+            accepted_ends.append(e)
     out: list[PlaceRef] = []
-    for m in g.place_lex.find(n.text):
-        ents = sorted((g.places[i] for i in m.payloads if i in g.places),
-                      key=lambda p: (COUNTRY_RANK.get(p.country or "", 9),
-                                     PLACE_KIND_RANK.get(p.kind, 5), -p.population))
-        if not ents:
-            continue
+    for m in leftmost_longest(valid):
+        ents = sorted((g.places[i] for i in m.payloads), key=lambda p: _place_rank(p, votes))
         p = ents[0]
         s, e = n.to_original(m.start, m.end)
         if e < len(text) and is_word_char(text[e]):
@@ -137,3 +411,78 @@ def find_places(text: str, n: Normalized, g: Gazetteer) -> list[PlaceRef]:
         out.append(PlaceRef(text=text[s:e], start=s, end=e, id=p.id, name=p.name,
                             country=p.country, lat=p.lat, lon=p.lon, place_kind=p.kind))
     return out
+
+
+def _place_rank(p: PlaceEntry, votes: Counter[str]) -> tuple[int, int, int, int, int]:
+    v = votes.get(p.country or "", 0)
+    return (0 if v else 1, 0 if p.source == "hand" else 1, -v,
+            PLACE_KIND_RANK.get(p.kind, 5), -p.population)
+
+
+def _place_votes(spans: dict[tuple[int, int], list[tuple[str, bool, Match[str]]]],
+                 g: Gazetteer) -> Counter[str]:
+    """Countries of the hand-entered place mentions that no homonym (hand-entered or
+    GeoNames) could give to another country."""
+    votes: Counter[str] = Counter()
+    plain = [Match(s, e, "", tuple(p for p, _gated, _m in items))
+             for (s, e), items in spans.items() if any(not gt for _p, gt, _m in items)]
+    for m in leftmost_longest(plain):
+        cs = {g.places[i].country for i in m.payloads if i in g.places}
+        if len(cs) == 1:
+            (only,) = cs
+            if only:
+                votes[only] += 1
+    return votes
+
+
+def document_countries(n: Normalized, g: Gazetteer) -> Counter[str]:
+    """Countries named in a document by country names, adjectives and national actors."""
+    votes: Counter[str] = Counter()
+    for m in g.actor_lex.find(n.text):
+        for p in m.payloads:
+            if isinstance(p, AdjectivePayload):
+                votes[p.country] += 1
+                break
+            if isinstance(p, NamePayload) and not p.context:
+                a = g.actors.get(p.actor_id)
+                if a is not None and a.country:
+                    votes[a.country] += 1
+                break
+    return votes
+
+
+def _prev_word(ntext: str, pos: int) -> str:
+    """The word right before pos, across spaces only (punctuation breaks the context)."""
+    p = pos
+    while p > 0 and ntext[p - 1] == " ":
+        p -= 1
+    if p == pos and p > 0:
+        return ""
+    q = p
+    while q > 0 and is_word_char(ntext[q - 1]):
+        q -= 1
+    return ntext[q:p]
+
+
+def _unclitic(word: str) -> set[str]:
+    return {word} | {word[len(c):] for c in _CLITICS if word.startswith(c) and
+                     len(word) > len(c) + 1}
+
+
+def _locative_ok(m: Match[str], ntext: str, p: PlaceEntry, votes: Counter[str],
+                 accepted_ends: list[int]) -> bool:
+    prev = _unclitic(_prev_word(ntext, m.start))
+    if prev & PLACE_NOUNS:
+        return True
+    proclitics = ntext[m.start:m.start + m.prefix]
+    form = ntext[m.start + m.prefix:m.end]
+    # a GeoNames name with the article is a common noun too often (الباب, الطبقة)
+    if (p.source != "hand" and form.startswith("ال")) or not votes.get(p.country or "", 0):
+        return False
+    if prev & LOCATIVE_WORDS or "ب" in proclitics:
+        return True
+    # "... بلدات كفرنبل وحاس": the next item of a list of places
+    if proclitics.startswith("و") and accepted_ends:
+        gap = ntext[accepted_ends[-1]:m.start]
+        return len(gap) <= 3 and gap.strip(" ,،") == ""
+    return False

@@ -105,6 +105,11 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
                         a.via != "adjective"]
                 if prev and text[prev[-1].end:qs].strip(" ،,:\"«“”") == "":
                     speaker = prev[-1]
+                elif prev:
+                    # «كما شكر "الشركاء …"»: no speech verb — the sentence's subject speaks
+                    start = max(text.rfind(".", 0, qs), text.rfind("\n", 0, qs)) + 1
+                    lead = [a for a in prev if a.start >= start]
+                    speaker = lead[0] if lead else None
         quotes.append(QuoteSpan(qs, qe, True, speaker, verb_at))
     # indirect speech: verb ... أن/إن <clause>
     for s in sentences:
