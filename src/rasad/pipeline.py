@@ -51,7 +51,8 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
     doc = Document(id=doc_id, external_id=raw.external_id, url=cd.url, outlet=cd.outlet,
                    title=cd.title, published=cd.published, published_from=cd.published_from,
                    language=cd.language, text=text, source=raw.source,
-                   warnings=list(raw.warnings) + list(cd.warnings), comments=cd.comments)
+                   warnings=list(raw.warnings) + list(cd.warnings), comments=cd.comments,
+                   published_window=cd.published_window)
     pub = _as_date(cd.published)
     n = normalize(text)
     sentences = split_sentences(text)

@@ -237,6 +237,7 @@ class Document:
     story_id: str | None = None
     warnings: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+    published_window: str | None = None  # with published_from "estimated": e.g. ">=2020"
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": "document", "id": self.id, "external_id": self.external_id,
@@ -244,7 +245,8 @@ class Document:
                 "published": self.published, "published_from": self.published_from,
                 "language": self.language, "text": self.text, "duplicate_of": self.duplicate_of,
                 "story_id": self.story_id, "warnings": list(self.warnings),
-                "comments": list(self.comments), "source": self.source}
+                "comments": list(self.comments), "source": self.source,
+                "published_window": self.published_window}
 
 
 @dataclass(slots=True)

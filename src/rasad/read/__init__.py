@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,9 +24,6 @@ FEED_EXT = {".jsonl", ".ndjson"}
 WARC_EXT = {".warc", ".warc.gz", ".arc", ".arc.gz"}
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
-_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<article|<p[ >])",
-                         re.IGNORECASE)
-_TAGS = re.compile(r"</?(p|div|span|a|br|li|ul|article|section|h[1-6]|script|img)\b", re.I)
 
 
 def _ext(path: Path) -> str:
@@ -39,11 +35,11 @@ def _ext(path: Path) -> str:
 
 
 def looks_like_html(text: str) -> bool:
-    """True when text is raw HTML (also when pasted into a .txt file)."""
-    head = text[:2000]
-    if _HTML_SNIFF.match(head):
-        return True
-    return len(_TAGS.findall(text[:20000])) >= 8
+    """True when text is raw HTML (also when pasted into a .txt file); one rule, shared with
+    the clean stage."""
+    from rasad.clean.common import looks_like_html as rule
+
+    return rule(text)
 
 
 def decode_bytes(data: bytes) -> tuple[str, list[str]]:
