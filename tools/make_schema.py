@@ -47,7 +47,8 @@ RECORDS: dict[str, dict[str, Any]] = {
         "kind": kind("document"), "id": S, "external_id": S, "url": NS, "outlet": NS,
         "title": NS, "published": DATE,
         "published_from": {"enum": [*PUBLISHED_FROM, None]}, "language": S, "text": S,
-        "duplicate_of": NS, "story_id": NS, "warnings": {"type": "array", "items": S}}),
+        "duplicate_of": NS, "story_id": NS, "warnings": {"type": "array", "items": S}},
+        {"published_window": NS, "comments": {"type": "array", "items": S}}),
     "event": obj({
         "kind": kind("event"), "id": S, "doc_id": S, "type": {"enum": list(EVENT_TYPES)},
         "mode": NS, "source_actor": ACTOR, "target_actor": ACTOR, "date": DATE,
