@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 DEMO_DB ?= demo/rasad-demo.db
 DEMO_INPUTS := demo/corpus/text demo/corpus/html demo/corpus/feed.jsonl demo/corpus/broken
 
-.PHONY: install demo test bench eval lint schema clean
+.PHONY: install demo test bench bench-web bench-stories eval lint schema clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: install
 
 bench: install
 	$(PY) bench/bench.py
+
+bench-web: install
+	$(PY) bench/bench_web.py
+
+bench-stories: install
+	$(PY) bench/bench_stories.py
 
 eval: install
 	$(PY) -m rasad.eval

@@ -228,30 +228,9 @@ def _used_entity_ids(store: Any) -> set[str]:
 
 def _resolve(value: str | None, places: bool = False) -> str | None:
     """An actor/place id from an id or a name in Arabic or English."""
-    if not value:
-        return value
-    from rasad.actors import load_gazetteer
-    from rasad.actors.gazetteer import NamePayload
+    from rasad.actors.resolve import resolve_actor, resolve_place
 
-    g = load_gazetteer()
-    if places:
-        if value in g.places:
-            return value
-        place_hits = g.place_lex.lookup(value)
-        if place_hits:
-            return place_hits[0]
-        gated = g.place_gated_lex.lookup(value)
-        if gated:
-            return max(gated, key=lambda i: g.places[i].population)
-        low = value.lower()
-        return next((p.id for p in g.places.values() if p.name.lower() == low), value)
-    if value in g.actors:
-        return value
-    hits = [p for p in g.actor_lex.lookup(value) if isinstance(p, NamePayload)]
-    if hits:
-        return hits[0].actor_id
-    low = value.lower()
-    return next((a.id for a in g.actors.values() if a.name.lower() == low), value)
+    return resolve_place(value) if places else resolve_actor(value)
 
 
 def _show(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, Any]]) -> None:

@@ -65,4 +65,22 @@ MIGRATIONS: list[str] = [
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     INSERT INTO meta VALUES ('n_docs', '0');
     """,
+    # 3: indexes for the web views; actor and place columns on merged events
+    """
+    CREATE INDEX IF NOT EXISTS events_source_date ON events(source_id, date);
+    CREATE INDEX IF NOT EXISTS events_target_date ON events(target_id, date);
+    CREATE INDEX IF NOT EXISTS events_story_date ON events(story_id, date);
+    CREATE INDEX IF NOT EXISTS story_events_date ON story_events(story_id, date);
+    CREATE INDEX IF NOT EXISTS stories_first ON stories(first_date, id);
+    CREATE INDEX IF NOT EXISTS figures_event ON figures(event_id);
+    ALTER TABLE story_events ADD COLUMN source_id TEXT;
+    ALTER TABLE story_events ADD COLUMN target_id TEXT;
+    ALTER TABLE story_events ADD COLUMN location_id TEXT;
+    UPDATE story_events SET source_id = json_extract(data, '$.source_actor.id'),
+        target_id = json_extract(data, '$.target_actor.id'),
+        location_id = json_extract(data, '$.location.id');
+    CREATE INDEX IF NOT EXISTS story_events_source ON story_events(source_id);
+    CREATE INDEX IF NOT EXISTS story_events_target ON story_events(target_id);
+    CREATE INDEX IF NOT EXISTS story_events_location ON story_events(location_id);
+    """,
 ]

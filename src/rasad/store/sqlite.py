@@ -74,12 +74,14 @@ class Store:
         for ev in x.events:
             ev.story_id = sid
         with self.db:
+            existed = self.has_document(d.id)
             self.db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (d.id, d.external_id, d.url, d.outlet, d.title, d.published, d.published_from,
                  d.language, d.duplicate_of, sid, d.source, len(d.text),
                  minhash.tobytes() if minhash is not None else None, _j(d.to_dict()), _now()))
-            self.db.execute("DELETE FROM doc_fts WHERE doc_id=?", (d.id,))
+            if existed:  # an FTS delete scans the table: only when replacing
+                self.db.execute("DELETE FROM doc_fts WHERE doc_id=?", (d.id,))
             self.db.execute("INSERT INTO doc_fts VALUES (?,?,?)",
                             (d.id, norm(d.title or ""), norm(d.text)))
             self.db.executemany(
@@ -121,9 +123,15 @@ class Store:
                 self.db.executemany("INSERT OR IGNORE INTO story_features VALUES (?,?)",
                                     [(f, p["id"]) for f in features])
             for se in story_events:
-                self.db.execute("INSERT OR REPLACE INTO story_events VALUES (?,?,?,?,?,?)",
-                                (se["id"], se["story_id"], se["type"], se.get("date"),
-                                 se.get("corroboration", 1), _j(se)))
+                self.db.execute(
+                    "INSERT OR REPLACE INTO story_events (id, story_id, type, date, "
+                    "corroboration, data, source_id, target_id, location_id) "
+                    "VALUES (?,?,?,?,?,?,?,?,?)",
+                    (se["id"], se["story_id"], se["type"], se.get("date"),
+                     se.get("corroboration", 1), _j(se),
+                     (se.get("source_actor") or {}).get("id"),
+                     (se.get("target_actor") or {}).get("id"),
+                     (se.get("location") or {}).get("id")))
                 for mid in se["mention_ids"]:
                     self._set_event_corroboration(mid, se["corroboration"])
 
@@ -249,19 +257,12 @@ class Store:
             if story:
                 where.append("story_id = ?")
                 args.append(story)
-            if actor and kind == "event":
+            if actor:
                 where.append("(source_id = ? OR target_id = ?)")
                 args += [actor, actor]
-            elif actor:
-                where.append("(data LIKE ? OR data LIKE ?)")
-                args += [f'%"source_actor":{{"text":%"id":"{actor}"%',
-                         f'%"target_actor":{{"text":%"id":"{actor}"%']
-            if place and kind == "event":
+            if place:
                 where.append("location_id = ?")
                 args.append(place)
-            elif place:
-                where.append("data LIKE ?")
-                args.append(f'%"location":{{"text":%"id":"{place}"%')
             order = "date IS NULL, date, id"
         elif kind == "quote":
             table = "quotes"

@@ -12,36 +12,9 @@ def _gaz() -> Any:
     return load_gazetteer()
 
 
-def resolve_actor(value: str | None) -> str | None:
-    """An actor id from an id or a name (بوتين, Putin, RUS); unknown values pass through."""
-    if not value:
-        return None
-    value = value.strip()
-    from rasad.actors.gazetteer import NamePayload
+from rasad.actors.resolve import resolve_actor, resolve_place  # noqa: E402  (shared rules)
 
-    g = _gaz()
-    if value in g.actors:
-        return value
-    hits = [p for p in g.actor_lex.lookup(value) if isinstance(p, NamePayload)]
-    if hits:
-        return str(hits[0].actor_id)
-    low = value.lower()
-    return next((a.id for a in g.actors.values() if a.name.lower() == low), value)
-
-
-def resolve_place(value: str | None) -> str | None:
-    """A place id from an id or a name (إدلب, ادلب, Idlib); unknown values pass through."""
-    if not value:
-        return None
-    value = value.strip()
-    g = _gaz()
-    if value in g.places:
-        return value
-    hits = g.place_lex.lookup(value)
-    if hits:
-        return str(hits[0])
-    low = value.lower()
-    return next((p.id for p in g.places.values() if p.name.lower() == low), value)
+__all__ = ["resolve_actor", "resolve_place"]
 
 
 def actor_entry(actor_id: str) -> Any:
@@ -91,10 +64,10 @@ def search_entities(q: str, limit: int = 10) -> list[dict[str, Any]]:
         return []
     g = _gaz()
     seen: dict[str, dict[str, Any]] = {}
-    a = resolve_actor(q)
+    a = resolve_actor(q) or ""
     if a in g.actors:
         seen[a] = g.actors[a].to_entity()
-    p = resolve_place(q)
+    p = resolve_place(q) or ""
     if p in g.places:
         seen[p] = g.places[p].to_entity()
     nq, low = norm(q), q.lower()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -64,6 +65,7 @@ class MapData:
     scale_bar: dict[str, Any] | None = None
     outside: list[dict[str, Any]] = field(default_factory=list)
     tier: str = ""
+    inset: dict[str, Any] | None = None
 
     @property
     def empty(self) -> bool:
@@ -242,17 +244,16 @@ def build_map(places: list[dict[str, Any]], countries_hit: dict[str, dict[str, A
               ) -> MapData:
     """A map of `places` (dicts with lat, lon, n, label, id) and shaded `countries_hit`.
 
-    When places are spread over more than about 40 degrees (one stray mention of Washington
-    in a story about Idlib), the view keeps the cluster that carries most mentions and lists
-    the others under the map instead of shrinking everything to a world view.
+    When places are far apart (talks in Moscow, shelling in Idlib), the map zooms on the
+    places carrying most events and an inset shows all of them, the zoomed area framed.
     """
     m = MapData(width, height)
     pts = [p for p in places if p.get("lat") is not None and p.get("lon") is not None]
     if pts:
-        keep = _main_cluster(pts)
-        m.outside = [p for p in pts if p not in keep]
+        keep, rest = _focus(pts)
         coords = [(float(p["lon"]), float(p["lat"])) for p in keep]
     else:
+        keep, rest = [], []
         coords = []
         for iso3 in countries_hit:
             b = country_box(iso3)
@@ -260,42 +261,125 @@ def build_map(places: list[dict[str, Any]], countries_hit: dict[str, dict[str, A
                 coords += [(b[0], b[1]), (b[2], b[3])]
         if not coords:
             return m
-        keep = []
     vp = fit(coords, width, height, pad=0.18 if pts else 0.02)
     m.tier, paths, anchors = _base_layer((vp.lon0, vp.lat1, vp.scale, vp.k, width, height))
     for cid, name, d in paths:
         hit = countries_hit.get(cid)
         m.countries.append({"id": cid, "name": country_names.get(cid) or name, "d": d,
                             "hit": bool(hit), "n": (hit or {}).get("n", 0)})
-    for cid, x, y, _area in anchors:
-        m.labels.append({"id": cid, "x": round(x, 1), "y": round(y, 1),
-                         "text": country_names.get(cid) or ""})
-    m.labels = [lab for lab in m.labels if lab["text"]]
-    nmax = max([int(p.get("n") or 1) for p in keep] or [1])
-    for p in sorted(keep, key=lambda p: -int(p.get("n") or 1)):
+    nmax = max([int(p.get("n") or 1) for p in pts] or [1])
+    shown = []
+    for p in sorted(pts, key=lambda p: -int(p.get("n") or 1)):
         x, y = vp.xy(float(p["lon"]), float(p["lat"]))
-        r = 4 + 10 * math.sqrt((int(p.get("n") or 1)) / nmax)
-        m.places.append({**p, "x": round(x, 1), "y": round(y, 1), "r": round(r, 1)})
-    # labels of places avoid country labels that they would overwrite
-    for lab in list(m.labels):
-        if any(abs(lab["x"] - p["x"]) < 40 and abs(lab["y"] - p["y"]) < 14 for p in m.places):
-            m.labels.remove(lab)
+        if -2 <= x <= width + 2 and -2 <= y <= height + 2:
+            r = 4 + 9 * math.sqrt(int(p.get("n") or 1) / nmax)
+            shown.append({**p, "x": round(x, 1), "y": round(y, 1), "r": round(r, 1)})
+    m.places = shown
+    m.outside = [p for p in pts if all(p["id"] != q["id"] for q in shown)]
+    _place_labels(m, [(cid, x, y, country_names.get(cid) or "") for cid, x, y, _a in anchors])
     m.grid = _grid(vp)
     km_per_px = 111.32 / vp.scale
     km = _nice(km_per_px * width / 5)
     m.scale_bar = {"px": round(km / km_per_px, 1), "label": f"{int(km):,} كم"}
+    if rest:
+        m.inset = _inset(pts, vp, countries_hit)
+        iw, ih = m.inset["width"] + 2, m.inset["height"] + 2
+        busy = [(p["x"] - p["r"], p["y"] - p["r"], p["x"] + p["r"], p["y"] + p["r"])
+                for p in m.places]
+        busy += [_text_box(p["label_pos"]["x"], p["label_pos"]["y"], str(p["label"]),
+                           p["label_pos"]["anchor"]) for p in m.places if p.get("label_pos")]
+        busy.append((width - 16 - m.scale_bar["px"], height - 36, width, height))
+        corners = [(8, 8), (8, height - ih - 8), (width - iw - 8, 8),
+                   (width - iw - 8, height - ih - 8)]
+        free = [c for c in corners if not _overlaps((c[0], c[1], c[0] + iw, c[1] + ih), busy)]
+        m.inset["x"], m.inset["y"] = free[0] if free else corners[0]
+        # country labels under the inset go
+        box = (m.inset["x"], m.inset["y"], m.inset["x"] + iw, m.inset["y"] + ih)
+        m.labels = [lab for lab in m.labels if not _overlaps(
+            _text_box(lab["x"], lab["y"], lab["text"], "middle", 13), [box])]
     return m
 
 
-def _main_cluster(pts: list[dict[str, Any]], limit: float = 40.0) -> list[dict[str, Any]]:
+def _text_box(x: float, y: float, text: str, anchor: str, size: float = 12.5
+              ) -> tuple[float, float, float, float]:
+    """Approximate box of a label (rtl text: 'start' extends left of x, 'end' right)."""
+    w = 0.56 * size * len(text) + 4
+    if anchor == "start":
+        return (x - w, y - size, x, y + 3)
+    if anchor == "end":
+        return (x, y - size, x + w, y + 3)
+    return (x - w / 2, y - size, x + w / 2, y + 3)
+
+
+def _overlaps(a: tuple[float, float, float, float],
+              boxes: Sequence[tuple[float, ...]]) -> bool:
+    return any(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3] for b in boxes)
+
+
+def _place_labels(m: MapData, country_anchors: list[tuple[str, float, float, str]]) -> None:
+    """Label places by weight (left, right, above or below the circle, the first that is
+    free and inside the map), then the countries where room is left."""
+    taken: list[tuple[float, ...]] = [(p["x"] - p["r"], p["y"] - p["r"], p["x"] + p["r"],
+                                       p["y"] + p["r"]) for p in m.places]
+    for p in m.places:
+        x, y, r, text = p["x"], p["y"], p["r"], str(p.get("label") or "")
+        p["label_pos"] = None
+        if not text:
+            continue
+        for lx, ly, anchor in ((x - r - 3, y + 4, "start"), (x + r + 3, y + 4, "end"),
+                               (x, y - r - 4, "middle"), (x, y + r + 13, "middle")):
+            box = _text_box(lx, ly, text, anchor)
+            inside = box[0] >= 2 and box[2] <= m.width - 2 and box[1] >= 2 and \
+                box[3] <= m.height - 2
+            own = (x - r, y - r, x + r, y + r)
+            if inside and not _overlaps(box, [b for b in taken if b != own]):
+                p["label_pos"] = {"x": round(lx, 1), "y": round(ly, 1), "anchor": anchor}
+                taken.append(box)
+                break
+    for cid, x, y, text in country_anchors:
+        if not text:
+            continue
+        box = _text_box(x, y, text, "middle", 13)
+        if not _overlaps(box, taken):
+            m.labels.append({"id": cid, "x": round(x, 1), "y": round(y, 1), "text": text})
+            taken.append(box)
+
+
+def _focus(pts: list[dict[str, Any]], single: float = 8.0, radius: float = 2.5
+           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The places to zoom on, and the rest (for the inset)."""
     lons = [float(p["lon"]) for p in pts]
     lats = [float(p["lat"]) for p in pts]
-    if max(lons) - min(lons) <= limit and max(lats) - min(lats) <= limit:
-        return pts
-    heavy = max(pts, key=lambda p: int(p.get("n") or 1))
-    hx, hy = float(heavy["lon"]), float(heavy["lat"])
-    return [p for p in pts if abs(float(p["lon"]) - hx) <= limit / 2
-            and abs(float(p["lat"]) - hy) <= limit / 2]
+    k = math.cos(math.radians((min(lats) + max(lats)) / 2))
+    if max((max(lons) - min(lons)) * k, max(lats) - min(lats)) <= single:
+        return pts, []
+
+    def dist(a: dict[str, Any], b: dict[str, Any]) -> float:
+        return math.hypot((float(a["lon"]) - float(b["lon"])) * k,
+                          float(a["lat"]) - float(b["lat"]))
+
+    best = max(pts, key=lambda p: (sum(int(q.get("n") or 1) for q in pts
+                                       if dist(p, q) <= radius), int(p.get("n") or 1)))
+    keep = [q for q in pts if dist(best, q) <= 1.5 * radius]
+    return keep, [q for q in pts if q not in keep]
+
+
+def _inset(pts: list[dict[str, Any]], detail: Viewport, countries_hit: dict[str, Any],
+           width: int = 200, height: int = 140) -> dict[str, Any]:
+    vp = fit([(float(p["lon"]), float(p["lat"])) for p in pts], width, height, pad=0.12)
+    _tier, paths, _anchors = _base_layer((vp.lon0, vp.lat1, vp.scale, vp.k, width, height))
+    b = detail.box
+    x0, y0 = vp.xy(b[0], b[3])
+    x1, y1 = vp.xy(b[2], b[1])
+    dots = []
+    for p in pts:
+        x, y = vp.xy(float(p["lon"]), float(p["lat"]))
+        dots.append({"x": round(x, 1), "y": round(y, 1), "label": p.get("label") or ""})
+    return {"width": width, "height": height,
+            "countries": [{"d": d, "hit": cid in countries_hit} for cid, _n, d in paths],
+            "dots": dots, "frame": {"x": round(x0, 1), "y": round(y0, 1),
+                                    "w": round(max(x1 - x0, 3), 1),
+                                    "h": round(max(y1 - y0, 3), 1)}}
 
 
 def _grid(vp: Viewport) -> list[dict[str, Any]]:

@@ -25,6 +25,12 @@ CATEGORY_AR = {"killed": "قتلى", "injured": "جرحى", "displaced": "ناز
 
 QUALIFIER_AR = {"exact": "", "approx": "نحو", "more_than": "أكثر من", "less_than": "أقل من"}
 
+KIND_AR = {"person": "شخص", "government": "حكومة", "military": "قوات عسكرية",
+           "armed_group": "جماعة مسلحة", "organization": "منظمة", "country": "دولة",
+           "city": "مدينة", "town": "بلدة", "village": "قرية", "governorate": "محافظة",
+           "region": "منطقة", "base": "قاعدة", "road": "طريق", "site": "موقع",
+           "crossing": "معبر", "river": "نهر", "mountain": "جبل", "place": "مكان"}
+
 PUBLISHED_FROM_AR = {"metadata": "بيانات الصفحة", "url": "الرابط", "dateline": "سطر التاريخ",
                      "text": "النص", "input": "المدخل", "estimated": "تقدير"}
 
@@ -58,3 +64,26 @@ def quantity(q: float | int | None) -> str:
         return "?"
     f = float(q)
     return f"{int(f):,}" if f.is_integer() else f"{f:,}"
+
+
+def plural(n: int, one: str, two: str, few: str, many: str) -> str:
+    """Arabic counted noun: 1 مصدر واحد، 2 مصدران، 3–10 مصادر، 11+ مصدرًا."""
+    if n == 1:
+        return one
+    if n == 2:
+        return two
+    if 3 <= n % 100 <= 10:
+        return f"{n} {few}"
+    return f"{n:,} {many}"
+
+
+def n_outlets(n: int) -> str:
+    return plural(n, "مصدر واحد", "مصدران", "مصادر", "مصدرًا")
+
+
+def n_pages(n: int) -> str:
+    return plural(n, "صفحة واحدة", "صفحتان", "صفحات", "صفحة")
+
+
+def n_events(n: int) -> str:
+    return plural(n, "حدث واحد", "حدثان", "أحداث", "حدثًا")

@@ -64,9 +64,13 @@ class Filters:
 
 
 def ensure_indexes(db: sqlite3.Connection) -> None:
-    with db:
-        for sql in INDEXES:
-            db.execute(sql)
+    """Create the page indexes if missing (skipped on a read-only database)."""
+    try:
+        with db:
+            for sql in INDEXES:
+                db.execute(sql)
+    except sqlite3.OperationalError:
+        pass
 
 
 def _dates(col: str, f: Filters, where: list[str], args: list[Any]) -> None:
@@ -83,7 +87,7 @@ def _plan(kind: str, f: Filters) -> tuple[str, list[str], list[Any], str]:
     where: list[str] = []
     args: list[Any] = []
     if kind == "event":
-        table, order = "events", "date, id"
+        table, order = "events", "date IS NULL, date, id"
         if f.type:
             where.append("type = ?")
             args.append(f.type.upper())
@@ -101,7 +105,7 @@ def _plan(kind: str, f: Filters) -> tuple[str, list[str], list[Any], str]:
             where.append("doc_id = ?")
             args.append(f.doc)
     elif kind == "story_event":
-        table, order = "story_events", "date, id"
+        table, order = "story_events", "date IS NULL, date, id"
         if f.type:
             where.append("type = ?")
             args.append(f.type.upper())
@@ -273,7 +277,7 @@ def actor_events(db: sqlite3.Connection, actor_id: str, role: str, limit: int
     total = int(db.execute(f"SELECT COUNT(*) FROM events WHERE {col}=?",
                            (actor_id,)).fetchone()[0])
     rows = [json.loads(r[0]) for r in db.execute(
-        f"SELECT data FROM events WHERE {col}=? ORDER BY date, id LIMIT ?", (actor_id, limit))]
+        f"SELECT data FROM events WHERE {col}=? ORDER BY date IS NULL, date, id LIMIT ?", (actor_id, limit))]
     return rows, total
 
 
