@@ -18,8 +18,11 @@ class Config:
     dedup_num_perm: int = 128
     dedup_bands: int = 32  # LSH: 32 bands x 4 rows; P(candidate | J=0.5) = 0.87, J=0.6: 0.98
     shingle_words: int = 4
-    story_threshold: float = 0.1  # TF-IDF cosine with a story's centroid to join it (dev: demo)
-    story_window_days: int = 3  # a story accepts pages dated within its span ± this
+    story_threshold: float = 0.1  # TF-IDF cosine with an episode's centroid to join it
+    story_window_days: int = 3  # an episode accepts pages dated within its span ± this
+    arc_window_days: int = 21  # a story accepts new episodes dated within its span ± this
+    arc_threshold: float = 0.02  # TF-IDF cosine with the story centroid ...
+    arc_min_shared: int = 2  # ... and this many shared places/specific actors
     min_event_confidence: float = 0.0
     extra: dict[str, str] = field(default_factory=dict)
 

@@ -65,13 +65,14 @@ def ingest(inputs: Iterable[RawInput | Rejected], store: Store, cfg: Config | No
         a = engine.assign(item)
         item.document.duplicate_of = a.duplicate_of
         item.document.story_id = a.story_id
+        item.document.episode_id = a.episode_id
         for ev in item.events:
             ev.story_id = a.story_id
         story_events = engine.merge_events(item, a.story_id)
         if a.duplicate_of or a.swap_canonical:
             summary.duplicates += 1
         store.save_extraction(item, a.signature, a.bands, a.story_profile, story_events,
-                              a.features, a.swap_canonical, a.terms)
+                              a.features, a.swap_canonical, a.terms, a.episode_profile)
         summary.new_documents += 1
         summary.events += len(item.events)
         summary.quotes += len(item.quotes)

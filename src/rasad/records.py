@@ -238,6 +238,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     published_window: str | None = None  # with published_from "estimated": e.g. ">=2020"
+    episode_id: str | None = None  # the news event within the story (ingest only)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": "document", "id": self.id, "external_id": self.external_id,
@@ -246,7 +247,7 @@ class Document:
                 "language": self.language, "text": self.text, "duplicate_of": self.duplicate_of,
                 "story_id": self.story_id, "warnings": list(self.warnings),
                 "comments": list(self.comments), "source": self.source,
-                "published_window": self.published_window}
+                "published_window": self.published_window, "episode_id": self.episode_id}
 
 
 @dataclass(slots=True)

@@ -83,4 +83,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS story_events_target ON story_events(target_id);
     CREATE INDEX IF NOT EXISTS story_events_location ON story_events(location_id);
     """,
+    # 4: episodes (one news event) inside stories (an arc of episodes)
+    """
+    CREATE TABLE episodes (
+        id TEXT PRIMARY KEY, story_id TEXT, first_date TEXT, last_date TEXT, data TEXT NOT NULL
+    );
+    CREATE INDEX episodes_story ON episodes(story_id);
+    CREATE TABLE episode_features (feature TEXT NOT NULL, episode_id TEXT NOT NULL,
+        PRIMARY KEY (feature, episode_id));
+    ALTER TABLE documents ADD COLUMN episode_id TEXT;
+    """,
 ]

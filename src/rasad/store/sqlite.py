@@ -68,7 +68,8 @@ class Store:
     def save_extraction(self, x: Extraction, minhash: np.ndarray | None, bands: list[str],
                         story_profile: dict[str, Any] | None, story_events: list[dict[str, Any]],
                         features: list[str], swap_canonical: str | None = None,
-                        terms: list[str] | None = None) -> None:
+                        terms: list[str] | None = None,
+                        episode: dict[str, Any] | None = None) -> None:
         d = x.document
         sid = d.story_id
         for ev in x.events:
@@ -76,10 +77,20 @@ class Store:
         with self.db:
             existed = self.has_document(d.id)
             self.db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO documents (id, external_id, url, outlet, title, "
+                "published, published_from, language, duplicate_of, story_id, source, text_len, "
+                "minhash, data, ingested_at, episode_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (d.id, d.external_id, d.url, d.outlet, d.title, d.published, d.published_from,
                  d.language, d.duplicate_of, sid, d.source, len(d.text),
-                 minhash.tobytes() if minhash is not None else None, _j(d.to_dict()), _now()))
+                 minhash.tobytes() if minhash is not None else None, _j(d.to_dict()), _now(),
+                 (episode or {}).get("id")))
+            if episode:
+                self.db.execute("INSERT OR REPLACE INTO episodes VALUES (?,?,?,?,?)",
+                                (episode["id"], episode.get("story_id"),
+                                 episode.get("first_date"), episode.get("last_date"),
+                                 _j(episode)))
+                self.db.executemany("INSERT OR IGNORE INTO episode_features VALUES (?,?)",
+                                    [(f, episode["id"]) for f in features])
             if existed:  # an FTS delete scans the table: only when replacing
                 self.db.execute("DELETE FROM doc_fts WHERE doc_id=?", (d.id,))
             self.db.execute("INSERT INTO doc_fts VALUES (?,?,?)",
@@ -120,8 +131,9 @@ class Store:
                 self.db.execute("INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?)",
                                 (p["id"], p.get("title"), p.get("first_date"),
                                  p.get("last_date"), len(p.get("doc_ids", [])), _j(p)))
+                story_keys = set(features) | {k for k in p.get("features", {})}
                 self.db.executemany("INSERT OR IGNORE INTO story_features VALUES (?,?)",
-                                    [(f, p["id"]) for f in features])
+                                    [(f, p["id"]) for f in sorted(story_keys)])
             for se in story_events:
                 self.db.execute(
                     "INSERT OR REPLACE INTO story_events (id, story_id, type, date, "
@@ -175,8 +187,8 @@ class Store:
         return np.frombuffer(row[0], dtype=np.uint64)
 
     def doc_brief(self, doc_id: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT id, duplicate_of, story_id, published, text_len, outlet "
-                              "FROM documents WHERE id=?", (doc_id,)).fetchone()
+        row = self.db.execute("SELECT id, duplicate_of, story_id, published, text_len, outlet, "
+                              "episode_id FROM documents WHERE id=?", (doc_id,)).fetchone()
         return dict(row) if row else None
 
     def story_candidates(self, features: list[str]) -> list[str]:
@@ -187,6 +199,19 @@ class Store:
             f"SELECT story_id, COUNT(*) c FROM story_features WHERE feature IN ({q}) "
             "GROUP BY story_id ORDER BY c DESC LIMIT 200", features)
         return [r[0] for r in rows]
+
+    def episode_candidates(self, features: list[str]) -> list[str]:
+        if not features:
+            return []
+        q = ",".join("?" * len(features))
+        rows = self.db.execute(
+            f"SELECT episode_id, COUNT(*) c FROM episode_features WHERE feature IN ({q}) "
+            "GROUP BY episode_id ORDER BY c DESC LIMIT 200", features)
+        return [r[0] for r in rows]
+
+    def episode_profile(self, episode_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT data FROM episodes WHERE id=?", (episode_id,)).fetchone()
+        return json.loads(row[0]) if row else None
 
     def story_profile(self, story_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()

@@ -27,6 +27,8 @@ class StoryState(Protocol):
     def story_profile(self, story_id: str) -> dict[str, Any] | None: ...
     def story_events_of(self, story_id: str, etype: str) -> list[dict[str, Any]]: ...
     def term_df(self, terms: list[str]) -> tuple[dict[str, int], int]: ...
+    def episode_candidates(self, features: list[str]) -> list[str]: ...
+    def episode_profile(self, episode_id: str) -> dict[str, Any] | None: ...
 
 
 @dataclass
@@ -35,6 +37,8 @@ class Assignment:
     swap_canonical: str | None  # an existing doc that becomes the duplicate of this one
     story_id: str
     story_profile: dict[str, Any]
+    episode_id: str = ""
+    episode_profile: dict[str, Any] = field(default_factory=dict)
     story_events: list[dict[str, Any]] = field(default_factory=list)
     signature: np.ndarray | None = None
     bands: list[str] = field(default_factory=list)
@@ -98,49 +102,101 @@ class StoryEngine:
 
     # -- stories ---------------------------------------------------------------------------
     def assign(self, x: Extraction) -> Assignment:
+        """Duplicate, episode and story of a new page.
+
+        Two levels: an *episode* is one news event and its immediate follow-ups (pages
+        close in time and in wording: TF-IDF cosine with the episode centroid, a few days'
+        window); a *story* is the arc episodes belong to (the Idlib escalation from the
+        3 February shelling to the 15 March patrol): a new episode joins the story whose
+        places and actors it shares, within a wider window.
+        """
         sig = signature(x.document.text, self.cfg.dedup_num_perm, self.cfg.shingle_words)
         keys = band_keys(sig, self.cfg.dedup_bands)
         dup, swap = self.find_duplicate(x, sig, keys)
         counts = terms(x)
         df, n_docs = self.state.term_df(list(counts))
         vec = tfidf(counts, df, n_docs)
-        feats = dict(vec)
+        episode_id: str | None = None
         story_id: str | None = None
         if dup:
-            story_id = (self.state.doc_brief(dup) or {}).get("story_id")
+            brief = self.state.doc_brief(dup) or {}
+            episode_id, story_id = brief.get("episode_id"), brief.get("story_id")
+        if episode_id is None:
+            episode_id = self._best_cluster(x, vec, self.state.episode_candidates,
+                                            self.state.episode_profile,
+                                            self.cfg.story_threshold,
+                                            self.cfg.story_window_days)
+            if episode_id is not None:
+                story_id = (self.state.episode_profile(episode_id) or {}).get("story_id")
         if story_id is None:
-            story_id = self._best_story(x, vec)
+            story_id = self._best_arc(x, vec)
+        ep = self.state.episode_profile(episode_id) if episode_id else None
+        if episode_id is None or ep is None:
+            episode_id = episode_id or "ep_" + short_hash(x.document.id)
+            ep = _new_profile(episode_id)
         prof = self.state.story_profile(story_id) if story_id else None
         if story_id is None or prof is None:
             story_id = story_id or "st_" + short_hash(x.document.id)
-            prof = {"id": story_id, "features": {}, "doc_ids": [], "outlets": [],
-                    "first_date": None, "last_date": None, "title": None, "title_score": -1.0}
-        prof = _update_profile(prof, x, feats, dup is None)
+            prof = _new_profile(story_id)
+        ep = _update_profile(ep, x, vec, dup is None)
+        ep["story_id"] = story_id
+        prof = _update_profile(prof, x, vec, dup is None)
         return Assignment(duplicate_of=dup, swap_canonical=swap, story_id=story_id,
-                          story_profile=prof, signature=sig, bands=keys,
+                          story_profile=prof, episode_id=episode_id, episode_profile=ep,
+                          signature=sig, bands=keys,
                           features=sorted(vec)[:TOP_TERMS], terms=sorted(counts))
 
-    def _best_story(self, x: Extraction, vec: dict[str, float]) -> str | None:
-        """Single-pass clustering: the most similar story (cosine with its centroid) among
-        those sharing a top term, within the time window; None opens a new story."""
+    def _best_cluster(self, x: Extraction, vec: dict[str, float],
+                      candidates: Any, profile: Any, threshold0: float, window_days: int
+                      ) -> str | None:
+        """Single-pass clustering: the most similar cluster (cosine with its centroid)
+        among those sharing a top term, within the time window; None opens a new one."""
         best: tuple[float, str] | None = None
         doc_date = _date(x.document.published)
-        win = dt.timedelta(days=self.cfg.story_window_days)
+        win = dt.timedelta(days=window_days)
         top = sorted(vec, key=lambda t: -vec[t])[:15]
-        for sid in self.state.story_candidates(top)[:200]:
-            prof = self.state.story_profile(sid)
+        for cid in candidates(top)[:200]:
+            prof = profile(cid)
             if not prof:
                 continue
-            threshold = self.cfg.story_threshold
+            threshold = threshold0
             lo, hi = _date(prof.get("first_date")), _date(prof.get("last_date"))
             if doc_date and lo and hi:
                 if not (lo - win <= doc_date <= hi + win):
                     continue
             elif doc_date is None:
                 threshold += 0.1  # undated pages need a closer match
-            centroid = prof.get("centroid") or {}
-            score = cosine(vec, centroid)
+            score = cosine(vec, prof.get("centroid") or {})
             if score >= threshold and (best is None or score > best[0]):
+                best = (score, cid)
+        return best[1] if best else None
+
+    def _best_arc(self, x: Extraction, vec: dict[str, float]) -> str | None:
+        """The story a new episode continues: same places (not countries) or the same
+        specific actors, some shared wording, within the story window."""
+        mine = {k for k in entity_keys(x) if k.startswith("p:") or k[2:] not in GENERIC_ACTORS}
+        if not mine:
+            return None
+        best: tuple[float, str] | None = None
+        doc_date = _date(x.document.published)
+        win = dt.timedelta(days=self.cfg.arc_window_days)
+        for sid in self.state.story_candidates(sorted(mine))[:200]:
+            prof = self.state.story_profile(sid)
+            if not prof:
+                continue
+            lo, hi = _date(prof.get("first_date")), _date(prof.get("last_date"))
+            if doc_date and lo and hi and not (lo - win <= doc_date <= hi + win):
+                continue
+            if doc_date is None or lo is None:
+                continue  # an arc needs dates on both sides
+            counts = prof.get("features", {})
+            n = max(len(prof.get("doc_ids", [])), 1)
+            places = [k for k in mine if k.startswith("p:") and counts.get(k, 0) >= 1]
+            people = [k for k in mine if k.startswith("a:") and counts.get(k, 0) >= 1]
+            if len(places) + len(people) < self.cfg.arc_min_shared:
+                continue
+            score = cosine(vec, prof.get("centroid") or {})
+            if score >= self.cfg.arc_threshold and (best is None or score > best[0]):
                 best = (score, sid)
         return best[1] if best else None
 
@@ -251,13 +307,24 @@ def _more_complete(x: Extraction, other: dict[str, Any]) -> bool:
     return bool(a and b and a < b)
 
 
+def entity_keys(x: Extraction) -> set[str]:
+    """The actors (not via a bare adjective) and places (not countries) a page names."""
+    keys = {"a:" + a.id for a in x.actors if a.id and a.via != "adjective"}
+    keys |= {"p:" + p.id for p in x.places if p.place_kind != "country"}
+    return keys
+
+
+def _new_profile(cid: str) -> dict[str, Any]:
+    return {"id": cid, "features": {}, "doc_ids": [], "outlets": [], "first_date": None,
+            "last_date": None, "title": None, "title_score": -1.0, "centroid": {}}
+
+
 def _update_profile(prof: dict[str, Any], x: Extraction, feats: dict[str, float],
                     canonical: bool) -> dict[str, Any]:
     prof = dict(prof)
     sf = dict(prof.get("features", {}))
-    for k in feats:
-        if k.startswith(("a:", "p:")):
-            sf[k] = sf.get(k, 0) + 1
+    for k in entity_keys(x):
+        sf[k] = sf.get(k, 0) + 1
     prof["features"] = sf
     # centroid: running mean of page vectors, top terms kept
     n_before = len(prof.get("doc_ids", []))
