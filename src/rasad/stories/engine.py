@@ -190,7 +190,6 @@ class StoryEngine:
             if doc_date is None or lo is None:
                 continue  # an arc needs dates on both sides
             counts = prof.get("features", {})
-            n = max(len(prof.get("doc_ids", [])), 1)
             places = [k for k in mine if k.startswith("p:") and counts.get(k, 0) >= 1]
             people = [k for k in mine if k.startswith("a:") and counts.get(k, 0) >= 1]
             if len(places) + len(people) < self.cfg.arc_min_shared:
