@@ -599,7 +599,28 @@ class _Sentence:
         inh = self.inherited(qs, q_and)
         if inh is not None:
             return inh
-        return self.forward_trigger(head.end_tok)
+        return self.forward_trigger(head.end_tok) or self.count_clause(qs)
+
+    def count_clause(self, qs: int, reach: int = 30) -> str | None:
+        """"ارتفع عدد الجنود الذين قتلوا في الغارة … إلى 33", "عدد الذين أجبروا على ترك
+        منازلهم … تجاوز 900 ألف": a count word opens the clause and a category word inside
+        it governs a number reached by إلى/تجاوز/بلغ."""
+        lead = self.word(qs - 1) or ""
+        if _strip_clitic(lead) not in ("الي", "تجاوز", "بلغ", "يتجاوز", "تخطي", "ناهز") and \
+                lead not in ("الي", "تجاوز", "بلغ"):
+            return None
+        j = qs - 2
+        found: str | None = None
+        while j >= 0 and qs - j <= reach:
+            w = self.word(j)
+            if w is not None:
+                tr = self.trigger_at(j)
+                if tr is not None and tr.category in CATEGORIES and tr.category != ATTACKS:
+                    found = found or tr.category
+                if _strip_clitic(w) in self.lex.count_words or w in self.lex.count_words:
+                    return found
+            j -= 1
+        return None
 
     def adjacent_trigger(self, qs: int) -> _Trig | None:
         j = qs - 1
