@@ -273,12 +273,7 @@ class Store:
             if etype:
                 where.append("type = ?")
                 args.append(etype.upper())
-            if since:
-                where.append("date >= ?")
-                args.append(since)
-            if until:
-                where.append("substr(date, 1, ?) <= ?")
-                args += [len(until), until]
+            _date_range(where, args, since, until)
             if story:
                 where.append("story_id = ?")
                 args.append(story)
@@ -306,12 +301,7 @@ class Store:
             if place:
                 where.append("location_id = ?")
                 args.append(place)
-            if since:
-                where.append("date >= ?")
-                args.append(since)
-            if until:
-                where.append("substr(date, 1, ?) <= ?")
-                args += [len(until), until]
+            _date_range(where, args, since, until)
             if story:
                 where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
                 args.append(story)
@@ -389,6 +379,17 @@ class Store:
     def document(self, doc_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT data FROM documents WHERE id=?", (doc_id,)).fetchone()
         return json.loads(row[0]) if row else None
+
+
+def _date_range(where: list[str], args: list[Any], since: str | None, until: str | None
+                ) -> None:
+    """Filter on a `date` column of any precision: until 2020-03 keeps 2020-03-31 and 2020-03."""
+    if since:
+        where.append("date >= ?")
+        args.append(since)
+    if until:
+        where.append("substr(date, 1, ?) <= ?")
+        args += [len(until), until]
 
 
 def _story_record(p: dict[str, Any]) -> dict[str, Any]:
