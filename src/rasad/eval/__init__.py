@@ -241,11 +241,28 @@ def evaluate_seed_events(root: Path) -> tuple[Report, dict[str, dict[str, float]
     return rep, per
 
 
+def evaluate_gsr(root: Path) -> Report:
+    """The learned ASSAULT/PROTEST sentence model on the held-out half of the OEDA Arabic
+    gold sentences (rows with an odd last id digit; never trained or tuned on)."""
+    from rasad.events import classify
+
+    rep = Report()
+    data = root.parent / "shared" / "data" / "arabic_event_gsr"
+    if not (data / "assault_gsr.csv").is_file():
+        rep.notes.append("../shared/data/arabic_event_gsr not present: GSR scores skipped")
+        return rep
+    for t, r in classify.evaluate_heldout(data).items():
+        for k in ("precision", "recall", "f1"):
+            rep.rows[f"gsr_heldout.{t}.{k}"] = round(r[k], 3)
+    return rep
+
+
 def main() -> None:
     root = Path(__file__).resolve().parents[3]
     corpus = root / "demo" / "corpus"
     rep = evaluate_demo(corpus)
     rep.rows.update(evaluate_dedup(corpus).rows)
+    rep.rows.update(evaluate_gsr(root).rows)
     seed_rep, per_type = evaluate_seed_events(root)
     rep.rows.update(seed_rep.rows)
     rep.notes += seed_rep.notes

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,8 +50,11 @@ _TOKEN = re.compile(r"\w+")
 def prepare(sentence: str) -> str:
     """The string lexical features are read from: normalized Arabic, every run of digits
     folded to one ``0``, punctuation to single spaces, one space on each side."""
-    t = _DIGITS.sub("0", norm(sentence))
-    t = _NONWORD.sub(" ", t).strip()
+    return _prepare_normalized(norm(sentence))
+
+
+def _prepare_normalized(ntext: str) -> str:
+    t = _NONWORD.sub(" ", _DIGITS.sub("0", ntext)).strip()
     return f" {t} "
 
 
@@ -79,8 +83,9 @@ def candidate_keys(prepared: str, char_min: int = 2, char_max: int = 5,
 
 # -- rule features --------------------------------------------------------------------------
 
-RULE_FEATURES = ("strong", "weak", "verb", "many", "neg_before", "modal_before", "other_type",
-                 "blocked", "casualty", "speech", "history", "opinion", "sports", "question")
+RULE_FEATURES = ("strong", "weak", "verb", "many", "first", "neg_before", "modal_before",
+                 "other_type", "blocked", "casualty", "crowd", "speech", "history", "opinion",
+                 "sports", "question")
 
 _CASUALTY_WORDS = frozenset(norm(w) for w in [
     "قتل", "قتلى", "قتيل", "قتيلا", "قتيلان", "قتيلين", "مقتل", "مصرع", "حتفه", "حتفهم",
@@ -91,6 +96,9 @@ _NUMBER_WORDS = frozenset(norm(w) for w in [
     "0", "واحد", "اثنان", "اثنين", "شخصان", "شخصين", "ثلاثة", "اربعة", "خمسة", "ستة",
     "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "الاف", "آلاف", "عدد", "عشرين",
     "ثلاثين", "اربعين", "خمسين", "مئة", "مائة", "جنديين", "مدنيين", "شخصا", "اشخاص"])
+_CROWD_NUMBERS = frozenset(norm(w) for w in [
+    "0", "عشرات", "مئات", "الاف", "آلاف", "الآلاف", "مئات الالاف", "عشرات الالاف", "الف",
+    "ألف", "حشد", "حشود", "جموع", "الاف", "نحو", "حوالي", "زهاء", "قرابة"])
 _STRIP_CLITIC = ("و", "ف", "ب", "ل")
 
 
@@ -100,15 +108,57 @@ def _bare(tok: str) -> str:
 
 def rule_features(sentence: str, etype: str) -> dict[str, float]:
     """What the lexicons say about one sentence, for one event type (0/1 values)."""
+    return rule_features_all(sentence, (etype,))[etype]
+
+
+def rule_features_all(sentence: str, types: Iterable[str] = TYPES) -> dict[str, dict[str, float]]:
+    """Rule features of one sentence for several types (one trigger scan)."""
+    return _rule_features_normalized(norm(sentence), tuple(types))
+
+
+def _rule_features_normalized(ntext: str, types: tuple[str, ...]
+                              ) -> dict[str, dict[str, float]]:
     from rasad.events.lexicons import load_event_lexicons
 
     lx = load_event_lexicons()
-    ntext = norm(sentence)
+    cues = lx.cues
+    empty: frozenset[str] = frozenset()
+    matches = lx.triggers.find(ntext)
+    toks = _TOKEN.findall(ntext)
+    tokset = set(toks)
+    bare = [_bare(t) for t in toks]
+    bareset = set(bare)
+    common: dict[str, float] = {}
+    if bareset & _CASUALTY_WORDS:
+        for i, t in enumerate(bare):
+            if t in _CASUALTY_WORDS and any(
+                    w in _NUMBER_WORDS or w.isdigit() for w in bare[max(0, i - 3):i + 4]):
+                common["casualty"] = 1.0
+                break
+    speech = cues.get("speech_verbs", empty)
+    if tokset & speech or bareset & speech:
+        common["speech"] = 1.0
+    if tokset & cues.get("historical_cues", empty):
+        common["history"] = 1.0
+    if tokset & cues.get("opinion_cues", empty):
+        common["opinion"] = 1.0
+    if len(tokset & cues.get("sports_context", empty)) >= 2:
+        common["sports"] = 1.0
+    if tokset & cues.get("question_cues", empty) or "?" in ntext:
+        common["question"] = 1.0
+    return {etype: {**common, **_trigger_features(lx, ntext, matches, etype)}
+            for etype in types}
+
+
+def _trigger_features(lx: Any, ntext: str, matches: list[Any], etype: str) -> dict[str, float]:
     out: dict[str, float] = {}
-    own = []
-    for m in lx.triggers.find(ntext):
+    own: list[Any] = []
+    seen_other = False
+    for m in matches:
         types = {p.type for p in m.payloads}
         if etype in types:
+            if not own and not seen_other:
+                out["first"] = 1.0
             own.append(m)
             mine = [p for p in m.payloads if p.type == etype]
             if any(p.strong for p in mine):
@@ -121,35 +171,25 @@ def rule_features(sentence: str, etype: str) -> dict[str, float]:
             out["blocked"] = 1.0
         else:
             out["other_type"] = 1.0
+            seen_other = True
     if len(own) > 1:
         out["many"] = 1.0
-    toks = _TOKEN.findall(ntext)
-    tokset = set(toks)
     for m in own[:3]:
         before = _TOKEN.findall(ntext[max(0, m.start - 60):m.start])
         if any(lx.is_cue("negation", t) for t in before[-3:]):
             out["neg_before"] = 1.0
-        if any(lx.is_cue(c, t) for t in before[-6:] for c in (
-                "hypothetical", "threat_cues", "future_planned", "prevention_cues",
-                "purpose_cues", "failure_cues")):
+        if any(lx.is_cue(c, t) for t in before[-6:] for c in _MODAL_CUES):
             out["modal_before"] = 1.0
-    bare = [_bare(t) for t in toks]
-    for i, t in enumerate(bare):
-        if t in _CASUALTY_WORDS and any(
-                w in _NUMBER_WORDS or w.isdigit() for w in bare[max(0, i - 3):i + 4]):
-            out["casualty"] = 1.0
-            break
-    if any(lx.is_cue("speech_verbs", _bare(t)) or lx.is_cue("speech_verbs", t) for t in toks):
-        out["speech"] = 1.0
-    if any(lx.is_cue("historical_cues", t) for t in tokset):
-        out["history"] = 1.0
-    if any(lx.is_cue("opinion_cues", t) for t in tokset):
-        out["opinion"] = 1.0
-    if sum(1 for t in tokset if lx.is_cue("sports_context", t)) >= 2:
-        out["sports"] = 1.0
-    if any(lx.is_cue("question_cues", t) for t in tokset) or "?" in ntext:
-        out["question"] = 1.0
+    if own:
+        # a crowd size just before the type's first trigger ("خمسة آلاف متظاهر")
+        near = [_bare(t) for t in _TOKEN.findall(ntext[max(0, own[0].start - 30):own[0].start])]
+        if any(t in _CROWD_NUMBERS or t.isdigit() for t in near[-3:]):
+            out["crowd"] = 1.0
     return out
+
+
+_MODAL_CUES = ("hypothetical", "threat_cues", "future_planned", "prevention_cues",
+               "purpose_cues", "failure_cues")
 
 
 # -- the model ------------------------------------------------------------------------------
@@ -164,7 +204,6 @@ class TypeModel:
     rules: dict[str, float]  # rule feature -> weight
     bias: float
     threshold: float
-    use_rules: bool = True
 
 
 @dataclass
@@ -172,7 +211,12 @@ class Model:
     vocab: list[str]
     types: dict[str, TypeModel]
     meta: dict[str, Any] = field(default_factory=dict)
-    _auto: Any = None
+    _auto: Any = field(default=None, repr=False, compare=False)
+    _arrays: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def rule_types(self) -> tuple[str, ...]:
+        return tuple(t for t, tm in self.types.items() if tm.rules)
 
     def automaton(self) -> Any:
         if self._auto is None:
@@ -185,35 +229,49 @@ class Model:
             self._auto = a
         return self._auto
 
+    def _dense(self) -> tuple[Any, Any, Any]:
+        """(idf, coef) as (types x vocabulary) arrays (idf 0: not the type's feature), bias."""
+        if self._arrays is None:
+            import numpy as np
+
+            idf = np.zeros((len(self.types), len(self.vocab)))
+            coef = np.zeros_like(idf)
+            for r, tm in enumerate(self.types.values()):
+                for i, v in tm.idf.items():
+                    idf[r, i] = v
+                for i, v in tm.coef.items():
+                    coef[r, i] = v
+            bias = np.array([tm.bias for tm in self.types.values()])
+            self._arrays = (idf, coef, bias)
+        return self._arrays
+
     def counts(self, prepared: str) -> dict[int, int]:
         """Occurrences of every vocabulary key in a prepared string (overlaps counted)."""
-        c: dict[int, int] = {}
-        get = c.get
-        for _, i in self.automaton().iter(prepared):
-            c[i] = get(i, 0) + 1
-        return c
+        return Counter([i for _, i in self.automaton().iter(prepared)])
 
     def decision(self, sentence: str) -> dict[str, float]:
         """The linear score (log-odds) per type."""
-        counts = self.counts(prepare(sentence))
-        out: dict[str, float] = {}
-        for etype, tm in self.types.items():
-            sq = 0.0
-            dot = 0.0
-            idf = tm.idf
-            coef = tm.coef
-            for i, c in counts.items():
-                w = idf.get(i)
-                if w is None:
-                    continue
-                x = (1.0 + math.log(c)) * w if c > 1 else w
-                sq += x * x
-                dot += x * coef.get(i, 0.0)
-            z = tm.bias + (dot / math.sqrt(sq) if sq > 0 else 0.0)
-            if tm.use_rules and tm.rules:
-                for name, v in rule_features(sentence, etype).items():
-                    z += v * tm.rules.get(name, 0.0)
-            out[etype] = z
+        import numpy as np
+
+        idf, coef, bias = self._dense()
+        z = bias.copy()
+        ntext = norm(sentence)
+        counts = self.counts(_prepare_normalized(ntext))
+        if counts:
+            n = len(counts)
+            idx = np.fromiter(counts.keys(), dtype=np.intp, count=n)
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=n)
+            x = idf.take(idx, axis=1) * (1.0 + np.log(tf))
+            sq = (x * x).sum(axis=1)
+            dot = (x * coef.take(idx, axis=1)).sum(axis=1)
+            z += dot / np.sqrt(np.maximum(sq, 1e-300))  # dot is 0 where sq is
+        out = dict(zip(self.types, z.tolist(), strict=True))
+        rule_types = self.rule_types
+        if rule_types:
+            rules = _rule_features_normalized(ntext, rule_types)
+            for etype in rule_types:
+                w = self.types[etype].rules
+                out[etype] += sum(v * w.get(name, 0.0) for name, v in rules[etype].items())
         return out
 
     def score(self, sentence: str) -> dict[str, float]:
@@ -240,8 +298,7 @@ def model_from_dict(data: dict[str, Any]) -> Model:
         idf = dict(zip(idx, t["idf"], strict=True))
         coef = {i: c for i, c in zip(t["index"], t["coef"], strict=True) if c != 0.0}
         types[etype] = TypeModel(idf=idf, coef=coef, rules=dict(t.get("rules") or {}),
-                                 bias=float(t["bias"]), threshold=float(t["threshold"]),
-                                 use_rules=bool(t.get("rules")))
+                                 bias=float(t["bias"]), threshold=float(t["threshold"]))
     return Model(vocab=vocab, types=types, meta=dict(data.get("meta") or {}))
 
 
@@ -263,3 +320,46 @@ def score(sentence: str) -> dict[str, float]:
 def predict(sentence: str) -> set[str]:
     """The event types whose probability reaches the model's threshold."""
     return load_model().predict(sentence)
+
+
+# -- the held-out measurement ---------------------------------------------------------------
+
+GSR_FILES = {"ASSAULT": "assault_gsr.csv", "PROTEST": "protest_gsr.csv"}
+
+
+def is_heldout(row_id: str) -> bool:
+    """The fixed split of the gold sentences: a row is held out iff its id ends in an odd
+    digit (1 3 5 7 9); the model was trained and tuned on the others only."""
+    return row_id[-1:] in ("1", "3", "5", "7", "9")
+
+
+def heldout_rows(data_dir: Any, etype: str) -> list[tuple[str, int]]:
+    """(sentence, 1 if "yes" else 0) for the held-out rows of one type; "ambiguous" rows are
+    left out (neither positive nor negative)."""
+    import csv
+    from pathlib import Path
+
+    path = Path(data_dir) / GSR_FILES[etype]
+    with path.open(encoding="utf-8", newline="") as f:
+        return [(r["text"], int(r["label"].strip() == "yes")) for r in csv.DictReader(f)
+                if is_heldout(r["id"]) and r["label"].strip() != "ambiguous"]
+
+
+def evaluate_heldout(data_dir: Any, model: Model | None = None) -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 of `predict` per type on the held-out gold sentences
+    (``../shared/data/arabic_event_gsr``)."""
+    model = model or load_model()
+    out: dict[str, dict[str, float]] = {}
+    for etype in TYPES:
+        tp = fp = fn = 0
+        rows = heldout_rows(data_dir, etype)
+        for text, y in rows:
+            hit = model.score(text)[etype] >= model.types[etype].threshold
+            tp += hit and y
+            fp += hit and not y
+            fn += (not hit) and y
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        out[etype] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+                      "n": len(rows), "positives": tp + fn}
+    return out
