@@ -191,23 +191,35 @@ class Store:
                               "episode_id FROM documents WHERE id=?", (doc_id,)).fetchone()
         return dict(row) if row else None
 
-    def story_candidates(self, features: list[str]) -> list[str]:
-        if not features:
-            return []
-        q = ",".join("?" * len(features))
-        rows = self.db.execute(
-            f"SELECT story_id, COUNT(*) c FROM story_features WHERE feature IN ({q}) "
-            "GROUP BY story_id ORDER BY c DESC LIMIT 200", features)
-        return [r[0] for r in rows]
+    def story_candidates(self, features: list[str], lo: str | None = None,
+                         hi: str | None = None, limit: int = 30) -> list[str]:
+        """Stories sharing the most features, active between lo and hi (ISO dates)."""
+        return self._candidates("story_features", "story_id", "stories", features, lo, hi,
+                                limit)
 
-    def episode_candidates(self, features: list[str]) -> list[str]:
+    def episode_candidates(self, features: list[str], lo: str | None = None,
+                           hi: str | None = None, limit: int = 30) -> list[str]:
+        """Episodes sharing the most features, active between lo and hi (ISO dates)."""
+        return self._candidates("episode_features", "episode_id", "episodes", features, lo,
+                                hi, limit)
+
+    def _candidates(self, ftable: str, col: str, table: str, features: list[str],
+                    lo: str | None, hi: str | None, limit: int) -> list[str]:
         if not features:
             return []
         q = ",".join("?" * len(features))
-        rows = self.db.execute(
-            f"SELECT episode_id, COUNT(*) c FROM episode_features WHERE feature IN ({q}) "
-            "GROUP BY episode_id ORDER BY c DESC LIMIT 200", features)
-        return [r[0] for r in rows]
+        sql = (f"SELECT f.{col}, COUNT(*) c FROM {ftable} f JOIN {table} t ON t.id = f.{col} "
+               f"WHERE f.feature IN ({q})")
+        args: list[Any] = list(features)
+        if lo:
+            sql += " AND (t.last_date IS NULL OR t.last_date >= ?)"
+            args.append(lo)
+        if hi:
+            sql += " AND (t.first_date IS NULL OR t.first_date <= ?)"
+            args.append(hi)
+        sql += f" GROUP BY f.{col} ORDER BY c DESC LIMIT ?"
+        args.append(limit)
+        return [r[0] for r in self.db.execute(sql, args)]
 
     def episode_profile(self, episode_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT data FROM episodes WHERE id=?", (episode_id,)).fetchone()

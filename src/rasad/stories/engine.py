@@ -23,11 +23,13 @@ class StoryState(Protocol):
     def lsh_candidates(self, keys: list[str]) -> list[str]: ...
     def signature_of(self, doc_id: str) -> np.ndarray | None: ...
     def doc_brief(self, doc_id: str) -> dict[str, Any] | None: ...
-    def story_candidates(self, features: list[str]) -> list[str]: ...
+    def story_candidates(self, features: list[str], lo: str | None = None,
+                         hi: str | None = None, limit: int = 30) -> list[str]: ...
     def story_profile(self, story_id: str) -> dict[str, Any] | None: ...
     def story_events_of(self, story_id: str, etype: str) -> list[dict[str, Any]]: ...
     def term_df(self, terms: list[str]) -> tuple[dict[str, int], int]: ...
-    def episode_candidates(self, features: list[str]) -> list[str]: ...
+    def episode_candidates(self, features: list[str], lo: str | None = None,
+                           hi: str | None = None, limit: int = 30) -> list[str]: ...
     def episode_profile(self, episode_id: str) -> dict[str, Any] | None: ...
 
 
@@ -76,6 +78,7 @@ class StoryEngine:
     def __init__(self, state: StoryState, cfg: Config | None = None) -> None:
         self.state = state
         self.cfg = cfg or Config()
+        self._selective: set[str] = set()
 
     # -- near duplicates ----------------------------------------------------------------
     def find_duplicate(self, x: Extraction, sig: np.ndarray, keys: list[str]
@@ -116,6 +119,10 @@ class StoryEngine:
         counts = terms(x)
         df, n_docs = self.state.term_df(list(counts))
         vec = tfidf(counts, df, n_docs)
+        # candidate lookup uses selective features only, so that its cost does not grow
+        # with the database (a place named by every page finds nothing new)
+        cap = max(100, int(0.02 * n_docs))
+        self._selective = {t for t in counts if df.get(t, 0) <= cap}
         episode_id: str | None = None
         story_id: str | None = None
         if dup:
@@ -154,8 +161,9 @@ class StoryEngine:
         best: tuple[float, str] | None = None
         doc_date = _date(x.document.published)
         win = dt.timedelta(days=window_days)
-        top = sorted(vec, key=lambda t: -vec[t])[:15]
-        for cid in candidates(top)[:200]:
+        top = [t for t in sorted(vec, key=lambda t: -vec[t]) if t in self._selective][:15]
+        lo_d, hi_d = _window(doc_date, win)
+        for cid in candidates(top, lo_d, hi_d):
             prof = profile(cid)
             if not prof:
                 continue
@@ -180,7 +188,9 @@ class StoryEngine:
         best: tuple[float, str] | None = None
         doc_date = _date(x.document.published)
         win = dt.timedelta(days=self.cfg.arc_window_days)
-        for sid in self.state.story_candidates(sorted(mine))[:200]:
+        lo_d, hi_d = _window(doc_date, win)
+        keys = sorted(k for k in mine if k in self._selective) or sorted(mine)
+        for sid in self.state.story_candidates(keys, lo_d, hi_d):
             prof = self.state.story_profile(sid)
             if not prof:
                 continue
@@ -304,6 +314,12 @@ def _more_complete(x: Extraction, other: dict[str, Any]) -> bool:
         return False
     a, b = x.document.published, other.get("published")
     return bool(a and b and a < b)
+
+
+def _window(d: dt.date | None, win: dt.timedelta) -> tuple[str | None, str | None]:
+    if d is None:
+        return None, None
+    return (d - win).isoformat(), (d + win).isoformat()
 
 
 def entity_keys(x: Extraction) -> set[str]:
