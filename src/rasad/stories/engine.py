@@ -200,11 +200,14 @@ class StoryEngine:
             if doc_date is None or lo is None:
                 continue  # an arc needs dates on both sides
             counts = prof.get("features", {})
-            places = [k for k in mine if k.startswith("p:") and counts.get(k, 0) >= 1]
-            people = [k for k in mine if k.startswith("a:") and counts.get(k, 0) >= 1]
-            if len(places) + len(people) < self.cfg.arc_min_shared:
+            shared = [k for k in mine if counts.get(k, 0) >= 1]
+            if not any(k.startswith("p:") for k in shared) or \
+                    len(shared) < self.cfg.arc_min_shared:
                 continue
-            score = cosine(vec, prof.get("centroid") or {})
+            # the share of the page's places (double weight) and specific actors the story
+            # already has: an arc is told with the same cast in the same places
+            weight = sum(2 if k.startswith("p:") else 1 for k in mine)
+            score = sum(2 if k.startswith("p:") else 1 for k in shared) / weight
             if score >= self.cfg.arc_threshold and (best is None or score > best[0]):
                 best = (score, sid)
         return best[1] if best else None
@@ -302,7 +305,26 @@ def _same_event(se: dict[str, Any], ev: Event) -> bool:
     if not actors_ok:
         return False
     la, lb = _aid(se.get("location")), ev.location.id if ev.location else None
-    return la is None or lb is None or la == lb or ev.type in SYMMETRIC
+    if la is None or lb is None or la == lb or ev.type in SYMMETRIC:
+        return True
+    # "بليون" and "جبل الزاوية" for one strike: places a few tens of km apart agree
+    loc = se.get("location") or {}
+    if loc.get("lat") is None or ev.location is None or ev.location.lat is None:
+        return False
+    return _km(loc["lat"], loc["lon"], ev.location.lat, ev.location.lon or 0.0) <= NEAR_KM
+
+
+NEAR_KM = 40.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _more_complete(x: Extraction, other: dict[str, Any]) -> bool:
