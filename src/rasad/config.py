@@ -24,6 +24,7 @@ class Config:
     arc_threshold: float = 0.3  # share of a page's places (x2) and specific actors the story has ...
     arc_min_shared: int = 3  # ... with at least this many shared, one of them a place
     min_event_confidence: float = 0.0
+    ingest_batch: int = 500  # pages extracted, then assigned to stories in date order
     extra: dict[str, str] = field(default_factory=dict)
 
 

@@ -49,6 +49,16 @@ def ingest(inputs: Iterable[RawInput | Rejected], store: Store, cfg: Config | No
     cfg = cfg or Config()
     engine = StoryEngine(store, cfg)
     summary = RunSummary()
+    batch: list[Extraction] = []
+
+    def flush() -> None:
+        # single-pass clustering is order-dependent: within a batch, pages are assigned in
+        # publication order (undated pages last), as they would have arrived
+        batch.sort(key=lambda x: (x.document.published is None, x.document.published or ""))
+        for item in batch:
+            _store_one(item, store, engine, summary)
+        batch.clear()
+
     for item in run(inputs, cfg):
         summary.inputs += 1
         if progress:
@@ -59,22 +69,30 @@ def ingest(inputs: Iterable[RawInput | Rejected], store: Store, cfg: Config | No
             continue
         assert isinstance(item, Extraction)
         summary.documents += 1
-        if store.has_document(item.document.id):
-            summary.unchanged += 1
-            continue
-        a = engine.assign(item)
-        item.document.duplicate_of = a.duplicate_of
-        item.document.story_id = a.story_id
-        item.document.episode_id = a.episode_id
-        for ev in item.events:
-            ev.story_id = a.story_id
-        story_events = engine.merge_events(item, a.story_id)
-        if a.duplicate_of or a.swap_canonical:
-            summary.duplicates += 1
-        store.save_extraction(item, a.signature, a.bands, a.story_profile, story_events,
-                              a.features, a.swap_canonical, a.terms, a.episode_profile)
-        summary.new_documents += 1
-        summary.events += len(item.events)
-        summary.quotes += len(item.quotes)
-        summary.figures += len(item.figures)
+        batch.append(item)
+        if len(batch) >= cfg.ingest_batch:
+            flush()
+    flush()
     return summary
+
+
+def _store_one(item: Extraction, store: Store, engine: StoryEngine, summary: RunSummary
+               ) -> None:
+    if store.has_document(item.document.id):
+        summary.unchanged += 1
+        return
+    a = engine.assign(item)
+    item.document.duplicate_of = a.duplicate_of
+    item.document.story_id = a.story_id
+    item.document.episode_id = a.episode_id
+    for ev in item.events:
+        ev.story_id = a.story_id
+    story_events = engine.merge_events(item, a.story_id)
+    if a.duplicate_of or a.swap_canonical:
+        summary.duplicates += 1
+    store.save_extraction(item, a.signature, a.bands, a.story_profile, story_events,
+                          a.features, a.swap_canonical, a.terms, a.episode_profile)
+    summary.new_documents += 1
+    summary.events += len(item.events)
+    summary.quotes += len(item.quotes)
+    summary.figures += len(item.figures)
