@@ -25,6 +25,7 @@ class Config:
     arc_min_shared: int = 3  # ... with at least this many shared, one of them a place
     min_event_confidence: float = 0.0
     ingest_batch: int = 500  # pages extracted, then assigned to stories in date order
+    candidate_df_cap: int = 200  # features in more pages than this do not look up candidates
     extra: dict[str, str] = field(default_factory=dict)
 
 

@@ -121,7 +121,7 @@ class StoryEngine:
         vec = tfidf(counts, df, n_docs)
         # candidate lookup uses selective features only, so that its cost does not grow
         # with the database (a place named by every page finds nothing new)
-        cap = max(100, int(0.02 * n_docs))
+        cap = self.cfg.candidate_df_cap
         self._selective = {t for t in counts if df.get(t, 0) <= cap}
         episode_id: str | None = None
         story_id: str | None = None
