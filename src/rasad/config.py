@@ -21,6 +21,7 @@ class Config:
     story_threshold: float = 0.1  # TF-IDF cosine with an episode's centroid to join it
     story_window_days: int = 3  # an episode accepts pages dated within its span ± this
     arc_window_days: int = 21  # a story accepts new episodes dated within its span ± this
+    arc_max_days: int = 90  # ... as long as the story then spans no more than this
     arc_threshold: float = 0.3  # share of a page's places (x2) and specific actors the story has ...
     arc_min_shared: int = 3  # ... with at least this many shared, one of them a place
     min_event_confidence: float = 0.0

@@ -145,15 +145,16 @@ class Store:
                      (se.get("source_actor") or {}).get("id"),
                      (se.get("target_actor") or {}).get("id"),
                      (se.get("location") or {}).get("id")))
-                for mid in se["mention_ids"]:
-                    self._set_event_corroboration(mid, se["corroboration"])
+                self._set_event_corroboration(se["mention_ids"], se["corroboration"])
 
-    def _set_event_corroboration(self, event_id: str, n: int) -> None:
-        row = self.db.execute("SELECT data FROM events WHERE id=?", (event_id,)).fetchone()
-        if row:
-            data = json.loads(row["data"])
-            data["corroboration"] = n
-            self.db.execute("UPDATE events SET data=? WHERE id=?", (_j(data), event_id))
+    def _set_event_corroboration(self, event_ids: list[str], n: int) -> None:
+        """Every mention of a story event carries the story event's corroboration."""
+        for i in range(0, len(event_ids), 500):
+            chunk = event_ids[i:i + 500]
+            q = ",".join("?" * len(chunk))
+            self.db.execute(f"UPDATE events SET data = json_set(data, '$.corroboration', ?) "
+                            f"WHERE id IN ({q}) AND json_extract(data, '$.corroboration') != ?",
+                            [n, *chunk, n])
 
     def _sync_doc_json(self, doc_id: str) -> None:
         row = self.db.execute("SELECT data, duplicate_of FROM documents WHERE id=?",
@@ -241,9 +242,16 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'n_docs'").fetchone()
         return out, int(row[0]) if row else 0
 
-    def story_events_of(self, story_id: str, etype: str) -> list[dict[str, Any]]:
-        rows = self.db.execute("SELECT data FROM story_events WHERE story_id=? AND type=?",
-                               (story_id, etype))
+    def story_events_of(self, story_id: str, etype: str, lo: str | None = None,
+                        hi: str | None = None) -> list[dict[str, Any]]:
+        """Story events of a type; with lo/hi, only those whose day falls in [lo, hi] (events
+        of month or year precision, or undated, always)."""
+        sql = "SELECT data FROM story_events WHERE story_id=? AND type=?"
+        args: list[Any] = [story_id, etype]
+        if lo and hi:
+            sql += " AND (date IS NULL OR length(date) < 10 OR date BETWEEN ? AND ?)"
+            args += [lo, hi]
+        rows = self.db.execute(sql, args)
         return [json.loads(r[0]) for r in rows]
 
     # -- reads ----------------------------------------------------------------------------

@@ -26,7 +26,8 @@ class StoryState(Protocol):
     def story_candidates(self, features: list[str], lo: str | None = None,
                          hi: str | None = None, limit: int = 30) -> list[str]: ...
     def story_profile(self, story_id: str) -> dict[str, Any] | None: ...
-    def story_events_of(self, story_id: str, etype: str) -> list[dict[str, Any]]: ...
+    def story_events_of(self, story_id: str, etype: str, lo: str | None = None,
+                        hi: str | None = None) -> list[dict[str, Any]]: ...
     def term_df(self, terms: list[str]) -> tuple[dict[str, int], int]: ...
     def episode_candidates(self, features: list[str], lo: str | None = None,
                            hi: str | None = None, limit: int = 30) -> list[str]: ...
@@ -199,6 +200,9 @@ class StoryEngine:
                 continue
             if doc_date is None or lo is None:
                 continue  # an arc needs dates on both sides
+            if (doc_date - lo).days > self.cfg.arc_max_days or (hi and (hi - doc_date).days >
+                                                                self.cfg.arc_max_days):
+                continue  # arcs are bounded: a long war is several stories, not one
             counts = prof.get("features", {})
             shared = [k for k in mine if counts.get(k, 0) >= 1]
             if not any(k.startswith("p:") for k in shared) or \
@@ -221,7 +225,8 @@ class StoryEngine:
             if ev.negated or ev.modality in ("hypothetical", "threatened"):
                 continue
             pool = list(changed.values()) + [
-                se for se in self.state.story_events_of(story_id, ev.type)
+                se for se in self.state.story_events_of(story_id, ev.type,
+                                                        *_event_window(ev.date))
                 if se["id"] not in changed]
             match = next((se for se in pool if _same_event(se, ev)), None)
             figs = [_fig(f, outlet, x) for f in x.figures if f.event_id == ev.id]
@@ -336,6 +341,16 @@ def _more_complete(x: Extraction, other: dict[str, Any]) -> bool:
         return False
     a, b = x.document.published, other.get("published")
     return bool(a and b and a < b)
+
+
+def _event_window(d: str | None) -> tuple[str | None, str | None]:
+    """The days a day-precision event can merge with (dates_compatible allows one day)."""
+    if not d or len(d) != 10:
+        return None, None
+    day = _date(d)
+    if day is None:
+        return None, None
+    return (day - dt.timedelta(days=2)).isoformat(), (day + dt.timedelta(days=2)).isoformat()
 
 
 def _window(d: dt.date | None, win: dt.timedelta) -> tuple[str | None, str | None]:
