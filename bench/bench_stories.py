@@ -152,7 +152,8 @@ def _dedup_quality(store: Any, pages: list[dict[str, Any]]) -> dict[str, Any]:
     ext = {r[0]: r[1] for r in store.db.execute("SELECT id, external_id FROM documents")}
     pred = {ext[i]: ext.get(d) for i, d in store.db.execute(
         "SELECT id, duplicate_of FROM documents")}
-    gold = {p["id"]: p["copy_of"] for p in pages}
+    gold = {p["id"]: p["copy_of"] for p in pages if p["id"] in pred}  # what was ingested
+    gold = {k: (v if v in gold else None) for k, v in gold.items()}
 
     def pairs(links: dict[str, str | None]) -> set[frozenset[str]]:
         root: dict[str, str] = {}
@@ -171,7 +172,7 @@ def _dedup_quality(store: Any, pages: list[dict[str, Any]]) -> dict[str, Any]:
         return {frozenset((a, b)) for g in groups.values() for i, a in enumerate(g)
                 for b in g[i + 1:]}
 
-    gp, pp = pairs(gold), pairs({k: v for k, v in pred.items() if k in gold})
+    gp, pp = pairs(gold), pairs(pred)
     tp = len(gp & pp)
     return {"gold_pairs": len(gp), "pred_pairs": len(pp), "true_pairs": tp,
             "precision": round(tp / len(pp), 4) if pp else 1.0,
@@ -234,6 +235,7 @@ def _rss_mb() -> float:
 
 def measure(n: int, max_minutes: float, profile: bool) -> dict[str, Any]:
     import rasad.pipeline
+    from rasad.config import Config
     from rasad.ingest import ingest
     from rasad.records import RawInput
     from rasad.store import Store
@@ -243,17 +245,31 @@ def measure(n: int, max_minutes: float, profile: bool) -> dict[str, Any]:
     raws = [RawInput(source=f"synth:{p['id']}", external_id=p["id"], kind="text",
                      content=p["text"], url=p["url"], outlet=p["outlet"], title=p["title"],
                      published=p["published"]) for p in pages]
-    true_copies = sum(1 for p in pages if p["title"].endswith("(محدث)"))
+    true_copies = sum(1 for p in pages if p["copy_of"])
     timers = Timers()
     timers.wrap(rasad.pipeline, "extract", "extract")
     timers.wrap(StoryEngine, "assign", "assign")
     timers.wrap(StoryEngine, "merge_events", "merge")
     timers.wrap(Store, "save_extraction", "store")
+    cand = {"calls": 0, "capped": 0, "total": 0}
+    story_candidates = Store.story_candidates
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> list[str]:
+        out: list[str] = story_candidates(self, *args, **kwargs)
+        cand["calls"] += 1
+        cand["total"] += len(out)
+        cand["capped"] += len(out) >= 200
+        return out
+
+    Store.story_candidates = counted  # type: ignore[method-assign]
     # warm-up outside the timing: dictionaries, lexicons, gazetteer
     list(rasad.pipeline.run(raws[:2]))
     timers.t.update(dict.fromkeys(timers.t, 0.0))
 
-    step = max(1, n // 100)  # the curve: one point per hundredth of the run
+    # ingest assigns pages in batches (publication order within a batch): measure whole batches
+    batch = max(1, int(getattr(Config(), "ingest_batch", 1)))
+    step = max(batch, (n // 100) // batch * batch)  # the curve: about one point per hundredth
+    tenth = max(batch, (n // 10) // batch * batch)  # printed: about one line per tenth
     marks: list[dict[str, Any]] = []  # tenths (printed)
     curve: list[dict[str, Any]] = []  # hundredths
     prof = cProfile.Profile() if profile else None
@@ -265,16 +281,16 @@ def measure(n: int, max_minutes: float, profile: bool) -> dict[str, Any]:
         t0, c0 = time.perf_counter(), time.process_time()
         state["t0"], state["c0"] = t0, c0
         for key in ("tenth", "curve"):
-            last[key] = {"i": 0, "t": t0, "c": c0, "stages": timers.snapshot()}
+            last[key] = {"i": 0, "t": t0, "c": c0, "stages": timers.snapshot(), **cand}
         for i, raw in enumerate(raws):
+            if i and i % tenth == 0:
+                marks.append({"tenth": len(marks) + 1, **_interval("tenth", i)})
+                print(json.dumps(marks[-1], ensure_ascii=False), flush=True)
             if i and i % step == 0:
                 curve.append(_interval("curve", i))
-                if (i // step) % 10 == 0:
-                    marks.append({"tenth": len(marks) + 1, **_interval("tenth", i)})
-                    print(json.dumps(marks[-1], ensure_ascii=False), flush=True)
                 elapsed = time.perf_counter() - t0
                 if prof is not None and not state["profiling"] and (
-                        i >= 90 * step or elapsed > 0.85 * budget):
+                        i >= n - tenth or elapsed > 0.85 * budget):
                     prof.enable()  # profile the end of the run: the largest database
                     state["profiling"] = True
                 if elapsed > budget:
@@ -298,9 +314,14 @@ def measure(n: int, max_minutes: float, profile: bool) -> dict[str, Any]:
             row[f"{k}_ms_per_page"] = round(1000 * (cur[k] - prev["stages"][k]) / done, 2)
         row["other_ms_per_page"] = round(1000 * (cpu - prev["c"]) / done - sum(
             row[f"{k}_ms_per_page"] for k in cur), 2)
+        calls = cand["calls"] - prev.get("calls", 0)
+        if calls:
+            row["story_candidates_mean"] = round((cand["total"] - prev.get("total", 0)) / calls, 1)
+            row["story_candidates_capped_share"] = round(
+                (cand["capped"] - prev.get("capped", 0)) / calls, 3)
         if state["profiling"]:
             row["profiled"] = True  # cProfile was on: these numbers are inflated
-        last[key] = {"i": i, "t": now, "c": cpu, "stages": cur}
+        last[key] = {"i": i, "t": now, "c": cpu, "stages": cur, **cand}
         return row
 
     with tempfile.TemporaryDirectory(prefix="rasad-bench-stories-") as tmp:
