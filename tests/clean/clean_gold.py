@@ -26,13 +26,6 @@ GOLD = HERE / "gold.yaml"
 SEED_GOLD = HERE / "seed_gold.yaml"
 SEEDS = HERE.parent.parent.parent / "shared" / "seeds"
 
-_BLOCK_TAGS = """
-p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr td th thead tbody tfoot caption article
-section header footer nav aside main figure figcaption blockquote form label button select
-option textarea pre address center hr body html fieldset legend details summary
-"""
-_BLOCK = frozenset(_BLOCK_TAGS.split())
-_DROP = ("script", "style", "noscript", "template", "head", "iframe", "svg")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\xad]")
 _BULLET = re.compile(r"^[\s•·*▪►◦‣\-–]+")
 
@@ -47,42 +40,17 @@ def norm_line(s: str) -> str:
 
 
 def html_units(markup: str) -> list[str]:
-    """Visible text blocks of an HTML page or fragment, in document order."""
+    """Visible text blocks of an HTML page or fragment, in document order (the same block
+    segmentation the HTML cleaner uses: rasad.clean.html.html_lines)."""
     from lxml import html as lh
+
+    from rasad.clean.html import html_lines
 
     try:
         root = lh.fromstring(markup)
     except Exception:  # lxml raises ParserError/ValueError on junk
         return []
-    for bad in root.xpath("|".join(f"//{t}" for t in _DROP)):
-        bad.drop_tree()
-    lines: list[str] = []
-    buf: list[str] = []
-
-    def flush() -> None:
-        t = " ".join("".join(buf).split())
-        if t:
-            lines.append(t)
-        buf.clear()
-
-    def walk(el: Any) -> None:
-        if not isinstance(el.tag, str):  # comments, processing instructions
-            return
-        block = el.tag in _BLOCK
-        if block or el.tag == "br":
-            flush()
-        if el.text:
-            buf.append(el.text)
-        for ch in el:
-            walk(ch)
-            if ch.tail:
-                buf.append(ch.tail)
-        if block:
-            flush()
-
-    walk(root)
-    flush()
-    return lines
+    return html_lines(root)
 
 
 def text_units(content: str) -> list[str]:
