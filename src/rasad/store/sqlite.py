@@ -271,8 +271,10 @@ class Store:
                 yield {"kind": "rejected", "source": r[0], "reason": r[1], "code": r[2]}
             return
         if kind == "story":
+            from rasad.store.queries import story_record
+
             for r in self.db.execute("SELECT data FROM stories ORDER BY first_date, id"):
-                yield _story_record(json.loads(r[0]))
+                yield story_record(json.loads(r[0]))
             return
         table = {"document": "documents", "event": "events", "quote": "quotes",
                  "figure": "figures", "timex": "timexes", "story_event": "story_events"}[kind]
@@ -286,81 +288,13 @@ class Store:
               place: str | None = None, since: str | None = None, until: str | None = None,
               story: str | None = None, limit: int | None = None, offset: int = 0
               ) -> list[dict[str, Any]]:
-        """Filtered events, quotes, figures, story events or stories."""
-        where: list[str] = []
-        args: list[Any] = []
-        if kind in ("event", "story_event"):
-            table = "events" if kind == "event" else "story_events"
-            if etype:
-                where.append("type = ?")
-                args.append(etype.upper())
-            _date_range(where, args, since, until)
-            if story:
-                where.append("story_id = ?")
-                args.append(story)
-            if actor:
-                where.append("(source_id = ? OR target_id = ?)")
-                args += [actor, actor]
-            if place:
-                where.append("location_id = ?")
-                args.append(place)
-            order = "date IS NULL, date, id"
-        elif kind == "quote":
-            table = "quotes"
-            if actor:
-                where.append("speaker_id = ?")
-                args.append(actor)
-            if story:
-                where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
-                args.append(story)
-            order = "rowid"
-        elif kind == "figure":
-            table = "figures"
-            if etype:
-                where.append("category = ?")
-                args.append(etype)
-            if place:
-                where.append("location_id = ?")
-                args.append(place)
-            _date_range(where, args, since, until)
-            if story:
-                where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
-                args.append(story)
-            order = "date IS NULL, date, rowid"
-        elif kind == "story":
-            table = "stories"
-            if since:
-                where.append("last_date >= ?")
-                args.append(since)
-            if until:
-                where.append("first_date <= ?")
-                args.append(until)
-            if story:
-                where.append("id = ?")
-                args.append(story)
-            if actor:
-                where.append("data LIKE ?")
-                args.append(f'%"a:{actor}"%')
-            order = "first_date IS NULL, first_date, id"
-        elif kind == "document":
-            table = "documents"
-            if story:
-                where.append("story_id = ?")
-                args.append(story)
-            order = "published IS NULL, published, id"
-        else:
-            raise ValueError(f"unknown kind {kind!r}")
-        sql = f"SELECT data FROM {table}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {order}"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [limit, offset]
-        rows = [json.loads(r[0]) for r in self.db.execute(sql, args)]
-        if kind == "story":
-            return [_story_record(r) for r in rows]
-        return rows
+        """Filtered documents, events, quotes, figures, story events or stories (the same
+        filters as the web API: rasad.store.queries)."""
+        from rasad.store.queries import Filters, select
+
+        f = Filters(actor=actor, type=etype, place=place, since=since, until=until,
+                    story=story)
+        return select(self.db, kind, f, limit, offset)
 
     def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over normalized titles and bodies (FTS5)."""
@@ -400,24 +334,3 @@ class Store:
     def document(self, doc_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT data FROM documents WHERE id=?", (doc_id,)).fetchone()
         return json.loads(row[0]) if row else None
-
-
-def _date_range(where: list[str], args: list[Any], since: str | None, until: str | None
-                ) -> None:
-    """Filter on a `date` column of any precision: until 2020-03 keeps 2020-03-31 and 2020-03."""
-    if since:
-        where.append("date >= ?")
-        args.append(since)
-    if until:
-        where.append("substr(date, 1, ?) <= ?")
-        args += [len(until), until]
-
-
-def _story_record(p: dict[str, Any]) -> dict[str, Any]:
-    feats = p.get("features", {})
-    actors = sorted((k[2:] for k in feats if k.startswith("a:")), key=lambda k: -feats["a:" + k])
-    places = sorted((k[2:] for k in feats if k.startswith("p:")), key=lambda k: -feats["p:" + k])
-    return {"kind": "story", "id": p["id"], "title": p.get("title"),
-            "doc_ids": p.get("doc_ids", []), "first_date": p.get("first_date"),
-            "last_date": p.get("last_date"), "outlets": p.get("outlets", []),
-            "actors": actors[:12], "places": places[:12]}

@@ -1,0 +1,203 @@
+"""Record queries shared by the CLI (Store.query) and the web API: one filter model, one
+place where filters become SQL.
+
+``since`` compares ISO strings; ``until`` compares the prefix of the same length, so
+``until=2020-03`` keeps every date in March; undated records sort last.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rasad.records import EVENT_TYPES, FIGURE_CATEGORIES
+
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+PLOVER_TYPES = EVENT_TYPES
+CATEGORIES = FIGURE_CATEGORIES
+
+
+class BadFilter(ValueError):
+    """A filter value that cannot be used (unknown type, malformed date)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    actor: str | None = None  # resolved id
+    type: str | None = None  # PLOVER type, or figure category
+    place: str | None = None  # resolved id
+    since: str | None = None
+    until: str | None = None
+    story: str | None = None
+    doc: str | None = None
+    outlet: str | None = None
+
+    def validate(self, kind: str) -> Filters:
+        for name in ("since", "until"):
+            v = getattr(self, name)
+            if v and not DATE_RE.match(v):
+                raise BadFilter(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {v!r}")
+        if self.type and kind in ("event", "story_event") and \
+                self.type.upper() not in PLOVER_TYPES:
+            raise BadFilter(f"type must be one of {', '.join(PLOVER_TYPES)}")
+        if self.type and kind == "figure" and self.type not in CATEGORIES:
+            raise BadFilter(f"category must be one of {', '.join(CATEGORIES)}")
+        return self
+
+
+def _dates(col: str, f: Filters, where: list[str], args: list[Any]) -> None:
+    if f.since:
+        where.append(f"{col} >= ?")
+        args.append(f.since)
+    if f.until:
+        where.append(f"substr({col}, 1, ?) <= ?")
+        args += [len(f.until), f.until]
+
+
+def _plan(kind: str, f: Filters) -> tuple[str, list[str], list[Any], str]:
+    """Table, WHERE clauses, arguments and ORDER BY for one kind of record."""
+    where: list[str] = []
+    args: list[Any] = []
+    if kind == "event":
+        table, order = "events", "date IS NULL, date, id"
+        if f.type:
+            where.append("type = ?")
+            args.append(f.type.upper())
+        _dates("date", f, where, args)
+        if f.story:
+            where.append("story_id = ?")
+            args.append(f.story)
+        if f.actor:
+            where.append("(source_id = ? OR target_id = ?)")
+            args += [f.actor, f.actor]
+        if f.place:
+            where.append("location_id = ?")
+            args.append(f.place)
+        if f.doc:
+            where.append("doc_id = ?")
+            args.append(f.doc)
+    elif kind == "story_event":
+        table, order = "story_events", "date IS NULL, date, id"
+        if f.type:
+            where.append("type = ?")
+            args.append(f.type.upper())
+        _dates("date", f, where, args)
+        if f.story:
+            where.append("story_id = ?")
+            args.append(f.story)
+        if f.actor:
+            where.append("(json_extract(data, '$.source_actor.id') = ? OR "
+                         "json_extract(data, '$.target_actor.id') = ?)")
+            args += [f.actor, f.actor]
+        if f.place:
+            where.append("json_extract(data, '$.location.id') = ?")
+            args.append(f.place)
+    elif kind == "quote":
+        table, order = "quotes", "rowid"
+        if f.actor:
+            where.append("speaker_id = ?")
+            args.append(f.actor)
+        if f.story:
+            where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
+            args.append(f.story)
+        if f.doc:
+            where.append("doc_id = ?")
+            args.append(f.doc)
+    elif kind == "figure":
+        table, order = "figures", "date IS NULL, date, rowid"
+        if f.type:
+            where.append("category = ?")
+            args.append(f.type)
+        if f.place:
+            where.append("location_id = ?")
+            args.append(f.place)
+        _dates("date", f, where, args)
+        if f.story:
+            where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
+            args.append(f.story)
+        if f.doc:
+            where.append("doc_id = ?")
+            args.append(f.doc)
+    elif kind == "story":
+        table, order = "stories", "first_date IS NULL, first_date, id"
+        if f.since:
+            where.append("last_date >= ?")
+            args.append(f.since)
+        if f.until:
+            where.append("substr(first_date, 1, ?) <= ?")
+            args += [len(f.until), f.until]
+        if f.story:
+            where.append("id = ?")
+            args.append(f.story)
+        if f.actor:
+            where.append("data LIKE ? ESCAPE '\\'")
+            args.append(f'%"a:{_like(f.actor)}"%')
+        if f.place:
+            where.append("data LIKE ? ESCAPE '\\'")
+            args.append(f'%"p:{_like(f.place)}"%')
+    elif kind == "document":
+        table, order = "documents", "published IS NULL, published, id"
+        if f.story:
+            where.append("story_id = ?")
+            args.append(f.story)
+        if f.outlet:
+            where.append("outlet = ?")
+            args.append(f.outlet)
+        _dates("published", f, where, args)
+    else:
+        raise BadFilter(f"unknown kind {kind!r}")
+    return table, where, args, order
+
+
+def _like(v: str) -> str:
+    return v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def story_record(p: dict[str, Any], n_events: int | None = None) -> dict[str, Any]:
+    """The contract's story record from a stored story profile (as Store.query returns)."""
+    feats = p.get("features", {})
+    actors = sorted((k[2:] for k in feats if k.startswith("a:")), key=lambda k: -feats["a:" + k])
+    places = sorted((k[2:] for k in feats if k.startswith("p:")), key=lambda k: -feats["p:" + k])
+    out = {"kind": "story", "id": p["id"], "title": p.get("title"),
+           "doc_ids": p.get("doc_ids", []), "first_date": p.get("first_date"),
+           "last_date": p.get("last_date"), "outlets": p.get("outlets", []),
+           "actors": actors[:12], "places": places[:12]}
+    if n_events is not None:
+        out["n_events"] = n_events
+    return out
+
+
+def _decode(kind: str, raw: str) -> dict[str, Any]:
+    rec = json.loads(raw)
+    return story_record(rec) if kind == "story" else dict(rec)
+
+
+def select(db: sqlite3.Connection, kind: str, f: Filters, limit: int | None = None,
+           offset: int = 0) -> list[dict[str, Any]]:
+    return list(iterate(db, kind, f, limit, offset))
+
+
+def iterate(db: sqlite3.Connection, kind: str, f: Filters, limit: int | None = None,
+            offset: int = 0) -> Iterator[dict[str, Any]]:
+    table, where, args, order = _plan(kind, f)
+    sql = f"SELECT data FROM {table}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args = [*args, limit, offset]
+    for (raw,) in db.execute(sql, args):
+        yield _decode(kind, raw)
+
+
+def count(db: sqlite3.Connection, kind: str, f: Filters) -> int:
+    table, where, args, _ = _plan(kind, f)
+    sql = f"SELECT COUNT(*) FROM {table}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return int(db.execute(sql, args).fetchone()[0])
