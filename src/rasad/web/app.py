@@ -116,18 +116,12 @@ def create_app(db_path: str | Path, token: str | None = None,
     local = threading.local()
     renderer = Renderer()
     ingest_lock = threading.Lock()
-    ready = {"indexes": False}
-    ready_lock = threading.Lock()
 
     def store() -> Store:
         st: Store | None = getattr(local, "store", None)
         if st is None:
             st = Store(path)
-            local.store = st
-            with ready_lock:
-                if not ready["indexes"]:
-                    queries.ensure_indexes(st.db)
-                    ready["indexes"] = True
+            local.store = st  # the store's migrations create the indexes the pages need
         return st
 
     @asynccontextmanager

@@ -29,26 +29,6 @@ from rasad.store.queries import (  # noqa: F401  (re-exported for the app and pa
 
 KINDS = ("document", "event", "quote", "figure", "story", "story_event")
 
-# Indexes that make the pages fast on big databases (see docs/web.md; proposed as a store
-# migration). Created once per database when the app starts, if missing.
-INDEXES = (
-    "CREATE INDEX IF NOT EXISTS web_events_source_date ON events(source_id, date)",
-    "CREATE INDEX IF NOT EXISTS web_events_target_date ON events(target_id, date)",
-    "CREATE INDEX IF NOT EXISTS web_events_story_date ON events(story_id, date)",
-    "CREATE INDEX IF NOT EXISTS web_story_events_date ON story_events(story_id, date)",
-    "CREATE INDEX IF NOT EXISTS web_stories_first ON stories(first_date, id)",
-    "CREATE INDEX IF NOT EXISTS web_figures_event ON figures(event_id)",
-)
-
-
-def ensure_indexes(db: sqlite3.Connection) -> None:
-    """Create the page indexes if missing (skipped on a read-only database)."""
-    try:
-        with db:
-            for sql in INDEXES:
-                db.execute(sql)
-    except sqlite3.OperationalError:
-        pass
 
 
 # ---- page helpers ---------------------------------------------------------------------
