@@ -27,6 +27,7 @@ class Config:
     min_event_confidence: float = 0.0
     ingest_batch: int = 500  # pages extracted, then assigned to stories in date order
     candidate_df_cap: int = 200  # features in more pages than this do not look up candidates
+    sqlite_cache_mb: int = 64  # SQLite page cache of a store opened for ingest
     extra: dict[str, str] = field(default_factory=dict)
 
 

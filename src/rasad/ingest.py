@@ -55,8 +55,9 @@ def ingest(inputs: Iterable[RawInput | Rejected], store: Store, cfg: Config | No
         # single-pass clustering is order-dependent: within a batch, pages are assigned in
         # publication order (undated pages last), as they would have arrived
         batch.sort(key=lambda x: (x.document.published is None, x.document.published or ""))
-        for item in batch:
-            _store_one(item, store, engine, summary)
+        with store.batch():  # one commit per batch
+            for item in batch:
+                _store_one(item, store, engine, summary)
         batch.clear()
 
     for item in run(inputs, cfg):
@@ -91,7 +92,8 @@ def _store_one(item: Extraction, store: Store, engine: StoryEngine, summary: Run
     if a.duplicate_of or a.swap_canonical:
         summary.duplicates += 1
     store.save_extraction(item, a.signature, a.bands, a.story_profile, story_events,
-                          a.features, a.swap_canonical, a.terms, a.episode_profile)
+                          a.features, a.swap_canonical, a.terms, a.episode_profile,
+                          a.entities)
     summary.new_documents += 1
     summary.events += len(item.events)
     summary.quotes += len(item.quotes)

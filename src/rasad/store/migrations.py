@@ -93,4 +93,37 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (feature, episode_id));
     ALTER TABLE documents ADD COLUMN episode_id TEXT;
     """,
+    # 5: flat cost per page at scale. Lookup tables become WITHOUT ROWID (one B-tree
+    # instead of a table plus an index); story features are filed under the week of the
+    # page that brought them, so a candidate lookup reads only the weeks around a page
+    # instead of every story that ever named "Idlib"; merging reads story events of one
+    # type by date range.
+    """
+    CREATE TABLE story_features_v5 (feature TEXT NOT NULL, bucket INTEGER NOT NULL,
+        story_id TEXT NOT NULL, PRIMARY KEY (feature, bucket, story_id)) WITHOUT ROWID;
+    INSERT OR IGNORE INTO story_features_v5
+        SELECT f.feature,
+               COALESCE(CAST((julianday(substr(COALESCE(s.last_date, '') || '-01-01', 1, 10))
+                              - 2440587.5) / 7 AS INTEGER), -1),
+               f.story_id
+        FROM story_features f LEFT JOIN stories s ON s.id = f.story_id;
+    DROP TABLE story_features;
+    ALTER TABLE story_features_v5 RENAME TO story_features;
+    CREATE TABLE episode_features_v5 (feature TEXT NOT NULL, episode_id TEXT NOT NULL,
+        PRIMARY KEY (feature, episode_id)) WITHOUT ROWID;
+    INSERT OR IGNORE INTO episode_features_v5 SELECT feature, episode_id FROM episode_features;
+    DROP TABLE episode_features;
+    ALTER TABLE episode_features_v5 RENAME TO episode_features;
+    CREATE TABLE lsh_bands_v5 (band TEXT NOT NULL, doc_id TEXT NOT NULL,
+        PRIMARY KEY (band, doc_id)) WITHOUT ROWID;
+    INSERT OR IGNORE INTO lsh_bands_v5 SELECT band, doc_id FROM lsh_bands;
+    DROP TABLE lsh_bands;
+    ALTER TABLE lsh_bands_v5 RENAME TO lsh_bands;
+    CREATE TABLE term_df_v5 (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    INSERT INTO term_df_v5 SELECT term, df FROM term_df;
+    DROP TABLE term_df;
+    ALTER TABLE term_df_v5 RENAME TO term_df;
+    DROP INDEX IF EXISTS story_events_story;
+    CREATE INDEX story_events_type_date ON story_events(story_id, type, date);
+    """,
 ]

@@ -157,13 +157,22 @@ def _like(v: str) -> str:
     return v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def story_record(p: dict[str, Any], n_events: int | None = None) -> dict[str, Any]:
-    """The contract's story record from a stored story profile (as Store.query returns)."""
+def story_record(p: dict[str, Any], n_events: int | None = None,
+                 db: sqlite3.Connection | None = None) -> dict[str, Any]:
+    """The contract's story record from a stored story profile (as Store.query returns).
+
+    Profiles no longer carry their page list (its JSON would grow with the story and be
+    rewritten on every page); with `db`, `doc_ids` is read from the documents table."""
     feats = p.get("features", {})
+    doc_ids = p.get("doc_ids", [])
+    if db is not None:
+        doc_ids = [r[0] for r in db.execute(
+            "SELECT id FROM documents WHERE story_id=? ORDER BY published IS NULL, published, "
+            "id", (p["id"],))]
     actors = sorted((k[2:] for k in feats if k.startswith("a:")), key=lambda k: -feats["a:" + k])
     places = sorted((k[2:] for k in feats if k.startswith("p:")), key=lambda k: -feats["p:" + k])
     out = {"kind": "story", "id": p["id"], "title": p.get("title"),
-           "doc_ids": p.get("doc_ids", []), "first_date": p.get("first_date"),
+           "doc_ids": doc_ids, "first_date": p.get("first_date"),
            "last_date": p.get("last_date"), "outlets": p.get("outlets", []),
            "actors": actors[:12], "places": places[:12]}
     if n_events is not None:
@@ -171,9 +180,9 @@ def story_record(p: dict[str, Any], n_events: int | None = None) -> dict[str, An
     return out
 
 
-def _decode(kind: str, raw: str) -> dict[str, Any]:
+def _decode(kind: str, raw: str, db: sqlite3.Connection) -> dict[str, Any]:
     rec = json.loads(raw)
-    return story_record(rec) if kind == "story" else dict(rec)
+    return story_record(rec, db=db) if kind == "story" else dict(rec)
 
 
 def select(db: sqlite3.Connection, kind: str, f: Filters, limit: int | None = None,
@@ -192,7 +201,7 @@ def iterate(db: sqlite3.Connection, kind: str, f: Filters, limit: int | None = N
         sql += " LIMIT ? OFFSET ?"
         args = [*args, limit, offset]
     for (raw,) in db.execute(sql, args):
-        yield _decode(kind, raw)
+        yield _decode(kind, raw, db)
 
 
 def count(db: sqlite3.Connection, kind: str, f: Filters) -> int:

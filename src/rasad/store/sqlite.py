@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -20,6 +21,20 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+BUCKET_DAYS = 7  # story features are filed by the week of the page that brought them
+
+
+def bucket_of(date: str | None) -> int:
+    """The week (days since 1970-01-01 // 7) of an ISO date or its prefix; -1 if undated."""
+    if not date:
+        return -1
+    try:
+        d = dt.date.fromisoformat((date + "-01-01")[:10])
+    except ValueError:
+        return -1
+    return (d - dt.date(1970, 1, 1)).days // BUCKET_DAYS
+
+
 def _j(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
@@ -27,15 +42,17 @@ def _j(obj: Any) -> str:
 class Store:
     """A Rasad database (one SQLite file)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, cache_mb: int = 64) -> None:
         self.path = Path(path)
+        self._batched = False
         if self.path.parent and not self.path.parent.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path))
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: keep the lookup indexes hot
+        # the page cache keeps the lookup B-trees hot (Config.sqlite_cache_mb)
+        self.db.execute(f"PRAGMA cache_size=-{int(cache_mb) * 1024}")
         self.migrate()
 
     def close(self) -> None:
@@ -62,6 +79,25 @@ class Store:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     # -- writes -------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Write many pages in one transaction: one commit per batch instead of one per page
+        (a commit writes every B-tree page the page touched; within a batch the same index
+        pages are shared by many pages). On an error the whole batch is rolled back, and a
+        rerun ingests it again (pages already stored are skipped)."""
+        if self._batched:
+            yield
+            return
+        self._batched = True
+        try:
+            with self.db:
+                yield
+        finally:
+            self._batched = False
+
+    def _tx(self) -> Any:
+        return contextlib.nullcontext() if self._batched else self.db
+
     def has_document(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() \
             is not None
@@ -70,12 +106,13 @@ class Store:
                         story_profile: dict[str, Any] | None, story_events: list[dict[str, Any]],
                         features: list[str], swap_canonical: str | None = None,
                         terms: list[str] | None = None,
-                        episode: dict[str, Any] | None = None) -> None:
+                        episode: dict[str, Any] | None = None,
+                        entities: list[str] | None = None) -> None:
         d = x.document
         sid = d.story_id
         for ev in x.events:
             ev.story_id = sid
-        with self.db:
+        with self._tx():
             existed = self.has_document(d.id)
             self.db.execute(
                 "INSERT OR REPLACE INTO documents (id, external_id, url, outlet, title, "
@@ -115,7 +152,7 @@ class Store:
             self.db.executemany(
                 "INSERT OR REPLACE INTO timexes VALUES (?,?,?,?)",
                 [(t.doc_id, t.span[0], t.value, _j(t.to_dict())) for t in x.timexes])
-            self.db.executemany("INSERT INTO lsh_bands VALUES (?,?)",
+            self.db.executemany("INSERT OR IGNORE INTO lsh_bands VALUES (?,?)",
                                 [(b, d.id) for b in bands])
             if terms:
                 self.db.executemany(
@@ -131,10 +168,14 @@ class Store:
                 p = dict(story_profile)
                 self.db.execute("INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?)",
                                 (p["id"], p.get("title"), p.get("first_date"),
-                                 p.get("last_date"), len(p.get("doc_ids", [])), _j(p)))
-                story_keys = set(features) | {k for k in p.get("features", {})}
-                self.db.executemany("INSERT OR IGNORE INTO story_features VALUES (?,?)",
-                                    [(f, p["id"]) for f in sorted(story_keys)])
+                                 p.get("last_date"),
+                                 p.get("n_docs", len(p.get("doc_ids", []))), _j(p)))
+                # this page's terms and entities, filed under its week: what the story is
+                # about *then* (cost per page independent of the story's size)
+                week = bucket_of(d.published)
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO story_features VALUES (?,?,?)",
+                    [(f, week, p["id"]) for f in sorted(set(features) | set(entities or ()))])
             for se in story_events:
                 self.db.execute(
                     "INSERT OR REPLACE INTO story_events (id, story_id, type, date, "
@@ -194,24 +235,39 @@ class Store:
         return dict(row) if row else None
 
     def story_candidates(self, features: list[str], lo: str | None = None,
-                         hi: str | None = None, limit: int = 30) -> list[str]:
-        """Stories sharing the most features, active between lo and hi (ISO dates)."""
-        return self._candidates("story_features", "story_id", "stories", features, lo, hi,
-                                limit)
-
-    def episode_candidates(self, features: list[str], lo: str | None = None,
-                           hi: str | None = None, limit: int = 30) -> list[str]:
-        """Episodes sharing the most features, active between lo and hi (ISO dates)."""
-        return self._candidates("episode_features", "episode_id", "episodes", features, lo,
-                                hi, limit)
-
-    def _candidates(self, ftable: str, col: str, table: str, features: list[str],
-                    lo: str | None, hi: str | None, limit: int) -> list[str]:
+                         hi: str | None = None, limit: int = 30,
+                         since: str | None = None) -> list[str]:
+        """Stories sharing the most features, active between lo and hi (ISO dates). With
+        `since`, only features brought by pages dated from `since` (week precision) to `hi`
+        count, so the lookup reads the weeks around a page, not the whole history."""
         if not features:
             return []
         q = ",".join("?" * len(features))
-        sql = (f"SELECT f.{col}, COUNT(*) c FROM {ftable} f JOIN {table} t ON t.id = f.{col} "
-               f"WHERE f.feature IN ({q})")
+        sql = ("SELECT f.story_id, COUNT(DISTINCT f.feature) c FROM story_features f "
+               f"JOIN stories t ON t.id = f.story_id WHERE f.feature IN ({q})")
+        args: list[Any] = list(features)
+        if since and hi:
+            sql += " AND f.bucket BETWEEN ? AND ?"
+            args += [bucket_of(since), bucket_of(hi)]
+        if lo:
+            sql += " AND (t.last_date IS NULL OR t.last_date >= ?)"
+            args.append(lo)
+        if hi:
+            sql += " AND (t.first_date IS NULL OR t.first_date <= ?)"
+            args.append(hi)
+        sql += " GROUP BY f.story_id ORDER BY c DESC, f.story_id LIMIT ?"
+        args.append(limit)
+        return [r[0] for r in self.db.execute(sql, args)]
+
+    def episode_candidates(self, features: list[str], lo: str | None = None,
+                           hi: str | None = None, limit: int = 30) -> list[str]:
+        """Episodes sharing the most features, active between lo and hi (ISO dates). The
+        engine asks with selective features only (in few pages), so the rows read stay few."""
+        if not features:
+            return []
+        q = ",".join("?" * len(features))
+        sql = ("SELECT f.episode_id, COUNT(*) c FROM episode_features f JOIN episodes t "
+               f"ON t.id = f.episode_id WHERE f.feature IN ({q})")
         args: list[Any] = list(features)
         if lo:
             sql += " AND (t.last_date IS NULL OR t.last_date >= ?)"
@@ -219,7 +275,7 @@ class Store:
         if hi:
             sql += " AND (t.first_date IS NULL OR t.first_date <= ?)"
             args.append(hi)
-        sql += f" GROUP BY f.{col} ORDER BY c DESC LIMIT ?"
+        sql += " GROUP BY f.episode_id ORDER BY c DESC, f.episode_id LIMIT ?"
         args.append(limit)
         return [r[0] for r in self.db.execute(sql, args)]
 
@@ -247,12 +303,16 @@ class Store:
         """Story events of a type; with lo/hi, only those whose day falls in [lo, hi] (events
         of month or year precision, or undated, always)."""
         sql = "SELECT data FROM story_events WHERE story_id=? AND type=?"
-        args: list[Any] = [story_id, etype]
-        if lo and hi:
-            sql += " AND (date IS NULL OR length(date) < 10 OR date BETWEEN ? AND ?)"
-            args += [lo, hi]
-        rows = self.db.execute(sql, args)
-        return [json.loads(r[0]) for r in rows]
+        if not (lo and hi):
+            return [json.loads(r[0]) for r in self.db.execute(sql, (story_id, etype))]
+        # two range reads on (story_id, type, date): the days in [lo, hi], and the events
+        # of month or year precision or undated (which sort before any day of their year
+        # only partly, so they are read by length)
+        days = self.db.execute(sql + " AND date BETWEEN ? AND ? AND length(date) = 10",
+                               (story_id, etype, lo, hi))
+        coarse = self.db.execute(sql + " AND (date IS NULL OR date IN (?, ?, ?, ?))",
+                                 (story_id, etype, lo[:4], lo[:7], hi[:4], hi[:7]))
+        return [json.loads(r[0]) for r in [*days, *coarse]]
 
     # -- reads ----------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -274,7 +334,7 @@ class Store:
             from rasad.store.queries import story_record
 
             for r in self.db.execute("SELECT data FROM stories ORDER BY first_date, id"):
-                yield story_record(json.loads(r[0]))
+                yield story_record(json.loads(r[0]), db=self.db)
             return
         table = {"document": "documents", "event": "events", "quote": "quotes",
                  "figure": "figures", "timex": "timexes", "story_event": "story_events"}[kind]

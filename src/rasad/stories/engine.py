@@ -24,7 +24,8 @@ class StoryState(Protocol):
     def signature_of(self, doc_id: str) -> np.ndarray | None: ...
     def doc_brief(self, doc_id: str) -> dict[str, Any] | None: ...
     def story_candidates(self, features: list[str], lo: str | None = None,
-                         hi: str | None = None, limit: int = 30) -> list[str]: ...
+                         hi: str | None = None, limit: int = 30,
+                         since: str | None = None) -> list[str]: ...
     def story_profile(self, story_id: str) -> dict[str, Any] | None: ...
     def story_events_of(self, story_id: str, etype: str, lo: str | None = None,
                         hi: str | None = None) -> list[dict[str, Any]]: ...
@@ -47,6 +48,7 @@ class Assignment:
     bands: list[str] = field(default_factory=list)
     features: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)  # a:/p: keys the story is found by
 
 
 def _date(s: str | None) -> dt.date | None:
@@ -152,7 +154,8 @@ class StoryEngine:
         return Assignment(duplicate_of=dup, swap_canonical=swap, story_id=story_id,
                           story_profile=prof, episode_id=episode_id, episode_profile=ep,
                           signature=sig, bands=keys,
-                          features=sorted(vec)[:TOP_TERMS], terms=sorted(counts))
+                          features=sorted(vec)[:TOP_TERMS], terms=sorted(counts),
+                          entities=sorted(entity_keys(x)))
 
     def _best_cluster(self, x: Extraction, vec: dict[str, float],
                       candidates: Any, profile: Any, threshold0: float, window_days: int
@@ -189,16 +192,21 @@ class StoryEngine:
         best: tuple[float, str] | None = None
         doc_date = _date(x.document.published)
         win = dt.timedelta(days=self.cfg.arc_window_days)
+        if doc_date is None:
+            return None  # an arc needs dates on both sides
         lo_d, hi_d = _window(doc_date, win)
-        keys = sorted(k for k in mine if k in self._selective) or sorted(mine)
-        for sid in self.state.story_candidates(keys, lo_d, hi_d):
+        # every key of the page, but only as brought by pages of the weeks an arc can
+        # reach (arc_max_days back): the rows read follow the news of those weeks, not the
+        # size of the database
+        since = (doc_date - dt.timedelta(days=self.cfg.arc_max_days)).isoformat()
+        for sid in self.state.story_candidates(sorted(mine), lo_d, hi_d, since=since):
             prof = self.state.story_profile(sid)
             if not prof:
                 continue
             lo, hi = _date(prof.get("first_date")), _date(prof.get("last_date"))
             if doc_date and lo and hi and not (lo - win <= doc_date <= hi + win):
                 continue
-            if doc_date is None or lo is None:
+            if lo is None:
                 continue  # an arc needs dates on both sides
             if (doc_date - lo).days > self.cfg.arc_max_days or (hi and (hi - doc_date).days >
                                                                 self.cfg.arc_max_days):
@@ -367,7 +375,7 @@ def entity_keys(x: Extraction) -> set[str]:
 
 
 def _new_profile(cid: str) -> dict[str, Any]:
-    return {"id": cid, "features": {}, "doc_ids": [], "outlets": [], "first_date": None,
+    return {"id": cid, "features": {}, "n_docs": 0, "outlets": [], "first_date": None,
             "last_date": None, "title": None, "title_score": -1.0, "centroid": {}}
 
 
@@ -379,14 +387,15 @@ def _update_profile(prof: dict[str, Any], x: Extraction, feats: dict[str, float]
         sf[k] = sf.get(k, 0) + 1
     prof["features"] = sf
     # centroid: running mean of page vectors, top terms kept
-    n_before = len(prof.get("doc_ids", []))
+    # profiles keep a count, not the page list: their JSON is rewritten on every page
+    n_before = int(prof.get("n_docs", len(prof.pop("doc_ids", []))))
     cen = {t: v * n_before for t, v in (prof.get("centroid") or {}).items()}
     for t, v in feats.items():
         cen[t] = cen.get(t, 0.0) + v
     cen = {t: v / (n_before + 1) for t, v in cen.items()}
     prof["centroid"] = dict(sorted(cen.items(), key=lambda kv: -kv[1])[:200])
     d = x.document
-    prof["doc_ids"] = [*list(prof.get("doc_ids", [])), d.id]
+    prof["n_docs"] = n_before + 1
     if d.outlet and d.outlet not in prof.get("outlets", []):
         prof["outlets"] = [*list(prof.get("outlets", [])), d.outlet]
     dates = [v for v in (prof.get("first_date"), prof.get("last_date"), d.published) if v]

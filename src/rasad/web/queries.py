@@ -34,7 +34,7 @@ KINDS = ("document", "event", "quote", "figure", "story", "story_event")
 # ---- page helpers ---------------------------------------------------------------------
 def story(db: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     row = db.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
-    return story_record(json.loads(row[0])) if row else None
+    return story_record(json.loads(row[0]), db=db) if row else None
 
 
 def event_counts_by_story(db: sqlite3.Connection, ids: list[str]) -> dict[str, int]:

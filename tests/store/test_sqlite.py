@@ -1,0 +1,123 @@
+"""The SQLite store: migrations, batched writes and the bounded lookups stories rely on."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from rasad.store import Store
+from rasad.store.migrations import MIGRATIONS
+from rasad.store.queries import story_record
+from rasad.store.sqlite import bucket_of
+
+
+def test_bucket_of_weeks_and_prefixes() -> None:
+    assert bucket_of("1970-01-01") == 0
+    assert bucket_of("1970-01-08") == 1
+    assert bucket_of("2020-03-05") == bucket_of("2020-03-11")  # weeks start on Thursdays
+    assert bucket_of("2020-03-04") == bucket_of("2020-03-05") - 1
+    assert bucket_of("2020-03") == bucket_of("2020-03-01")
+    assert bucket_of("2020") == bucket_of("2020-01-01")
+    assert bucket_of(None) == -1
+    assert bucket_of("not a date") == -1
+
+
+def _v4_database(path: Path) -> None:
+    """A database at schema 4 with one story, its features, bands and term counts."""
+    db = sqlite3.connect(path)
+    for i, sql in enumerate(MIGRATIONS[:4], start=1):
+        db.executescript(sql)
+        db.execute(f"PRAGMA user_version = {i}")
+    db.execute("INSERT INTO stories VALUES ('st_a', 'T', '2020-02-03', '2020-03-05', 2, ?)",
+               (json.dumps({"id": "st_a", "doc_ids": ["d1", "d2"], "features": {"p:x": 2}}),))
+    db.execute("INSERT INTO stories VALUES ('st_b', 'U', NULL, NULL, 1, '{\"id\": \"st_b\"}')")
+    db.executemany("INSERT INTO story_features VALUES (?, ?)",
+                   [("p:x", "st_a"), ("a:TUR", "st_a"), ("p:x", "st_b")])
+    db.executemany("INSERT INTO lsh_bands VALUES (?, ?)", [("b1", "d1"), ("b1", "d2")])
+    db.execute("INSERT INTO term_df VALUES ('w:قصف', 7)")
+    db.execute("INSERT INTO episode_features VALUES ('w:قصف', 'ep_1')")
+    db.commit()
+    db.close()
+
+
+def test_migration_5_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _v4_database(path)
+    with Store(path) as st:
+        assert st.schema_version == len(MIGRATIONS) >= 5
+        rows = st.db.execute("SELECT feature, bucket, story_id FROM story_features "
+                             "ORDER BY story_id, feature").fetchall()
+        week = bucket_of("2020-03-05")
+        assert [tuple(r) for r in rows] == [("a:TUR", week, "st_a"), ("p:x", week, "st_a"),
+                                            ("p:x", -1, "st_b")]
+        assert sorted(st.lsh_candidates(["b1"])) == ["d1", "d2"]
+        assert st.term_df(["w:قصف"])[0] == {"w:قصف": 7}
+        assert st.episode_candidates(["w:قصف"]) == []  # the episode row itself is gone
+        # the old index on (story_id, type) is replaced by one that includes the date
+        idx = {r[0] for r in st.db.execute("SELECT name FROM sqlite_master WHERE "
+                                           "type='index' AND tbl_name='story_events'")}
+        assert "story_events_type_date" in idx and "story_events_story" not in idx
+
+
+def _story(st: Store, sid: str, first: str, last: str, feats: list[tuple[str, str]]) -> None:
+    st.db.execute("INSERT INTO stories VALUES (?,?,?,?,?,?)",
+                  (sid, sid, first, last, 1, json.dumps({"id": sid})))
+    st.db.executemany("INSERT INTO story_features VALUES (?,?,?)",
+                      [(f, bucket_of(d), sid) for f, d in feats])
+
+
+def test_story_candidates_read_only_the_weeks_asked(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as st:
+        _story(st, "old", "2019-01-01", "2020-02-20", [("p:idlib", "2019-01-01")])
+        _story(st, "recent", "2020-02-01", "2020-02-20",
+               [("p:idlib", "2020-02-10"), ("a:TURMIL", "2020-02-12")])
+        _story(st, "other", "2020-02-01", "2020-02-20", [("p:gaza", "2020-02-10")])
+        asked = (["a:TURMIL", "p:idlib"], "2020-02-01", "2020-03-15")
+        # without a lower week, the old story is found by its 2019 feature
+        assert st.story_candidates(*asked) == ["recent", "old"]
+        # with one, only features brought by pages of the last weeks count
+        assert st.story_candidates(*asked, since="2019-12-01") == ["recent"]
+        assert st.story_candidates([], "2020-02-01", "2020-03-15") == []
+
+
+def test_story_events_of_reads_the_days_and_the_coarse_dates(tmp_path: Path) -> None:
+    with Store(tmp_path / "e.db") as st:
+        for i, date in enumerate(["2020-02-27", "2020-02-29", "2020-03-05", "2020-02", "2020",
+                                  "2019-12", None]):
+            st.db.execute("INSERT INTO story_events (id, story_id, type, date, corroboration, "
+                          "data) VALUES (?,?,?,?,?,?)",
+                          (f"se{i}", "st", "ASSAULT", date, 1,
+                           json.dumps({"id": f"se{i}", "date": date})))
+        got = {e["date"] for e in st.story_events_of("st", "ASSAULT", "2020-02-26",
+                                                     "2020-03-01")}
+        assert got == {"2020-02-27", "2020-02-29", "2020-02", "2020", None}
+        assert len(st.story_events_of("st", "ASSAULT")) == 7
+        assert st.story_events_of("st", "AGREE", "2020-02-26", "2020-03-01") == []
+
+
+def test_batch_commits_once_and_rolls_back_on_error(tmp_path: Path) -> None:
+    path = tmp_path / "b.db"
+    with Store(path) as st:
+        with st.batch():
+            st.db.execute("INSERT INTO meta VALUES ('a', '1')")
+            with st._tx():  # a page's own transaction is part of the batch
+                st.db.execute("INSERT INTO meta VALUES ('b', '2')")
+            assert not Store(path).db.execute("SELECT 1 FROM meta WHERE key='b'").fetchone()
+        assert Store(path).db.execute("SELECT 1 FROM meta WHERE key='b'").fetchone()
+        with pytest.raises(RuntimeError), st.batch():
+            st.db.execute("INSERT INTO meta VALUES ('c', '3')")
+            raise RuntimeError("a page failed")
+        assert not st.db.execute("SELECT 1 FROM meta WHERE key='c'").fetchone()
+
+
+def test_story_record_lists_pages_from_the_documents_table(tmp_path: Path) -> None:
+    with Store(tmp_path / "r.db") as st:
+        for doc, day in (("d2", "2020-03-02"), ("d1", "2020-03-01")):
+            st.db.execute("INSERT INTO documents (id, published, story_id, data, ingested_at) "
+                          "VALUES (?,?,?,?,?)", (doc, day, "st_a", "{}", "now"))
+        rec = story_record({"id": "st_a", "n_docs": 2, "features": {"p:x": 1}}, db=st.db)
+        assert rec["doc_ids"] == ["d1", "d2"]
+        assert rec["places"] == ["x"]
