@@ -120,6 +120,7 @@ class PlaceRef:
     lat: float | None
     lon: float | None
     place_kind: str = "city"
+    admin1: str | None = None  # the first-level region (governorate, province), when known
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "id": self.id, "name": self.name, "country": self.country,

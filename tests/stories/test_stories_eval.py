@@ -40,7 +40,9 @@ FLOORS: dict[str, Any] = {
     # after the arc rule became an entity-overlap share and nearby places (< 40 km) were
     # allowed to agree — changes made after looking at held-out failures, so from here on
     # this set is no longer blind (docs/stories.md).
-    "clustering": {"precision": 0.83, "recall": 1.00, "f1": 0.91},
+    # Raised when arcs had to share a place of the page's lead (0.912 -> 0.997: the
+    # Turkey-Greece border pages are a story of their own).
+    "clustering": {"precision": 1.00, "recall": 0.99, "f1": 0.99},
     "clustering_episode": {"f1": 0.29},
     "dedup": {"precision": 1.00, "recall": 1.00},
     "key_events_complete": 4,

@@ -409,7 +409,8 @@ def find_places(text: str, n: Normalized, g: Gazetteer) -> list[PlaceRef]:
         if e < len(text) and is_word_char(text[e]):
             continue
         out.append(PlaceRef(text=text[s:e], start=s, end=e, id=p.id, name=p.name,
-                            country=p.country, lat=p.lat, lon=p.lon, place_kind=p.kind))
+                            country=p.country, lat=p.lat, lon=p.lon, place_kind=p.kind,
+                            admin1=p.admin1))
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -186,7 +187,10 @@ class StoryEngine:
     def _best_arc(self, x: Extraction, vec: dict[str, float]) -> str | None:
         """The story a new episode continues: same places (not countries) or the same
         specific actors, some shared wording, within the story window."""
-        mine = {k for k in entity_keys(x) if k.startswith("p:") or k[2:] not in GENERIC_ACTORS}
+        keys = entity_keys(x)
+        mine = {k for k in keys if k.startswith("p:") or
+                (k.startswith("a:") and k[2:] not in GENERIC_ACTORS)}
+        lead = lead_places(x)
         if not mine:
             return None
         best: tuple[float, str] | None = None
@@ -199,7 +203,7 @@ class StoryEngine:
         # reach (arc_max_days back): the rows read follow the news of those weeks, not the
         # size of the database
         since = (doc_date - dt.timedelta(days=self.cfg.arc_max_days)).isoformat()
-        for sid in self.state.story_candidates(sorted(mine), lo_d, hi_d, since=since):
+        for sid in self.state.story_candidates(sorted(mine | lead), lo_d, hi_d, since=since):
             prof = self.state.story_profile(sid)
             if not prof:
                 continue
@@ -213,7 +217,12 @@ class StoryEngine:
                 continue  # arcs are bounded: a long war is several stories, not one
             counts = prof.get("features", {})
             shared = [k for k in mine if counts.get(k, 0) >= 1]
-            if not any(k.startswith("p:") for k in shared) or \
+            # the story happens where this page's lead says it does (a place, or a place
+            # of the same governorate: a new page on Taftanaz continues an Idlib story);
+            # a lead that names no place (a statement, a resignation) needs a shared place
+            # anywhere in the page
+            if not (any(counts.get(k, 0) >= 1 for k in lead) if lead else
+                    any(k.startswith("p:") for k in shared)) or \
                     len(shared) < self.cfg.arc_min_shared:
                 continue
             # the share of the page's places (double weight) and specific actors the story
@@ -367,10 +376,65 @@ def _window(d: dt.date | None, win: dt.timedelta) -> tuple[str | None, str | Non
     return (d - win).isoformat(), (d + win).isoformat()
 
 
+LEAD_MIN_CHARS = 80  # a first paragraph shorter than this is a dateline or a kicker
+
+
+def lead_places(x: Extraction) -> set[str]:
+    """Place and region keys of the page's lead (its first paragraph), where a news page
+    states where it happens (the inverted pyramid). A place named only further down is
+    background ("... after the Idlib strike"), and a capital named as a government
+    ("أعلنت أنقرة", the same span resolved as an actor) is the cast, not the scene.
+    A region wider than a province ("شمال سوريا") says only the country."""
+    text = x.document.text
+    paras = [m.end() for m in re.finditer(r"\n+", text)] + [len(text)]
+    cut = next((e for e in paras if e >= LEAD_MIN_CHARS), len(text))
+    as_actor = {a.start for a in x.actors if a.id}
+    out: set[str] = set()
+    for p in x.places:
+        if p.place_kind == "country" or p.start >= cut:
+            continue
+        if p.place_kind == "region" and not p.admin1:
+            if p.country:  # "northern Syria" spans provinces: it says the country only
+                out.add(_region(p.country, "*"))
+            continue
+        if p.start in as_actor and not _locative(text, p.start):
+            continue
+        out.add("p:" + p.id)
+        if p.admin1 and p.country:
+            out.add(_region(p.country, p.admin1))
+    return out
+
+
+_LOCATIVE = frozenset(["في", "فى", "وفي", "قرب", "داخل", "وسط", "شوارع", "ساحات", "أنحاء",
+                       "انحاء", "مدينة", "العاصمة", "محيط", "من", "إلى", "الى", "نحو", "حول"])
+
+
+def _locative(text: str, start: int) -> bool:
+    """A place named as a place: after a locative word ("في بيروت", "وسط بغداد") or with
+    the clitic preposition glued on ("بإسطنبول"). A capital without one is usually the
+    government speaking ("أعلنت أنقرة")."""
+    if start > 0 and text[start - 1] in "بل" and (start < 2 or not text[start - 2].isalpha()
+                                                 or text[start - 2] in "وف"):
+        return True
+    before = text[max(0, start - 20):start].split()
+    return bool(before) and before[-1] in _LOCATIVE
+
+
+def _region(country: str, admin1: str) -> str:
+    return f"r:{country}/{admin1}"
+
+
 def entity_keys(x: Extraction) -> set[str]:
-    """The actors (not via a bare adjective) and places (not countries) a page names."""
+    """The actors (not via a bare adjective), places (not countries) and the first-level
+    regions and countries of those places that a page names."""
     keys = {"a:" + a.id for a in x.actors if a.id and a.via != "adjective"}
-    keys |= {"p:" + p.id for p in x.places if p.place_kind != "country"}
+    for p in x.places:
+        if p.place_kind != "country":
+            keys.add("p:" + p.id)
+            if p.admin1 and p.country:
+                keys.add(_region(p.country, p.admin1))
+            if p.country:
+                keys.add(_region(p.country, "*"))
     return keys
 
 
