@@ -1,0 +1,184 @@
+"""Score events, quotes and figures against a gold file of pages.
+
+One scorer for every page-level gold set of the project: the seed pages
+(tests/events/seed_events.yaml) and the blind set (tests/events/blind/gold.yaml). The schema:
+
+    pages:
+      <file name>:
+        published: 'YYYY-MM-DD'         # given to the pipeline as a feed would
+        events:   [{type, source, target, date, modality?, ...}]   # what a careful reader codes
+        also_ok:  [...]                 # may also be coded: neither missed nor spurious
+        quotes:   [{speaker: [ids], text: 'first words', optional?}]
+        figures:  [{category, quantity, qualifier, optional?}]
+
+`source`/`target` are lists of acceptable actor ids (null inside a list: no actor is fine) or
+null (not scored); `date` is a day or a prefix (month, year) or null (not scored).
+
+Events: recall at three levels (type; type + actors; type + actors + date, and the fatalities
+when the gold states them), precision (a coded
+event is correct when it matches a gold or an `also_ok` event on type, actors and date) and
+spurious events per page. A gold event with a `modality` (planned, threatened, denied,
+negated, hypothetical) is also checked for that modality on its match. Quotes: recall of the
+required quotes (a coded quote whose normalized text contains the gold's first words) and,
+among those found, the share with an acceptable speaker. Figures: recall and precision on
+(category, quantity, qualifier).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasad.text.normalize import norm
+
+
+@dataclass
+class PageScores:
+    """Counts over a gold set; `per_type` maps an event type to its counts."""
+
+    pages: int = 0
+    gold: int = 0
+    found_type: int = 0
+    found_actors: int = 0
+    found_full: int = 0
+    predicted: int = 0
+    correct: int = 0
+    modality_gold: int = 0
+    modality_ok: int = 0
+    quotes_gold: int = 0
+    quotes_found: int = 0
+    quotes_speaker_ok: int = 0
+    figures_gold: int = 0
+    figures_found: int = 0
+    figures_predicted: int = 0
+    figures_correct: int = 0
+    per_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+    def rows(self, prefix: str) -> dict[str, float | None]:
+        def r(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        p, rc = r(self.correct, self.predicted), r(self.found_full, self.gold)
+        return {
+            f"{prefix}.events.recall_type": r(self.found_type, self.gold),
+            f"{prefix}.events.recall_type_actors": r(self.found_actors, self.gold),
+            f"{prefix}.events.recall": rc,
+            f"{prefix}.events.precision": p,
+            f"{prefix}.events.f1": round(2 * p * rc / (p + rc), 3) if p and rc else None,
+            f"{prefix}.events.spurious_per_page": r(self.predicted - self.correct, self.pages),
+            f"{prefix}.events.modality": r(self.modality_ok, self.modality_gold),
+            f"{prefix}.quotes.recall": r(self.quotes_found, self.quotes_gold),
+            f"{prefix}.quotes.speaker": r(self.quotes_speaker_ok, self.quotes_found),
+            f"{prefix}.figures.recall": r(self.figures_found, self.figures_gold),
+            f"{prefix}.figures.precision": r(self.figures_correct, self.figures_predicted),
+        }
+
+    def type_table(self) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        for t, c in sorted(self.per_type.items()):
+            p = c["correct"] / c["predicted"] if c["predicted"] else 0.0
+            r = c["found"] / c["gold"] if c["gold"] else 0.0
+            out[t] = {"precision": round(p, 3), "recall": round(r, 3),
+                      "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+                      "gold": c["gold"], "predicted": c["predicted"]}
+        return out
+
+
+def _ok(acc: list[str | None] | None, got: dict[str, Any] | None) -> bool:
+    return acc is None or (got or {}).get("id") in acc
+
+
+def _actors_match(ge: dict[str, Any], e: dict[str, Any]) -> bool:
+    return _ok(ge.get("source"), e["source_actor"]) and _ok(ge.get("target"), e["target_actor"])
+
+
+def _date_match(ge: dict[str, Any], e: dict[str, Any]) -> bool:
+    return ge.get("date") is None or (e["date"] or "").startswith(str(ge["date"]))
+
+
+def event_match(ge: dict[str, Any], e: dict[str, Any]) -> bool:
+    """A coded event matches a gold one: type, actors and date."""
+    return e["type"] == ge["type"] and _actors_match(ge, e) and _date_match(ge, e)
+
+
+def _modality_of(e: dict[str, Any]) -> str:
+    return "negated" if e.get("negated") else (e.get("modality") or "asserted")
+
+
+def score_pages(gold: dict[str, Any], extract_page: Callable[[str, str], Any]) -> PageScores:
+    """Score every page of `gold["pages"]`; extract_page(name, published) -> Extraction."""
+    s = PageScores()
+    for name, g in gold["pages"].items():
+        x = extract_page(name, g["published"])
+        s.pages += 1
+        evs = [e.to_dict() for e in x.events]
+        for ge in g.get("events") or []:
+            c = s.per_type.setdefault(ge["type"], dict.fromkeys(
+                ("gold", "found", "predicted", "correct"), 0))
+            c["gold"] += 1
+            s.gold += 1
+            same = [e for e in evs if e["type"] == ge["type"]]
+            with_actors = [e for e in same if _actors_match(ge, e)]
+            full = [e for e in with_actors if _date_match(ge, e) and
+                    (ge.get("fatalities") is None or e["fatalities"] == ge["fatalities"])]
+            s.found_type += bool(same)
+            s.found_actors += bool(with_actors)
+            s.found_full += bool(full)
+            c["found"] += bool(full)
+            if not full:
+                s.misses.append(f"{name}: {ge['type']} {ge.get('what', '')}")
+            if ge.get("modality"):
+                s.modality_gold += 1
+                s.modality_ok += any(_modality_of(e) == ge["modality"] for e in full)
+        allowed = (g.get("events") or []) + (g.get("also_ok") or [])
+        for e in evs:
+            c = s.per_type.setdefault(e["type"], dict.fromkeys(
+                ("gold", "found", "predicted", "correct"), 0))
+            good = any(event_match(ge, e) for ge in allowed)
+            c["predicted"] += 1
+            c["correct"] += good
+            s.predicted += 1
+            s.correct += good
+        quotes = [(norm(q.text), q.speaker.id if q.speaker else None) for q in x.quotes]
+        for gq in g.get("quotes") or []:
+            if gq.get("optional"):
+                continue
+            s.quotes_gold += 1
+            want = norm(gq["text"])
+            hits = [sp for text, sp in quotes if want in text]
+            if hits:
+                s.quotes_found += 1
+                s.quotes_speaker_ok += any(sp in gq["speaker"] for sp in hits)
+        figs = [(f.category, float(f.quantity), f.qualifier) for f in x.figures]
+        required = [(f["category"], float(f["quantity"]), f["qualifier"])
+                    for f in g.get("figures") or [] if not f.get("optional")]
+        acceptable = {(f["category"], float(f["quantity"]), f["qualifier"])
+                      for f in g.get("figures") or []}
+        s.figures_gold += len(required)
+        s.figures_found += sum(f in figs for f in required)
+        s.figures_predicted += len(figs)
+        s.figures_correct += sum(f in acceptable for f in figs)
+    return s
+
+
+def score_gold_file(gold_path: Path, pages_dir: Path) -> PageScores:
+    """Read the gold and the pages (each given its gold publication date) and score them."""
+    import yaml
+
+    from rasad.pipeline import extract
+    from rasad.read import iter_inputs
+    from rasad.records import RawInput
+
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+
+    def page(name: str, published: str) -> Any:
+        raw = next(iter_inputs([str(pages_dir / name)]))
+        if not isinstance(raw, RawInput):
+            raise ValueError(f"{name}: {raw.reason}")
+        raw.published = published
+        return extract(raw)
+
+    return score_pages(gold, page)

@@ -1,0 +1,64 @@
+"""The page gold scorer on a hand-made extraction: every count can fail."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from rasad.eval.gold_pages import event_match, score_pages
+
+
+def _ev(t: str, src: str | None, tgt: str | None, date: str | None, **kw: Any) -> Any:
+    d = {"type": t, "source_actor": {"id": src} if src else None,
+         "target_actor": {"id": tgt} if tgt else None, "date": date, "fatalities": None,
+         "negated": False, "modality": None, **kw}
+    return SimpleNamespace(to_dict=lambda: d)
+
+
+def _x(events: list[Any], quotes: list[Any] = (), figures: list[Any] = ()) -> Any:  # type: ignore[assignment]
+    return SimpleNamespace(events=events, quotes=list(quotes), figures=list(figures))
+
+
+GOLD = {"pages": {"p1": {
+    "published": "2020-03-05",
+    "events": [
+        {"type": "ASSAULT", "source": ["SYRMIL"], "target": ["TURMIL"], "date": "2020-03",
+         "fatalities": 8},
+        {"type": "AGREE", "source": ["RUS"], "target": None, "date": None,
+         "modality": "planned"},
+    ],
+    "also_ok": [{"type": "CONSULT", "source": None, "target": None, "date": None}],
+    "quotes": [{"speaker": ["vladimir-putin"], "text": "نأمل أن"},
+               {"speaker": ["x"], "text": "جملة اختيارية", "optional": True}],
+    "figures": [{"category": "killed", "quantity": 8, "qualifier": "exact"}],
+}}}
+
+
+def test_counts() -> None:
+    x = _x([_ev("ASSAULT", "SYRMIL", "TURMIL", "2020-03-03", fatalities=8),
+            _ev("AGREE", "RUS", None, None, modality="planned"),
+            _ev("CONSULT", "RUS", "TUR", None),
+            _ev("PROTEST", None, None, None)],
+           quotes=[SimpleNamespace(text="قال: نأمل أن يصمد", speaker=SimpleNamespace(id="TUR"))],
+           figures=[SimpleNamespace(category="killed", quantity=8.0, qualifier="exact"),
+                    SimpleNamespace(category="injured", quantity=3.0, qualifier="exact")])
+    s = score_pages(GOLD, lambda name, published: x)
+    assert (s.gold, s.found_type, s.found_actors, s.found_full) == (2, 2, 2, 2)
+    assert (s.predicted, s.correct) == (4, 3)  # the PROTEST is spurious; CONSULT is also_ok
+    assert (s.modality_gold, s.modality_ok) == (1, 1)
+    assert (s.quotes_gold, s.quotes_found, s.quotes_speaker_ok) == (1, 1, 0)
+    assert (s.figures_gold, s.figures_found, s.figures_predicted, s.figures_correct) == \
+        (1, 1, 2, 1)
+    rows = s.rows("t")
+    assert rows["t.events.spurious_per_page"] == 1.0
+    assert rows["t.quotes.speaker"] == 0.0
+
+
+def test_wrong_fatalities_or_actor_is_a_miss() -> None:
+    x = _x([_ev("ASSAULT", "SYRMIL", "TURMIL", "2020-03-03", fatalities=7),
+            _ev("AGREE", "TUR", None, None)])
+    s = score_pages(GOLD, lambda name, published: x)
+    assert (s.found_type, s.found_actors, s.found_full) == (2, 1, 0)
+    assert len(s.misses) == 2
+    assert event_match({"type": "AGREE", "source": None, "target": None, "date": "2020"},
+                       _ev("AGREE", "X", None, "2020-01-02").to_dict())
