@@ -14,7 +14,8 @@ temporary database, then compared with tests/stories/gold.yaml:
 Nothing here tunes anything. Run it as a script (prints a table, writes
 bench/results/stories_eval.json) or import :func:`evaluate`:
 
-    .venv/bin/python tests/stories/eval_stories.py [--order feed|reverse|shuffle] [--no-write]
+    .venv/bin/python tests/stories/eval_stories.py [--set first|blind2|blind3]
+        [--order feed|reverse|shuffle] [--no-write]
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ ROOT = HERE.parent.parent
 FEED = HERE / "corpus" / "feed.jsonl"
 GOLD = HERE / "gold.yaml"
 RESULTS = ROOT / "bench" / "results" / "stories_eval.json"
+# every story set: its directory (corpus/feed.jsonl, corpus/build_feed.py, gold.yaml)
+SETS = {"first": HERE, "blind2": HERE / "blind2", "blind3": HERE / "blind3"}
+
+
+def set_paths(name: str) -> tuple[Path, Path]:
+    """(feed, gold) of a story set."""
+    d = SETS[name]
+    return d / "corpus" / "feed.jsonl", d / "gold.yaml"
 
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 
@@ -365,9 +374,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--order", choices=["feed", "reverse", "shuffle"], default="feed",
                     help="ingestion order (feed = publication order, as a crawler sends it)")
     ap.add_argument("--no-write", action="store_true", help="do not write the JSON results")
-    ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument("--set", choices=sorted(SETS), default="first",
+                    help="which story set (first: tests/stories; blind2, blind3: its subfolders)")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="JSON results (default: bench/results/stories_eval[_SET].json)")
     args = ap.parse_args(argv)
-    res = run_eval(args.order)
+    feed, gold = set_paths(args.set)
+    res = run_eval(args.order, feed=feed, gold_path=gold)
+    res["set"] = args.set
+    if args.out is None:
+        args.out = RESULTS if args.set == "first" else RESULTS.with_name(
+            f"stories_eval_{args.set}.json")
     print(table(res))
     if not args.no_write:
         res["machine"] = {"python": platform.python_version(), "system": platform.platform()}
