@@ -233,7 +233,7 @@ def _rss_mb() -> float:
         return 0.0
 
 
-def measure(n: int, max_minutes: float, profile: bool) -> dict[str, Any]:
+def measure(n: int, max_minutes: float, profile: bool, cache_mb: int) -> dict[str, Any]:
     import rasad.pipeline
     from rasad.config import Config
     from rasad.ingest import ingest
@@ -325,7 +325,7 @@ def measure(n: int, max_minutes: float, profile: bool) -> dict[str, Any]:
         return row
 
     with tempfile.TemporaryDirectory(prefix="rasad-bench-stories-") as tmp:
-        store = Store(Path(tmp) / "bench.db")
+        store = Store(Path(tmp) / "bench.db", cache_mb=cache_mb)
         try:
             summary = ingest(feed(), store)
             if not state["stopped"]:
@@ -344,7 +344,7 @@ def measure(n: int, max_minutes: float, profile: bool) -> dict[str, Any]:
     cpu_total = time.process_time() - state["c0"]
     rates = [m["pages_per_cpu_s"] for m in marks]
     out: dict[str, Any] = {
-        "pages": n, "ingested": summary.inputs, "stopped_early": state["stopped"],
+        "pages": n, "sqlite_cache_mb": cache_mb, "ingested": summary.inputs, "stopped_early": state["stopped"],
         "wall_s": round(wall, 1), "cpu_s": round(cpu_total, 1),
         "pages_per_s": round(summary.inputs / wall, 1),
         "pages_per_cpu_s": round(summary.inputs / cpu_total, 1),
@@ -369,6 +369,8 @@ def measure(n: int, max_minutes: float, profile: bool) -> dict[str, Any]:
 
 # -- driver ----------------------------------------------------------------------------------
 def main() -> int:
+    from rasad.config import Config
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000",
                     help="comma-separated page counts (each runs in its own process)")
@@ -377,17 +379,20 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true",
                     help="cProfile the end of each run: the last tenth, or the last 15%% of "
                          "the time budget when the run is stopped early")
+    ap.add_argument("--cache-mb", type=int, default=Config().sqlite_cache_mb,
+                    help="SQLite page cache of the store (Config.sqlite_cache_mb)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = ap.parse_args()
     if args.one:
-        print("RESULT " + json.dumps(measure(args.one, args.max_minutes, args.profile),
-                                     ensure_ascii=False), flush=True)
+        print("RESULT " + json.dumps(measure(args.one, args.max_minutes, args.profile,
+                                             args.cache_mb), ensure_ascii=False), flush=True)
         return 0
     results = []
     for n in (int(s) for s in args.sizes.split(",") if s.strip()):
         print(f"== {n} pages", flush=True)
-        cmd = [sys.executable, __file__, "--one", str(n), "--max-minutes", str(args.max_minutes)]
+        cmd = [sys.executable, __file__, "--one", str(n), "--max-minutes", str(args.max_minutes),
+               "--cache-mb", str(args.cache_mb)]
         if args.profile:
             cmd.append("--profile")
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)

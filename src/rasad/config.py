@@ -27,7 +27,9 @@ class Config:
     min_event_confidence: float = 0.0
     ingest_batch: int = 500  # pages extracted, then assigned to stories in date order
     candidate_df_cap: int = 200  # features in more pages than this do not look up candidates
-    sqlite_cache_mb: int = 64  # SQLite page cache of a store opened for ingest
+    # SQLite page cache of a store opened for ingest: the lookup B-trees (bands, features,
+    # ids) of ~100,000 pages fit in it, so inserts stay cheap as the database grows
+    sqlite_cache_mb: int = 512
     extra: dict[str, str] = field(default_factory=dict)
 
 
