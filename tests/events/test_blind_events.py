@@ -18,18 +18,21 @@ HERE = Path(__file__).with_name("blind")
 
 # First measured on the coder of 30dd93a (session 1): recall by type 0.887, by type + actors
 # 0.338, full 0.278, precision 0.324, 8.5 spurious events per page, quotes 1.0 found with the
-# right speaker 0.245, figures R 0.797 / P 0.889.
+# right speaker 0.245, figures R 0.797 / P 0.889. Raised after the actor-attribution rules
+# (src/rasad/events/roles.py) and the regional actor dictionary (neither written while
+# looking at this set): 0.914 / 0.450 / 0.351, precision 0.381, 8.36 spurious per page,
+# speakers 0.449.
 FLOORS = {
-    "blind.events.recall_type": 0.88,
-    "blind.events.recall_type_actors": 0.33,
-    "blind.events.recall": 0.27,
-    "blind.events.precision": 0.32,
+    "blind.events.recall_type": 0.91,
+    "blind.events.recall_type_actors": 0.45,
+    "blind.events.recall": 0.35,
+    "blind.events.precision": 0.38,
     "blind.quotes.recall": 0.95,
-    "blind.quotes.speaker": 0.24,
+    "blind.quotes.speaker": 0.44,
     "blind.figures.recall": 0.79,
     "blind.figures.precision": 0.88,
 }
-SPURIOUS_CEILING = 8.5
+SPURIOUS_CEILING = 8.4
 
 
 @pytest.fixture(scope="module")

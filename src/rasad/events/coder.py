@@ -19,6 +19,16 @@ from dataclasses import dataclass
 from rasad.actors.lexicon import Match
 from rasad.events.lexicons import EventLexicons, Trigger
 from rasad.events.quotes import QuoteSpan
+from rasad.events.roles import (
+    SYMMETRIC_TYPES,
+    Cand,
+    asserted_by_clause,
+    governed_by_preposition,
+    noun_roles,
+    prev_word,
+    sentence_speaker,
+    verb_roles,
+)
 from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence, short_hash
 from rasad.text.normalize import Normalized, norm
 
@@ -28,16 +38,14 @@ SPEECH_ACTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 # strict for coding (they drop most real events on our pages), so it is a veto, not a filter.
 MODEL_TYPES = frozenset({"ASSAULT", "PROTEST"})
 MODEL_VETO = 0.3
-SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 NEEDS_ACTOR = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "SANCTION",
                "AID"}
 _TOKEN = re.compile(r"\w+")
-_AGENT_CUES = ("من قبل", "شنته", "شنها", "نفذه", "نفذها", "شنتها", "شنه", "يشنها", "تشنها")
+_RETALIATION_VERB = re.compile(r"\b[وف]?(رد|ردت|ردوا|ردتا|يرد|ترد|سترد|سيرد)\b")
 _CEASEFIRE_IN_FORCE = ("حيز التنفيذ", "صامد", "دخل", "يسري", "سريان", "التزام", "خرق", "انتهاك")
 _FUTURE_PREFIX = ("ست", "سي", "سن", "سا")
 _RELATIVE = re.compile(r"\b(الذي|التي|اللذين|اللذان|الذين|اللتين|اللتان|اللواتي|الموقعه|الموقع|المبرم|المبرمه|الموقعتين|المعلن|المعلنه)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(ان|انه|انها|الذي|التي|الذين)\b")
-_ATTRIBUTION = re.compile(r"\b(بحسب|حسب|وفق|وفقا|نقلا|كما|فيما|قال|اعلن|اعلنه|اعلنت|مضيفا)\b")
 
 
 @dataclass(slots=True)
@@ -52,13 +60,8 @@ class TimeRef:
     kind: str
 
 
-@dataclass(slots=True)
-class _Cand:
-    trig: Trigger
-    type: str
-    start: int  # original offsets
-    end: int
-    surface: str
+_Cand = Cand
+_prev_word = prev_word
 
 
 def _tokens_before(ntext: str, pos: int, k: int) -> list[str]:
@@ -78,14 +81,57 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
         si = _sentence_index(sentences, s)
         if si is None:
             continue
-        trig = _choose(m.payloads, text[sentences[si].start:sentences[si].end])
+        if lx.ta_marbuta_reading(m.surface, text[s:e]):
+            continue  # "دعاة" (preachers) is not "دعاه" (he called him)
+        trig = _as_noun(_choose(m.payloads, text[sentences[si].start:sentences[si].end]),
+                        m.surface, lx)
         by_sentence.setdefault(si, []).append(_Cand(trig, trig.type, s, e, text[s:e]))
     for si, cands in sorted(by_sentence.items()):
         sent = sentences[si]
         prev = sentences[si - 2] if si > 1 else (sentences[0] if si == 1 else None)
         events += _code_sentence(doc_id, text, sent, cands, actors, places, times, figures,
                                  quotes, published, lx, media, prev)
-    return _merge_document(events)
+    return _retaliation_targets(_merge_document(events), lx)
+
+
+def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
+    """A retaliation ("ردت على الهجوم", "ردا على القصف") names the attack, not the
+    attacker: its target is the source of the last attack before it on the retaliating
+    side (PLOVER.md: retaliation is its own ASSAULT with the roles reversed)."""
+    cues = lx.cue_phrases.get("retaliation_cues", ()) + tuple(
+        lx.cues.get("retaliation_cues", ()))
+    for i, ev in enumerate(events):
+        if ev.type != "ASSAULT" or ev.source_actor is None or ev.target_actor is not None:
+            continue
+        at = ev.sentence.find(ev.trigger)
+        near = norm(ev.sentence[max(0, at - 20):at + len(ev.trigger)]) if at >= 0 else \
+            norm(ev.trigger)
+        if not any(c in near for c in cues if " " in c) and not any(
+                t in lx.cues.get("retaliation_cues", ()) for t in near.split()) and not \
+                _RETALIATION_VERB.search(near):
+            continue
+        side = _side(ev.source_actor)
+        for prev in reversed(events[:i]):
+            if prev.type == "ASSAULT" and prev.source_actor is not None and \
+                    prev.target_actor is not None and _side(prev.target_actor) == side and \
+                    _side(prev.source_actor) != side:
+                ev.target_actor = prev.source_actor
+                break
+    return events
+
+
+def _as_noun(trig: Trigger, nsurface: str, lx: EventLexicons) -> Trigger:
+    """A verb reading with the article or the preposition بـ in front ("بدعم",
+    "والاتفاق", "للقصف") is a masdar: verbs take neither."""
+    if trig.pos != "verb":
+        return trig
+    first = nsurface.split()[0] if nsurface.split() else ""
+    for p in ("وبال", "فبال", "بال", "وال", "فال", "ال", "ولل", "فلل", "لل", "وب", "فب", "ب"):
+        rest = first[len(p):]
+        if first.startswith(p) and len(rest) >= 3 and any(
+                t.type == trig.type for t in lx.triggers.lookup(rest)):
+            return Trigger(type=trig.type, mode=trig.mode, pos="noun", strong=trig.strong)
+    return trig
 
 
 def _merge_document(events: list[Event]) -> list[Event]:
@@ -163,12 +209,16 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
     if any(w in lx.cues.get("sports_context", ()) for w in ns.split()):
         cands = [c for c in cands if c.type != "ASSAULT"]
     place_spans = {(p.start, p.end) for p in s_places}
-    heads = [a for a in s_actors if a.via == "adjective" and _eligible(text, a, place_spans)]
+    ends = frozenset(a.end for a in s_actors if a.via != "adjective")
+    starts = frozenset(a.start for a in s_actors if a.via != "adjective")
+    heads = [a for a in s_actors if a.via == "adjective" and
+             _eligible(text, a, place_spans, lx, ends=ends, starts=starts)]
     adj_words = frozenset(norm(a.text).split()[-1] for a in heads if a.text.strip())
+    ends = ends | frozenset(a.end for a in heads)
     s_actors = [a for a in s_actors if a.id not in media and
-                _eligible(text, a, place_spans, adj_words)]
+                _eligible(text, a, place_spans, lx, adj_words, ends, starts)]
     out: list[Event] = []
-    by_type: dict[str, Event] = {}
+    by_type: dict[str, list[Event]] = {}
     speech_act_at: int | None = None
     threat_at: int | None = None
     probs: dict[str, float] | None = None
@@ -195,7 +245,7 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             if probs.get(c.type, 1.0) < MODEL_VETO:
                 continue
         ev = _event(doc_id, text, sent, c, s_actors, s_places, times, s_figs, quotes,
-                    published, lx, prev_sentence)
+                    published, lx, prev_sentence, cands)
         if probs is not None and c.type in MODEL_TYPES:
             ev.confidence = round(min(0.99, 0.5 * ev.confidence + 0.5 * probs[c.type]), 3)
         if c.type in SPEECH_ACTS:
@@ -204,45 +254,89 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
                 threat_at = c.start
         if c.type in NEEDS_ACTOR and ev.source_actor is None and ev.target_actor is None:
             continue  # "someone supports someone" tells an analyst nothing
-        first = by_type.get(c.type)
-        if first is not None:
-            _merge_into(first, ev)  # one event per act: later triggers add detail
+        same = [e for e in by_type.get(c.type, []) if not _other_act(
+            e, ev, _retaliation(text, c, lx), c.trig.pos == "verb")]
+        if same:
+            _merge_into(same[0], ev)  # one event per act: later triggers add detail
             continue
-        by_type[c.type] = ev
+        by_type.setdefault(c.type, []).append(ev)
         out.append(ev)
     return out
 
 
-_HUMAN_HEADS = frozenset(norm(w) for w in ["وفد", "الوفد", "مسؤول", "مسؤولين", "مسؤولون", "مسؤولا", "المسؤولين", "المسؤولون", "قوات", "القوات", "جنود", "الجنود", "جنديا", "جنديين", "جندي", "الجندي", "عسكريين", "عسكريون", "العسكريين", "عسكريا", "طائرات", "الطائرات", "طائرة", "الطائرة", "مقاتلات", "المقاتلات", "دوريات", "الدوريات", "دورية", "الدورية", "سفن", "السفن", "الجانب", "الجانبين", "مقاتلين", "المقاتلين", "ضباط", "الضباط", "خبراء", "الخبراء", "دبلوماسيين", "الدبلوماسيين", "دبلوماسي", "الشركاء", "شركائنا", "مصادر", "المصادر", "مصدر", "وزارة", "الوزارة", "حكومة", "الحكومة", "جيش", "الجيش", "بحرية", "البحرية", "مدفعية", "المدفعية", "الوحدات", "وحدات", "فرق", "القيادة", "قيادة", "الرئاسة", "السلطات", "سلطات", "المسلحين", "الجماعات", "فصائل", "الفصائل", "نقاط", "النقاط", "رتل", "الرتل", "أرتال", "الأرتال", "تعزيزات", "التعزيزات"])
+def _side(a: ActorRef) -> str:
+    return a.country or (a.id or "")[:3]
+
+
+def _other_act(first: Event, later: Event, retaliation: bool = False,
+               verb: bool = False) -> bool:
+    """Two triggers of one type in a sentence are two acts when
+    * the later one is a retaliation that reverses the roles of the first (retaliation is
+      its own ASSAULT, PLOVER.md: "قصف … ردت عليه أنقرة بضربات على مواقع النظام"), or
+    * a later verb has the same source act on a party of another side ("طالب بانسحاب قوات
+      النظام، ودعا روسيا إلى الضغط").
+    Otherwise later triggers add detail to the first (one event per act)."""
+    fs, ft, ls, lt = first.source_actor, first.target_actor, later.source_actor, \
+        later.target_actor
+    if ls is None:
+        return False
+    if retaliation and first.type == "ASSAULT" and ft is not None and \
+            _side(ls) == _side(ft) and (fs is None or _side(fs) != _side(ls)):
+        return True
+    return verb and fs is not None and ft is not None and lt is not None and \
+        fs.id == ls.id and _side(ft) != _side(lt)
+
+
+def _retaliation(text: str, c: _Cand, lx: EventLexicons) -> bool:
+    """Is the trigger a retaliation ("ردت على …", "ردت عليه أنقرة بضربات")?"""
+    near = norm(text[max(0, c.start - 30):c.end])
+    return any(p in near for p in lx.cue_phrases.get("retaliation_cues", ())) or any(
+        t in lx.cues.get("retaliation_cues", ()) or (t[:1] in "وف" and t[1:] in
+        lx.cues.get("retaliation_cues", ())) for t in _TOKEN.findall(near)) or bool(
+        _RETALIATION_VERB.search(near))
+
+
 _LOCATIVE = frozenset(norm(w) for w in ["في", "الى", "إلى", "داخل", "شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي", "حدود", "أراضي", "اراضي", "عمق", "أنحاء", "انحاء", "مدن", "محافظات", "وسط", "قرب"])
 
 
-def _prev_word(text: str, pos: int) -> str:
-    toks = _TOKEN.findall(norm(text[max(0, pos - 30):pos]))
-    return toks[-1] if toks else ""
-
-
-def _eligible(text: str, a: ActorRef, place_spans: set[tuple[int, int]],
-              adjectives: frozenset[str] = frozenset()) -> bool:
+def _eligible(text: str, a: ActorRef, place_spans: set[tuple[int, int]], lx: EventLexicons,
+              adjectives: frozenset[str] = frozenset(), ends: frozenset[int] = frozenset(),
+              starts: frozenset[int] = frozenset()) -> bool:
     """Can this mention be an event's source or target (not a place-like use)?"""
     if a.via == "adjective":
+        if any(e >= a.end and not text[a.end:e].strip() for e in starts):
+            return False  # "والتركي رجب طيب أردوغان": a description of the name after it
         prev = _prev_word(text, a.start)
         if prev in adjectives:
             return True  # "قوات روسية تركية": a second adjective on the same head
-        for p in ("و", "ف", "ب", "ل"):
-            if prev.startswith(p) and prev[1:] in _HUMAN_HEADS:
-                return True
-        return prev in _HUMAN_HEADS
+        if norm(a.text).startswith("و") and any(
+                e <= a.start and not text[e:a.start].strip() for e in ends):
+            return True  # "القوات الروسية والتركية": a conjoined adjective shares the head
+        if lx.is_cue("head_modifiers", prev):
+            # "مواقع عسكرية تركية": look past an adjective of the head
+            toks = _TOKEN.findall(norm(text[max(0, a.start - 40):a.start]))
+            prev = toks[-2] if len(toks) > 1 else ""
+        return _is_head(prev, lx)
     # "في سوريا", "بسوريا", "في أنقرة": a place, not an actor
     place_like = a.kind == "country" or (a.start, a.end) in place_spans
     return not (place_like and (norm(a.text)[:1] == "ب" or
                                 _prev_word(text, a.start) in _LOCATIVE))
 
 
+def _is_head(word: str, lx: EventLexicons) -> bool:
+    """A noun whose nisba adjective names a party (cues.yaml human_heads), clitics allowed."""
+    if lx.is_cue("human_heads", word):
+        return True
+    return any(word.startswith(p) and lx.is_cue("human_heads", word[len(p):])
+               for p in ("و", "ف", "ب", "ل"))
+
+
 def _skip_noun(text: str, sent: Sentence, c: _Cand, quotes: list[QuoteSpan],
                lx: EventLexicons) -> bool:
     """Nouns (masdars) that name an act without reporting one."""
-    if _prev_word(text, c.start) in _REFERENCE_HEADS:
+    if asserted_by_clause(text, c, lx):
+        return False  # "الاتفاق الذي أبرمه الرئيسان": the clause reports the act
+    if lx.is_cue("reference_heads", _prev_word(text, c.start)):
         return True  # "تفاصيل الاتفاق", "بموجب الاتفاق", "تطبيق وقف إطلاق النار"
     # inside a direct quote, a bare noun is talk about an act, not the act
     if any(q.direct and q.start <= c.start < q.end for q in quotes):
@@ -256,6 +350,8 @@ def _purpose(text: str, c: _Cand, lx: EventLexicons) -> bool:
     surface = norm(c.surface)
     if not surface.startswith("ل") or surface.startswith("لقاء"):
         return False
+    if asserted_by_clause(text, c, lx):
+        return False  # "تنفيذا لاتفاق موسكو الذي أبرمه الرئيسان": an act, not a purpose
     if lx.triggers.lookup(surface[1:]) or (surface.startswith("لل") and
                                           lx.triggers.lookup("ال" + surface[2:])):
         return not lx.is_cue("passive_victim_cues", _prev_word(text, c.start))
@@ -281,6 +377,10 @@ def _merge_into(first: Event, later: Event) -> None:
     if first.target_actor is None and later.target_actor is not None and \
             later.target_actor.id not in taken:
         first.target_actor = later.target_actor
+    if first.target_actor is None and first.type in SYMMETRIC_TYPES and \
+            later.source_actor is not None and later.source_actor.id not in taken:
+        # "وصل بوتين …، واستقبله أردوغان": the parties of a meeting are interchangeable
+        first.target_actor = later.source_actor
     if first.location is None and later.location is not None:
         first.location = later.location
     if first.mode in ("killing", "attack") and later.mode not in (None, "killing", "attack"):
@@ -289,10 +389,23 @@ def _merge_into(first: Event, later: Event) -> None:
         first.fatalities = later.fatalities
 
 
+def _circumstantial(surface: str) -> bool:
+    """An accusative active participle used as a حال: derived forms begin with م
+    ("معربا", "مطالبا", "محذرة"), form I is فاعلا ("داعيا", "رافضا", "نافية")."""
+    toks = _TOKEN.findall(norm(surface))
+    if not toks:
+        return False
+    w = toks[0][1:] if toks[0][:1] == "و" and len(toks[0]) > 5 else toks[0]
+    if not w.endswith(("ا", "ه")):  # masculine -an, feminine -atan (ة → ه)
+        return False
+    return w.startswith("م") or (len(w) == 5 and w[1] == "ا")
+
+
 def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[ActorRef],
            s_places: list[PlaceRef], times: list[TimeRef], s_figs: list[Figure],
            quotes: list[QuoteSpan], published: dt.date | None, lx: EventLexicons,
-           prev_sentence: Sentence | None = None) -> Event:
+           prev_sentence: Sentence | None = None, cands: list[_Cand] | None = None) -> Event:
+    cands = cands or []
     quote = next((q for q in quotes if q.start <= c.start < q.end), None)
     reported_by = None
     lo = sent.start
@@ -300,19 +413,42 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             quote is not None and quote.verb_start is not None and quote.verb_start < c.start):
         reported_by = quote.speaker
         lo = max(lo, quote.start - 20)  # 'المسلحين "قصفوا ...': subject before the quote mark
-    source, target = _roles(text, c, [a for a in s_actors if a.start >= lo], sent, lx)
-    surface = norm(c.surface).split()[0] if c.surface.strip() else ""
-    if c.trig.pos != "noun" and surface.startswith("م") and surface.endswith("ا"):
-        # "…، معربا عن ارتياحه": a circumstantial participle shares the sentence's subject
-        lead = [a for a in s_actors if a.start < c.start and a.via != "adjective"]
-        if lead:
-            source = lead[0]
+    acts = [a for a in s_actors if a.start >= lo]
+    tspans = [(t.start, t.end) for t in times if sent.start <= t.start < sent.end]
+    # who "إنه", "لكنه", "بلاده" point back to: the quote's speaker, else the subject of
+    # the sentence's last speech verb before the trigger
+    speaker, said_at = sentence_speaker(text, sent, c, s_actors, lx)
+    if quote is not None and quote.speaker is not None:
+        speaker, said_at = quote.speaker, quote.start
+    named = False
+    # the actors after the next trigger of this type belong to that act (but "جولة
+    # المحادثات", two trigger words in one phrase, is one act)
+    next_act = min((o.start for o in cands if o.type == c.type and o.start >= c.end and
+                    text[c.end:o.start].strip()), default=None)
+    if c.trig.pos == "noun":
+        source, target, named = noun_roles(text, c, acts, sent, lx, tspans,
+                                           [(p.start, p.end) for p in s_places], next_act)
+    else:
+        lead = next((a for a in acts if a.end <= c.start and a.via != "adjective" and
+                     not governed_by_preposition(text, a)), None)
+        act_subject = any(o.trig.pos == "noun" and o.end <= c.start and
+                          not text[o.end:c.start].strip() for o in cands)
+        source, target = verb_roles(text, c, acts, lx, tspans, speaker, lead, act_subject,
+                                    next_act)
+    if c.trig.pos != "noun" and _circumstantial(c.surface):
+        # "…، معربا عن ارتياحه", "داعيا موسكو إلى": a circumstantial participle shares the
+        # sentence's subject; the actor right after it is its object
+        lead_ = [a for a in s_actors if a.start < c.start and a.via != "adjective"]
+        if lead_:
+            if source is not None and source.id != lead_[0].id and source.start > c.end:
+                target = source
+            source = lead_[0]
             target = target if target is None or target.id != source.id else None
             reported_by = None
-    if source is None and quote is not None and quote.speaker is not None and \
-            quote.speaker.country and _THEIR_COUNTRY.search(norm(text[quote.start:c.start])):
-        # "قال أردوغان إن بلاده ردت": the speaker's country
-        source = _country_ref(text, quote, quote.speaker.country)
+    if source is None and speaker is not None and speaker.country and said_at >= 0 and \
+            _THEIR_COUNTRY.search(norm(text[said_at:c.start])):
+        # "قال أردوغان إن بلاده ردت", "أعلنت الوزارة أن قواتها ردت": the speaker's country
+        source = _country_ref(text, said_at, c.start, speaker.country)
     if c.type == "ASSAULT" and source is not None and any(
             f.category in ("killed", "injured") and f.span[0] <= source.start < f.span[1] + 3
             for f in s_figs):
@@ -327,7 +463,7 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             text, quote, c):
         source = quote.speaker
     if quote is not None and c.type in SPEECH_ACTS and c.trig.pos != "verb" and \
-            quote.speaker is not None:
+            quote.speaker is not None and not named:
         # "أعلن الكرملين أن منع ... مسؤولية تقع على عاتق تركيا": the speaker demands
         after = [a for a in s_actors if a.start >= c.end and a.id != quote.speaker.id]
         if after and after[0].start - c.end < 60:
@@ -361,99 +497,18 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
                  confidence=min(conf, 0.99), reported_by=reported_by)
 
 
-def _words_between(text: str, a: int, b: int) -> int:
-    return len(_TOKEN.findall(text[a:b]))
-
-
-def _agent_cues(lx: EventLexicons) -> tuple[str, ...]:
-    """"شنته", "نفذته", "من قبل", "على يد": what introduces the agent of a masdar."""
-    extra = tuple(lx.cues.get("agent_markers", ())) + lx.cue_phrases.get("agent_markers", ())
-    return tuple(norm(c) for c in _AGENT_CUES) + extra
-
-
-def _roles(text: str, c: _Cand, acts: list[ActorRef], sent: Sentence, lx: EventLexicons
-           ) -> tuple[ActorRef | None, ActorRef | None]:
-    """Source and target from word order around the trigger."""
-    after = [a for a in acts if a.start >= c.end]
-    before = [a for a in acts if a.end <= c.start]
-    source: ActorRef | None = None
-    target: ActorRef | None = None
-    inside = [a for a in acts if c.start <= a.start and a.end <= c.end]
-    if c.trig.pos == "noun" and inside:
-        # "دوريات روسية تركية مشتركة": the parties are named inside the phrase
-        source = inside[0]
-        target = next((a for a in inside[1:] if a.id != source.id), None)
-        return source, target
-    if c.trig.pos == "noun":
-        for a in after[:3]:
-            gap = norm(text[c.start:a.start])
-            if a.start - c.end > 70:
-                break
-            if any(cue in gap for cue in _agent_cues(lx)) or (
-                    norm(a.text).startswith("لل") and a.start - c.end < 40):
-                source = a
-                break
-        if source is None and before:
-            b = before[-1]
-            if c.type in SYMMETRIC_TYPES and c.start - b.end < 80:
-                source = b  # "وقال بوتين، في مؤتمر صحفي مشترك مع أردوغان": the subject meets
-            elif c.start - b.end < 50 and not _CLAUSE_BREAK.search(norm(text[b.end:c.start])):
-                source = b
-        rest = [a for a in after if a is not source and (source is None or a.id != source.id)]
-        if rest and rest[0].start - c.end < 80 and "," not in norm(text[c.end:rest[0].start]):
-            target = rest[0]
-        if target is None and source is not None and c.type in SYMMETRIC_TYPES:
-            # "أردوغان قال لبوتن في اتصال هاتفي": both parties precede the noun
-            others = [a for a in before if a.id != source.id and c.start - a.end < 80]
-            if others:
-                target = others[-1]
-        if source is None and c.type in ("AGREE", "CONSULT", "COOPERATE") and len(rest) > 1:
-            source, target = rest[0], next((a for a in rest[1:] if a.id != rest[0].id), None)
-        return source, target
-    # verbs: a subject right after the verb (VSO), else right before it (SVO), else the
-    # nearest one in the same clause
-    if after and _words_between(text, c.end, after[0].start) <= 1:
-        source = after[0]
-    elif before and norm(text[before[-1].end:c.start]).strip(' "\',') in ("", "و", "ف", "قد",
-                                                                             "لقد"):
-        source = before[-1]
-    elif after and after[0].start - c.end <= 25:
-        source = after[0]
-    elif before and c.start - before[-1].end <= 60 and not _CLAUSE_BREAK.search(
-            norm(text[before[-1].end:c.start])):
-        source = before[-1]
-    elif after and after[0].start - c.end <= 60:
-        source = after[0]
-    limit = c.end + 90
-    stop = _ATTRIBUTION.search(norm(text[c.end:limit]))
-    if stop:
-        limit = c.end + stop.start()
-    for a in after:
-        if source is not None and (a is source or a.id == source.id):
-            continue
-        if a.start >= limit:
-            break
-        target = a
-        break
-    return source, target
-
-
 _THEIR_COUNTRY = re.compile(r"\b(بلاده|بلادها|بلادنا|حكومته|حكومتها|جيشه|جيشها|قواته|قواتها|قواتنا)\b")
 
 
-def _country_ref(text: str, quote: QuoteSpan, iso3: str) -> ActorRef:
-    m = _THEIR_COUNTRY.search(norm(text[quote.start:quote.end]))
-    s = quote.start
-    e = quote.start + (m.end() if m else 0)
+def _country_ref(text: str, start: int, end: int, iso3: str) -> ActorRef:
+    m = _THEIR_COUNTRY.search(norm(text[start:end]))
+    s = start
+    e = start + (m.end() if m else 0)
     if m:
-        s = quote.start + m.start()
+        s = start + m.start()
     return ActorRef(text=text[s:e], start=s, end=e, id=iso3, name=iso3, country=iso3,
                     kind="country", via="pronoun")
 
-
-_REFERENCE_HEADS = frozenset(norm(w) for w in [
-    "تفاصيل", "بتفاصيل", "وتفاصيل", "بموجب", "وبموجب", "بنود", "وبنود", "تطبيق", "بتطبيق", "وتطبيق", "لتطبيق", "تنفيذ", "بتنفيذ", "لتنفيذ", "خرق", "وخرق", "خروقات", "انتهاك", "وانتهاك", "انتهاكات", "إطار", "اطار", "بإطار", "نص", "ونص", "شروط", "بشروط", "مسودة", "ومسودة", "مناقشة", "لمناقشة", "ومناقشة",
-    "يأتي", "ويأتي", "تأتي", "وتأتي", "جاء", "وجاء", "جاءت", "وجاءت"])
 
 _FIRST_PERSON = frozenset(norm(w) for w in ["قواتنا", "جنودنا", "جيشنا", "نحن", "بلادنا", "حكومتنا"])
 

@@ -7,12 +7,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from rasad.actors.lexicon import Lexicon
+from rasad.actors.lexicon import Lexicon, clitic_variants
 from rasad.text.normalize import norm
-
-# Clitic + suffix expansions of trigger forms that collide with frequent words
-# (و+زار+ه = وزاره "ministry").
-BLOCKED_SURFACES = ("وزارة", "وزاره", "الوزارة", "بوزارة", "لوزارة", "ووزارة", "فوزارة")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +24,68 @@ class EventLexicons:
     triggers: Lexicon[Trigger] = field(default_factory=Lexicon)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     cue_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # clitic/suffix expansions left out because they spell a frequent word: surface -> form
+    collisions: dict[str, str] = field(default_factory=dict)
+    # surfaces that are a trigger form + the pronoun ه (and only that)
+    pronoun_h: set[str] = field(default_factory=set)
+    verb_h: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # while loading
 
     def is_cue(self, name: str, token: str) -> bool:
         return token in self.cues.get(name, frozenset())
+
+    def ta_marbuta_reading(self, nsurface: str, original: str) -> bool:
+        """Is a "verb" or "noun + pronoun ه" match written with a ta marbuta in the text
+        (دعاة "preachers", not دعاه "he called him")? Neither is ever written ة."""
+        last = nsurface.split()[-1] if nsurface.split() else ""
+        return last in self.pronoun_h and original.rstrip().endswith("ة")
+
+
+def collision_surfaces(words: list[str]) -> frozenset[str]:
+    """Every clitic form of the given words, with and without the article."""
+    out: set[str] = set()
+    for w in words:
+        f = norm(w).strip()
+        if not f or " " in f:
+            continue
+        bare = f[2:] if f.startswith("ال") else f
+        out |= clitic_variants(bare) | clitic_variants("ال" + bare)
+    return frozenset(out)
+
+
+def add_trigger_form(lx: EventLexicons, form: str, trig: Trigger, suffixes: bool,
+                     frequent: frozenset[str]) -> None:
+    """Add a trigger form with its clitic (and suffix) expansions, except the expansions
+    that spell a frequent word (و + زار + ه = وزاره "ministry"): the general check that
+    replaces hand lists of blocked surfaces. A form that is itself such a word (دعاه,
+    also دعاة) keeps its expansions: the ambiguity is the form's own, and the coder's
+    ta-marbuta check at match time resolves it."""
+    base = norm(form).strip()
+    variants = clitic_variants(form, suffixes)
+    plain = clitic_variants(form, False)
+    own = base in frequent
+    for v in variants:
+        if not own and v != base and v in frequent:
+            lx.collisions[v] = base
+            continue
+        lx.triggers.add(v, trig, clitics=False)
+    if " " in base:
+        return
+    # a pronoun ه is never written ة: see ta_marbuta_reading. The pronoun is the one the
+    # loader adds (suffixes: true), or a listed verb form that is another listed form + ه
+    # (دعاه = دعا + ه); a listed "ه" form may also be a participle's ta marbuta (نافية).
+    ends_h = {v for v in variants - plain if v.endswith("ه") and not v.endswith("ته")}
+    lx.pronoun_h |= ends_h - lx.collisions.keys()
+    if trig.pos == "verb" and base.endswith("ه"):
+        lx.verb_h.append((base, frozenset(plain)))
+
+
+def _finish_pronoun_h(lx: EventLexicons) -> None:
+    """Listed verb forms that are another listed form + ه (دعاه = دعا + ه), once every
+    form is loaded."""
+    for base, plain in lx.verb_h:
+        if lx.triggers.lookup(base[:-1]):
+            lx.pronoun_h |= {v for v in plain if v.endswith(base)}
+    lx.verb_h.clear()
 
 
 def _yaml(name: str) -> Any:
@@ -47,6 +102,9 @@ def load_event_lexicons() -> EventLexicons:
     """Load triggers.yaml and cues.yaml once (lazily)."""
     lx = EventLexicons()
     data = _yaml("triggers.yaml")
+    cues = _yaml("cues.yaml")
+    frequent = collision_surfaces([str(w) for w in (cues.get("clitic_collisions") or [])]
+                                  if isinstance(cues, dict) else [])
     for etype, entries in data.items():
         if etype == "ambiguous" or not isinstance(entries, list):
             continue
@@ -58,15 +116,13 @@ def load_event_lexicons() -> EventLexicons:
                            strong=str(ent.get("strength", "strong")) != "weak")
             for form in ent.get("forms") or []:
                 if isinstance(form, str) and form.strip():
-                    lx.triggers.add(form, trig, suffixes=bool(ent.get("suffixes")))
-    cues = _yaml("cues.yaml")
+                    add_trigger_form(lx, form, trig, bool(ent.get("suffixes")), frequent)
+    _finish_pronoun_h(lx)
     # phrases that contain a trigger word but report no event swallow it (longest match)
     block = Trigger(type="BLOCK", mode="", pos="phrase", strong=False)
     for phrase in (cues.get("blocking_phrases") or []) if isinstance(cues, dict) else []:
         if isinstance(phrase, str) and phrase.strip():
             lx.triggers.add(phrase, block)
-    for form in BLOCKED_SURFACES:
-        lx.triggers.add(form, block, clitics=False)
     for name, forms in (cues.items() if isinstance(cues, dict) else []):
         if not isinstance(forms, list):
             continue

@@ -1,0 +1,566 @@
+"""Source and target of an event from the words around its trigger.
+
+The rules follow Arabic word order and news style (docs/events.md has the list and the
+numbers behind it). In order of trust:
+
+* **verbs**: a relative clause gives the verb its antecedent as subject ("القوات التي
+  قصفت"), unless the verb carries an object pronoun ("المهلة التي حددها أردوغان": the
+  antecedent is the object, the subject follows); a pronoun subject after إنّ/أنّ ("قال
+  بوتين إنه اتفق") is the speaker; an actor right before the verb is its subject (SVO,
+  also after a topicalizing أنّ/إنّ: "غير أن موسكو تتهم أنقرة"); else the actor right
+  after it (VSO); a passive verb (marked with a damma: "قُصف") has its patient after it
+  and its agent only after من قبل / على يد; a verb with an object pronoun ("دعاه") has
+  the actor it refers back to as target. A clause with no subject of its own (after a
+  comma or و) shares the sentence's subject.
+* **nouns** (masdars): the agent is named inside the phrase ("دوريات روسية تركية"), by an
+  agent marker or a support verb with a resumptive pronoun ("هجوم شنته X", "اتفاق أبرمه
+  X"), by لـ after the masdar and its adjectives ("قصف مدفعي مكثف للنظام"), by a nisba
+  adjective ("قصف تركي"), by a genitive ("هجمات قوات النظام": the agent, except for
+  patient nouns such as مقتل or استهداف), or it is the subject of the support verb that
+  governs the masdar ("تشن القوات ... حملة", "أعرب X عن تضامن", "قدم X لنظيره التعازي").
+* **never a source**: an actor after a preposition (على، ضد، مع، إلى، لـ، بـ، عن، من …),
+  or separated from a verb by a comma (a new clause); the first of conjoined subjects
+  ("بوتين وأردوغان اتفقا") is the source and, for the symmetric types, the second one the
+  target.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rasad.events.lexicons import EventLexicons, Trigger
+from rasad.records import ActorRef, Sentence
+from rasad.text.normalize import norm
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_TOKEN = re.compile(r"\w+")
+_DAMMA = "\u064f"
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
+_RELATIVE_PRONOUNS = frozenset(norm(w) for w in [
+    "الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"])
+# what may stand between a relative pronoun and its verb ("التي كانت قد قصفت")
+_RELATIVE_FILLERS = frozenset(norm(w) for w in [
+    "كان", "كانت", "كانوا", "كانا", "قد", "لقد", "لم", "لا", "ما", "سبق", "سبقت", "ان"])
+# what may stand between a subject and its verb ("موسكو قد اتهمت")
+_SVO_FILLERS = frozenset(norm(w) for w in ["و", "ف", "قد", "لقد", "ثم"])
+# before a topicalized subject: "أن موسكو تتهم", "لكن أنقرة ردت"
+_PRONOUN_SUBJECT = frozenset(norm(w) for w in [
+    "إنه", "انه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "إنهما", "أنهما", "بأنه", "بأنها",
+    "لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "فإنه", "فإنها", "وإنه", "وإنها", "وأنه",
+    "وأنها"])
+# a topicalized subject comes right after one of these ("غير أن موسكو، …، تتهم")
+_SUBORDINATORS = frozenset(norm(w) for w in [
+    "أن", "إن", "وأن", "وإن", "بأن", "لأن", "لكن", "ولكن", "إذ", "حيث", "بينما", "فيما"])
+_PREPOSITIONS = frozenset(norm(w) for w in [
+    "على", "ضد", "مع", "إلى", "الى", "عن", "من", "في", "بين", "نحو", "تجاه", "لدى", "عند",
+    "بحق", "حول", "بشأن", "إزاء", "أمام", "خلال", "وعلى", "وضد", "ومع", "وإلى", "وعن", "ومن",
+    "وفي", "وبين", "لصالح", "بمشاركة", "بدعم", "بطلب", "بمبادرة", "بحضور", "برعاية"])
+# what follows a verb that has no object: a preposition (with a pronoun), a form of كان, a
+# time word or a subordinating conjunction ("قتلوا عندما استهدفت …")
+_NO_OBJECT = _PREPOSITIONS | frozenset(norm(w) for w in [
+    "فيها", "فيه", "فيهم", "منها", "منه", "عليها", "عليه", "بها", "به", "لها", "له", "جراء",
+    "إثر", "اثر", "بعد", "قبل", "كان", "كانت", "كانوا", "كانا", "أمس", "اليوم", "ليلا",
+    "فجر", "صباح", "مساء", "عندما", "حين", "حينما", "بعدما", "لدى", "عقب", "إذ", "حيث",
+    "بينما", "فيما", "وأصيب", "وجرح"])
+# proclitic prepositions in front of an actor: بـ, لـ (with the article: بال, لل)
+_PREP_CLITICS = ("بال", "لل", "وبال", "ولل", "فبال", "فلل", "بنظير", "لنظير", "وبنظير",
+                 "ولنظير", "بنظيرت", "لنظيرت")
+# an attribution ("بحسب بيان للرئاسة التركية") names a source of news, not a party
+_ATTRIBUTION = re.compile(r"\b(بحسب|حسب|وفق|وفقا|نقلا|طبقا|حسبما)\b")
+_CLAUSE_OPENER = re.compile(r"[,;:]|\b(ان|انه|انها|انهم|لكن|لكنه|لكنها|بينما|فيما|حيث|اذ)\b")
+
+
+@dataclass(slots=True)
+class Cand:
+    """A trigger match in the original text."""
+
+    trig: Trigger
+    type: str
+    start: int  # original offsets
+    end: int
+    surface: str
+
+
+def ntoks(text: str) -> list[str]:
+    return _TOKEN.findall(norm(text))
+
+
+def prev_word(text: str, pos: int) -> str:
+    toks = ntoks(text[max(0, pos - 30):pos])
+    return toks[-1] if toks else ""
+
+
+def words_between(text: str, a: int, b: int) -> int:
+    return len(_TOKEN.findall(text[a:b]))
+
+
+def support_verb_forms(lx: EventLexicons) -> frozenset[str]:
+    return lx.cues.get("support_verbs", frozenset())
+
+
+def resumptive_agent_verbs(lx: EventLexicons) -> frozenset[str]:
+    """"شنته", "قدمه", "أبرماه": a support verb with a pronoun that points back to the act
+    noun before it; the actor after it is the act's agent."""
+    return frozenset(v + s for v in support_verb_forms(lx) for s in _OBJECT_SUFFIXES) | \
+        frozenset(v[:-1] + "ت" + s for v in support_verb_forms(lx) if v.endswith("ه")
+                  for s in _OBJECT_SUFFIXES)
+
+
+def agent_markers(lx: EventLexicons) -> tuple[str, ...]:
+    """"من قبل", "على يد", "شنته": what introduces the agent of an act."""
+    return tuple(lx.cues.get("agent_markers", ())) + lx.cue_phrases.get("agent_markers", ())
+
+
+def governed_by_preposition(text: str, a: ActorRef) -> bool:
+    """"على مواقع …", "مع روسيا", "بنظيره", "للرئاسة": the actor is a prepositional
+    object, so it is not a subject."""
+    na = norm(a.text)
+    if na.startswith(_PREP_CLITICS):
+        return True
+    return prev_word(text, a.start) in _PREPOSITIONS
+
+
+def _strip_clitic(tok: str) -> str:
+    return tok[1:] if tok[:1] in ("و", "ف") and len(tok) > 3 else tok
+
+
+def object_suffix(c: Cand, lx: EventLexicons) -> bool:
+    """Does a verb trigger carry an object pronoun ("دعاه", "استهدفها")?"""
+    toks = ntoks(c.surface)
+    if not toks:
+        return False
+    bare = _strip_clitic(toks[0])
+    for s in _OBJECT_SUFFIXES:
+        if bare.endswith(s) and len(bare) - len(s) >= 2:
+            stem = bare[:-len(s)]
+            if any(t.pos != "noun" for t in lx.triggers.lookup(stem)) or any(
+                    t.pos != "noun" for t in lx.triggers.lookup(stem + "ا")):
+                return True
+    return False
+
+
+def passive(c: Cand, text: str = "") -> bool:
+    """A verb written with a damma on its first letter ("قُتل", "يُستهدف"): passive. A
+    killing verb followed by a preposition, not an object ("الجنود الذين قتلوا في الغارة",
+    "قتل 5 مدنيين في قصف") reads as passive too: news names the dead, not the killers."""
+    if c.type == "ASSAULT" and c.trig.pos == "verb" and c.trig.mode != "clash" and text \
+            and len(ntoks(c.surface)) == 1:
+        # a transitive attack verb with no object after it: "الجنود الذين استهدفوا كانوا"
+        nxt = ntoks(text[c.end:c.end + 30])[:1]
+        if not nxt or nxt[0] in _NO_OBJECT or (c.trig.mode == "killing" and
+                                               nxt[0].isdigit()):
+            return True
+    s = c.surface.lstrip()
+    if s[:1] in ("و", "ف") and len(s) > 2 and s[1] != _DAMMA:
+        s = s[1:]
+    return len(s) > 1 and s[1] == _DAMMA
+
+
+def _gap_tokens(text: str, a: int, b: int, times: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """Normalized tokens between a and b, leaving out time expressions (a time adverbial
+    between commas is parenthetical in news style: "أعلنت الوزارة، اليوم الاثنين، …")."""
+    parts: list[str] = []
+    pos = a
+    for s, e in sorted(times):
+        if s >= pos and e <= b:
+            parts.append(text[pos:s])
+            pos = e
+    parts.append(text[pos:b])
+    return ntoks(" ".join(parts))
+
+
+def _gap_has_comma(text: str, a: int, b: int, times: Sequence[tuple[int, int]] = ()) -> bool:
+    """Is there a comma between a and b, other than those around a time adverbial?"""
+    out = []
+    pos = a
+    for s, e in sorted(times):
+        if s >= pos and e <= b:
+            out.append(text[pos:s] + "\x00")
+            pos = e
+    out.append(text[pos:b])
+    gap = re.sub(r"[,،]?\s*\x00\s*[,،]?", " ", "".join(out))
+    return bool(re.search(r"[,;:،؛]", gap))
+
+
+def conjunct_head(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef:
+    """The first of conjoined actors ending with `a` ("بوتين وأردوغان" → بوتين)."""
+    i = next((k for k, x in enumerate(acts) if x is a), None)
+    head = a
+    while i is not None and i > 0 and norm(head.text).startswith("و"):
+        prev = acts[i - 1]
+        if prev.end > head.start or text[prev.end:head.start].strip():
+            break  # "موسكو، حليفة دمشق، وتركيا": an apposition, not a conjunction
+        head, i = prev, i - 1
+    return head
+
+
+def next_conjunct(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef | None:
+    """The actor conjoined right after `a` ("X ونظيره Y", "روسيا وتركيا")."""
+    for b in acts:
+        if b.start >= a.end:
+            if norm(b.text).startswith("و") and not ntoks(text[a.end:b.start]) and b.id != a.id:
+                return b
+            return None
+    return None
+
+
+def _attributed(text: str, c_end: int, a: ActorRef) -> bool:
+    return bool(_ATTRIBUTION.search(norm(text[c_end:a.start])))
+
+
+# --- verbs -----------------------------------------------------------------------------
+def verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
+               times: Sequence[tuple[int, int]] = (), speaker: ActorRef | None = None,
+               lead: ActorRef | None = None, act_subject: bool = False,
+               next_act: int | None = None) -> tuple[ActorRef | None, ActorRef | None]:
+    """Subject and object of a verb trigger (see the module docstring). `act_subject`: an
+    act noun stands right before the verb as its subject ("القصف استهدف تعزيزات تركية"),
+    so the actors after the verb are objects. `next_act`: where the next trigger of the
+    same type starts (the actors after it belong to that act)."""
+    after = [a for a in acts if a.start >= c.start and a.end > c.end and
+             (next_act is None or a.start < next_act)]
+    before = [a for a in acts if a.end <= c.start]
+    has_obj = object_suffix(c, lx)
+    marker = _agent_after(text, c, after, lx)  # "قُصفت البلدة من قبل الطائرات"
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    ante: ActorRef | None = None  # what an object or relative pronoun points back to
+
+    def post_subject() -> ActorRef | None:
+        if after and words_between(text, c.end, after[0].start) <= 1 and not \
+                governed_by_preposition(text, after[0]) and not _gap_has_comma(
+                    text, c.end, after[0].start):
+            return after[0]
+        return None
+
+    gap_before = _gap_tokens(text, before[-1].end, c.start, times) if before else \
+        ntoks(text[max(0, c.start - 12):c.start])[-1:]
+    if act_subject or _act_antecedent(text, c, lx):
+        return None, _first_after(text, c, after, None)
+    if passive(c, text):
+        # the patient is the antecedent of a relative pronoun, the subject before the verb
+        # ("الجنود … قتلوا في"), or the one right after it ("قُتل 22 جنديا تركيا"); the
+        # agent comes only after an agent marker
+        rel = before[-1] if before and _relative_gap(text, before[-1], c, gap_before) else None
+        pre = next((a for a in reversed(before) if not governed_by_preposition(text, a)
+                    and c.start - a.end <= 60 and not _CLAUSE_OPENER.search(
+                        norm(text[a.end:c.start]))), None)
+        post = next((a for a in after if a is not marker and
+                     words_between(text, c.end, a.start) <= 3 and
+                     not governed_by_preposition(text, a)), None)
+        target = rel or pre or post
+        if marker is not None and target is not None and marker.id == target.id:
+            marker = None
+        return marker, target
+    if before and _relative_gap(text, before[-1], c, gap_before):
+        # "القوات التي قصفت" (the antecedent is the subject) / "… التي استهدفها X"
+        if has_obj:
+            source, ante = post_subject(), before[-1]
+        else:
+            source = conjunct_head(before, before[-1], text)
+    elif gap_before and gap_before[-1] in _PRONOUN_SUBJECT:
+        source = speaker  # "قال بوتين إنه اتفق": the pronoun is the speaker
+    elif before and all(t in _SVO_FILLERS for t in gap_before) and not _gap_has_comma(
+            text, before[-1].end, c.start, times) and not governed_by_preposition(
+            text, before[-1]):
+        # SVO: "أن موسكو تتهم أنقرة", "بوتين وأردوغان اتفقا"
+        source = conjunct_head(before, before[-1], text)
+        if source is not before[-1] and c.type in SYMMETRIC_TYPES:
+            target = before[-1]
+    if source is None and before and _topicalized(text, before, c, times):
+        source = conjunct_head(before, before[-1], text)  # "أن بوتين ونظيره، أشادا"
+    if source is None:
+        source = post_subject()  # VSO
+    if source is None and after and after[0].start - c.end <= 25 and not \
+            governed_by_preposition(text, after[0]) and not _gap_has_comma(
+                text, c.end, after[0].start) and not _attributed(text, c.end, after[0]):
+        source = after[0]
+    if source is None and before and c.start - before[-1].end <= 60 and not \
+            _CLAUSE_OPENER.search(norm(text[before[-1].end:c.start])) and not \
+            governed_by_preposition(text, before[-1]):
+        source = before[-1]
+    if source is None and lead is not None and _continues_clause(text, c, lead):
+        source = lead  # "وكان أردوغان قد أجرى …، دعاه فيه": the sentence's subject
+    if has_obj and ante is None:
+        ante = next((a for a in reversed(before) if source is None or a.id != source.id),
+                    None)
+    if target is None and has_obj and ante is not None and (
+            source is None or ante.id != source.id):
+        target = ante  # "دعاه": the object pronoun's antecedent
+    if target is None:
+        target = _first_after(text, c, after, source)
+    if target is None and source is not None and c.type in SYMMETRIC_TYPES:
+        target = next_conjunct(acts, source, text)
+    return source, target
+
+
+def _topicalized(text: str, before: Sequence[ActorRef], c: Cand,
+                 times: Sequence[tuple[int, int]]) -> bool:
+    """"أن الرئيس بوتين ونظيره أردوغان، أشادا": a subject right after أنّ/إنّ, then only
+    a comma (and time words) before its verb."""
+    last = before[-1]
+    head = conjunct_head(before, last, text)
+    if [t for t in _gap_tokens(text, last.end, c.start, times) if t not in _SVO_FILLERS]:
+        return False
+    return prev_word(text, head.start) in _SUBORDINATORS and not governed_by_preposition(
+        text, head)
+
+
+def _act_antecedent(text: str, c: Cand, lx: EventLexicons) -> bool:
+    """"الغارة التي استهدفت الجنود": the relative clause's subject is the act noun."""
+    toks = ntoks(text[max(0, c.start - 40):c.start])
+    i = len(toks)
+    while i > 0 and (toks[i - 1] in _RELATIVE_FILLERS):
+        i -= 1
+    if i < 2 or toks[i - 1] not in _RELATIVE_PRONOUNS:
+        return False
+    for w in toks[max(0, i - 3):i - 1]:  # the noun, maybe with an adjective after it
+        if any(t.type == c.type for t in lx.triggers.lookup(w)):
+            return True
+    return False
+
+
+def _relative_gap(text: str, ante: ActorRef, c: Cand, gap: list[str]) -> bool:
+    """Is the verb the head of a relative clause on `ante` ("القوات التي كانت تستهدف")?"""
+    return bool(gap) and any(t in _RELATIVE_PRONOUNS for t in gap) and all(
+        t in _RELATIVE_PRONOUNS or t in _RELATIVE_FILLERS for t in gap) and not \
+        _gap_has_comma(text, ante.end, c.start)
+
+
+def _continues_clause(text: str, c: Cand, lead: ActorRef) -> bool:
+    """Is the verb the head of a clause that continues the sentence without a subject of
+    its own ("…، دعاه فيه", "… واتفقا")?"""
+    if lead.end > c.start:
+        return False
+    gap = norm(text[lead.end:c.start])
+    if re.search(r"\b(ان|انه|انها|انهم|الذي|التي|الذين)\b", gap):
+        return False  # the verb is inside a complement or relative clause
+    first = ntoks(c.surface)[:1]
+    return gap.rstrip().endswith((",", "،")) or bool(first and first[0].startswith("و"))
+
+
+def _agent_after(text: str, c: Cand, after: Sequence[ActorRef], lx: EventLexicons
+                 ) -> ActorRef | None:
+    cues = agent_markers(lx)
+    resumptive = resumptive_agent_verbs(lx)
+    for a in after[:3]:
+        if a.start - c.end > 70:
+            break
+        gap = norm(text[c.end:a.start])
+        gtoks = _TOKEN.findall(gap)
+        if any(cue in gap for cue in cues) or (gtoks and (
+                _strip_clitic(gtoks[-1]) in resumptive or gtoks[-1] in resumptive)):
+            return a
+    return None
+
+
+def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef | None,
+                 limit: int = 90) -> ActorRef | None:
+    """The first actor after the trigger that is not its source, before an attribution
+    ("بحسب …") or a complement clause ("أن …") starts."""
+    end = c.end + limit
+    rest = norm(text[c.end:end])
+    stop = _ATTRIBUTION.search(rest) or re.search(r"\b(قال|اعلن|اعلنت|مضيفا|مشيرا|كما)\b",
+                                                   rest)
+    if stop:
+        end = c.end + stop.start()
+    for a in after:
+        if source is not None and (a is source or a.id == source.id):
+            continue
+        if a.start >= end:
+            return None
+        return a
+    return None
+
+
+# --- nouns -----------------------------------------------------------------------------
+def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
+               lx: EventLexicons, times: Sequence[tuple[int, int]] = (),
+               place_spans: Iterable[tuple[int, int]] = (), next_act: int | None = None
+               ) -> tuple[ActorRef | None, ActorRef | None, bool]:
+    """Agent and patient of a noun (masdar) trigger; the flag says whether the agent was
+    named by the grammar of the phrase itself (not guessed from position). The actors
+    after `next_act` (the next trigger of the same type) belong to that act."""
+    after = [a for a in acts if a.start >= c.end and (next_act is None or a.start < next_act)]
+    before = [a for a in acts if a.end <= c.start]
+    inside = [a for a in acts if c.start <= a.start and a.end <= c.end]
+    if inside:
+        # "دوريات روسية تركية مشتركة": the parties are named inside the phrase
+        source = inside[0]
+        target = next((a for a in inside[1:] if a.id != source.id), None)
+        if target is None and c.type in SYMMETRIC_TYPES:
+            co = next_conjunct(acts, source, text) or next(
+                (a for a in after if a.start - c.end < 12 and a.via == "adjective" and
+                 a.id != source.id), None)
+            target = co
+        return source, target, True
+    places = set(place_spans)
+    patient = _patient_noun(c, lx)
+    periphrastic = prev_word(text, c.start) in lx.cues.get("passive_auxiliaries", ())
+    source: ActorRef | None = None
+    named = False
+    agent = _agent_after(text, c, after, lx)
+    from_agent = _from_agent(text, c, after, patient)
+    if agent is not None:
+        source, named = agent, True
+    elif from_agent is not None:
+        # "بدعم من روسيا", "بطلب من أنقرة": من after a masdar introduces its agent; with the
+        # ب of accompaniment the clause before names the one it is for
+        source, named = from_agent, True
+        if ntoks(c.surface)[0].startswith("ب") and before and not governed_by_preposition(
+                text, before[-1]) and c.start - before[-1].end < 80:
+            return source, conjunct_head(before, before[-1], text), True
+    elif after and not periphrastic:
+        a = after[0]
+        gap = _gap_tokens(text, c.end, a.start)
+        na = norm(a.text)
+        if na.startswith(("لل", "ولل")) and len(gap) <= 2 and not any(
+                t.endswith("ا") or lx.triggers.lookup(t) for t in gap):
+            source, named = a, True  # "قصف مدفعي مكثف للنظام السوري"
+        elif a.via == "adjective" and len(gap) <= 1 and not patient:
+            source, named = a, True  # "قصف تركي", "غارات روسية"
+        elif not gap and not patient and (a.start, a.end) not in places and not \
+                na.startswith(("و", "ف", "ب", "ل", "ك")) and a.via != "adjective":
+            source, named = a, True  # "هجمات قوات النظام", "دعوة الرئيس التركي"
+    if source is None:
+        sv = _support_verb_subject(text, c, acts, sent, lx, times)
+        if sv is not None:
+            source, named = sv, True
+    if source is None and before:
+        b = before[-1]
+        if not governed_by_preposition(text, b) and not periphrastic:
+            if c.type in SYMMETRIC_TYPES and c.start - b.end < 80:
+                source = conjunct_head(before, b, text)  # "وقال بوتين، في مؤتمر صحفي مشترك"
+            elif c.start - b.end < 50 and not _CLAUSE_OPENER.search(norm(
+                    text[b.end:c.start])) and not any(
+                    t in _RELATIVE_PRONOUNS for t in ntoks(text[b.end:c.start])):
+                # not across a relative clause ("الجنود الذين قتلوا في الغارة")
+                source = conjunct_head(before, b, text)
+    rest = [a for a in after if a is not source and (source is None or a.id != source.id)]
+    if named and source is not None and source.start >= c.end:
+        # "الاتفاق الذي أبرمه بوتين وأردوغان": the parties come after the named agent
+        rest = [a for a in rest if a.start > source.end]
+    target: ActorRef | None = None
+    if rest and rest[0].start - c.end < 80 and not re.search(
+            r"[,،]", text[c.end:rest[0].start]) and not _attributed(text, c.end, rest[0]):
+        target = rest[0]
+    recipient = _recipient(text, c, acts, source)
+    if target is None and recipient is not None:
+        target = recipient
+    if source is not None and c.type in SYMMETRIC_TYPES:
+        co = next_conjunct(acts, source, text)
+        if co is not None and (target is None or target.start > co.start):
+            target = co
+    if target is None and source is not None and c.type in SYMMETRIC_TYPES:
+        # "أردوغان قال لبوتن في اتصال هاتفي": both parties precede the noun
+        others = [a for a in before if a.id != source.id and c.start - a.end < 80]
+        if others:
+            target = others[-1]
+    if source is None and c.type in SYMMETRIC_TYPES and len(rest) > 1 and \
+            rest[1].start - c.end < 80 and not _CLAUSE_OPENER.search(
+                norm(text[c.end:rest[1].start])):
+        source, target = rest[0], next((a for a in rest[1:] if a.id != rest[0].id), None)
+    return source, target, named
+
+
+def _from_agent(text: str, c: Cand, after: Sequence[ActorRef], patient: bool
+                ) -> ActorRef | None:
+    """"دعم جوي من روسيا": the actor after من that follows the masdar (and at most one
+    adjective)."""
+    if patient or not after:
+        return None
+    gap = ntoks(text[c.end:after[0].start])
+    if 1 <= len(gap) <= 2 and gap[-1] == "من" and not text[c.end:after[0].start].count(","):
+        return after[0]
+    return None
+
+
+def _patient_noun(c: Cand, lx: EventLexicons) -> bool:
+    """"مقتل", "استهداف", "اعتقال": masdars whose genitive is the one acted upon."""
+    toks = ntoks(c.surface)
+    if not toks:
+        return False
+    t = toks[0]
+    for p in ("وب", "ول", "وال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if t.startswith(p) and lx.is_cue("patient_nouns", t[len(p):]):
+            return True
+    return lx.is_cue("patient_nouns", t)
+
+
+def _support_verb_subject(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
+                          lx: EventLexicons, times: Sequence[tuple[int, int]]
+                          ) -> ActorRef | None:
+    """"تشن القوات …، منذ نيسان، حملة", "أعرب X عن تضامن", "قدم X لنظيره التعازي": the
+    masdar is the object of a support verb earlier in its clause; its agent is that
+    verb's subject."""
+    seg_start = max(sent.start, c.start - 120)
+    seg = text[seg_start:c.start]
+    verbs = support_verb_forms(lx)
+    found = None
+    for m in _TOKEN.finditer(seg):
+        tok = norm(m.group(0))
+        if tok in verbs or _strip_clitic(tok) in verbs:
+            found = m
+    if found is None:
+        return None
+    vs, ve = seg_start + found.start(), seg_start + found.end()
+    between = norm(text[ve:c.start])
+    if _CLAUSE_OPENER.search(between.replace(",", "")) or len(_TOKEN.findall(between)) > 14:
+        return None
+    # commas are allowed only around parentheticals that hold no other actor-verb clause
+    pseudo = Cand(trig=Trigger(type="", mode="", pos="verb", strong=True), type="",
+                  start=vs, end=ve, surface=text[vs:ve])
+    acts_here = [a for a in acts if a.end <= c.start]
+    src, _ = verb_roles(text, pseudo, acts_here, lx, times)
+    if src is not None and src.end <= c.start:
+        return src
+    return None
+
+
+def _recipient(text: str, c: Cand, acts: Sequence[ActorRef], source: ActorRef | None
+               ) -> ActorRef | None:
+    """"قدم X لنظيره التعازي": the لـ-actor between the support verb and the masdar."""
+    prev = [a for a in acts if a.end <= c.start and c.start - a.end < 20 and
+            (source is None or a.id != source.id)]
+    if prev and norm(prev[-1].text).startswith(("ل", "لل")) and not ntoks(
+            text[prev[-1].end:c.start]):
+        return prev[-1]
+    return None
+
+
+def asserted_by_clause(text: str, c: Cand, lx: EventLexicons) -> bool:
+    """"الاتفاق الذي أبرمه الرئيسان", "تنفيذا لاتفاق موسكو الذي وقعه الطرفان": a support
+    verb with a pronoun pointing back to the noun reports the act itself, even where the
+    noun is only referred to (after تنفيذ، بموجب، لـ)."""
+    toks = ntoks(text[c.end:c.end + 60])[:4]
+    verbs = resumptive_agent_verbs(lx)
+    return any(t in verbs or _strip_clitic(t) in verbs for t in toks)
+
+
+def sentence_speaker(text: str, sent: Sentence, c: Cand, acts: Sequence[ActorRef],
+                     lx: EventLexicons) -> tuple[ActorRef | None, int]:
+    """The subject of the last speech verb before the trigger in its sentence ("قال
+    إردوغان للصحفيين إن بلاده ردت": إردوغان), and where that verb ends (-1: none). Used
+    for the pronouns that point back to the speaker (إنه، لكنه، بلاده، قواتها) when the
+    quote finder has no quote there."""
+    seg = text[sent.start:c.start]
+    last = None
+    for m in _TOKEN.finditer(seg):
+        tok = norm(m.group(0))
+        if lx.is_cue("speech_verbs", tok) or lx.is_cue("speech_verbs", _strip_clitic(tok)):
+            last = m
+    if last is None:
+        return None, -1
+    vs, ve = sent.start + last.start(), sent.start + last.end()
+    after = [a for a in acts if ve <= a.start < c.start]
+    before = [a for a in acts if a.end <= vs]
+    if after and words_between(text, ve, after[0].start) <= 1 and not \
+            governed_by_preposition(text, after[0]):
+        return after[0], ve
+    if before and all(t in _SVO_FILLERS for t in ntoks(text[before[-1].end:vs])) and not \
+            _gap_has_comma(text, before[-1].end, vs) and not governed_by_preposition(
+            text, before[-1]):
+        return before[-1], ve
+    return None, ve
