@@ -4,8 +4,9 @@
 
 Reads the project's own demo corpus (demo/corpus/text/*.txt), cuts it into sentences
 (a simple split on . ! ? ؟ and line ends) and into 3 KB "pages", and reports the cost of
-`score()` per sentence and per 3 KB page, with and without the rule features (which
-re-scan the sentence with the trigger lexicon), plus the one-time load cost.
+`score()` per sentence and per 3 KB page, and of its parts: the lexical features, the rule
+features (which re-scan the sentence with the trigger lexicon) and the structure features
+(casualty figures, time expressions, word lists), plus the one-time load cost.
 """
 
 from __future__ import annotations
@@ -64,9 +65,11 @@ def main() -> int:
           f"{load_s * 1000:.0f} ms (once per process)")
     print(f"corpus: {len(sents)} sentences, {chars} chars, {len(pgs)} pages of ~3 KB "
           f"(~{len(sents) / len(pgs):.1f} sentences each)")
-    for label, fn in (("full model (lexical + rule features)", model.score),
+    for label, fn in (("full model (every feature it uses)", model.score),
                       ("lexical part only", lambda s: model.counts(C.prepare(s))),
-                      ("rule features only", C.rule_features_all)):
+                      ("rule features only", C.rule_features_all),
+                      ("structure features only (both types)",
+                       lambda s: [C.structure_features(s, t) for t in C.TYPES])):
         times = []
         for _ in range(args.rounds):
             t = time.perf_counter()
@@ -75,7 +78,7 @@ def main() -> int:
             times.append(time.perf_counter() - t)
         best = min(times)
         med = statistics.median(times)
-        print(f"{label:38s} {best / len(sents) * 1e6:7.1f} us/sentence  "
+        print(f"{label:40s} {best / len(sents) * 1e6:7.1f} us/sentence  "
               f"{best / len(pgs) * 1e3:6.3f} ms/page (best of {args.rounds}; median "
               f"{med / len(pgs) * 1e3:.3f} ms/page)")
     # the suggested pipeline use scores only sentences where the coder has an ASSAULT or

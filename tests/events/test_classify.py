@@ -37,12 +37,13 @@ def test_model_file_is_small_and_well_formed() -> None:
     path = Path(str(C.model_path()))
     assert path.stat().st_size < 2 * 1024 * 1024
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == C.FORMAT
+    assert data["format"] in C.FORMATS
     assert set(data["types"]) == set(C.TYPES)
     for t in data["types"].values():
         assert 0.0 < t["threshold"] < 1.0
         assert len(t["index"]) == len(t["idf"]) == len(t["coef"])
         assert set(t["rules"]) <= set(C.RULE_FEATURES)
+        assert set(t.get("structure") or {}) <= set(C.STRUCT_FEATURES)
 
 
 def test_no_work_at_import() -> None:
@@ -104,6 +105,8 @@ def _reference_decision(model: C.Model, sentence: str) -> dict[str, float]:
         z = tm.bias + (sum(v * tm.coef.get(i, 0.0) for i, v in xs.items()) / norm if norm else 0)
         for name, v in C.rule_features(sentence, etype).items():
             z += v * tm.rules.get(name, 0.0)
+        for name, v in C.structure_features(sentence, etype).items():
+            z += v * tm.structure.get(name, 0.0)
         out[etype] = z
     return out
 
@@ -115,6 +118,46 @@ def test_fast_path_matches_the_plain_computation() -> None:
         ref = _reference_decision(model, text)
         for t in C.TYPES:
             assert fast[t] == pytest.approx(ref[t], abs=1e-9), (t, text)
+
+
+def test_format_2_with_structure_weights() -> None:
+    """A /2 model (structure weights; what tools/train_gsr.py writes now) scores as the plain
+    computation says."""
+    vocab = sorted({" قتل ", " تظاهر ", "قصف", " امس ", "متظاهر"})
+    data = {"format": C.FORMAT, "meta": {}, "vocab": vocab, "types": {
+        etype: {"index": list(range(len(vocab))), "idf": [1.0 + i / 10 for i in range(len(vocab))],
+                "coef": [0.5 - i / 5 for i in range(len(vocab))],
+                "rules": {"strong": 0.4, "casualty": 0.3},
+                "structure": {n: (-1) ** i * 0.1 * (i % 5) for i, n in enumerate(C.STRUCT_FEATURES)},
+                "bias": -0.7, "threshold": 0.6} for etype in C.TYPES}}
+    model = C.model_from_dict(data)
+    assert model.types["ASSAULT"].structure
+    for text in [*MINE, ""]:
+        fast = model.decision(text)
+        ref = _reference_decision(model, text)
+        for t in C.TYPES:
+            assert fast[t] == pytest.approx(ref[t], abs=1e-9), (t, text)
+    with pytest.raises(ValueError):
+        C.model_from_dict({**data, "format": "something/else"})
+
+
+def test_structure_features() -> None:
+    for etype in C.TYPES:
+        for text in [*MINE, ""]:
+            f = C.structure_features(text, etype)
+            assert set(f) <= set(C.STRUCT_FEATURES), (etype, text)
+            assert all(0.0 <= v <= 1.0 for v in f.values())
+    # the attack is the main predicate, with a casualty figure and "yesterday"
+    a = C.structure_features(ATTACK, "ASSAULT")
+    assert a["ev_head"] == a["fig_casualty"] == a["recent"] == 1.0
+    # a march reported as it happens, against the protesters' later acts
+    m = C.structure_features(MARCH, "PROTEST")
+    assert m["ev_head"] == 1.0 and "def_only" not in m
+    later = C.structure_features("ورفع المتظاهرون لافتات كتب عليها شعارات ضد الحكومة.", "PROTEST")
+    assert later.get("def_only") == later.get("secondary") == 1.0 and "ev_head" not in later
+    # an attack referred back to, not reported
+    back = C.structure_features("وأدان الوزير هذا الهجوم ووصفه بالجبان.", "ASSAULT")
+    assert back.get("anaph") == back.get("comment") == 1.0
 
 
 def test_split_is_fixed_by_the_id() -> None:

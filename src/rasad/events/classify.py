@@ -38,7 +38,8 @@ from rasad.text.normalize import norm
 
 TYPES = ("ASSAULT", "PROTEST")
 MODEL_NAME = "gsr_model.json"
-FORMAT = "rasad-gsr-linear/1"
+FORMAT = "rasad-gsr-linear/2"
+FORMATS = ("rasad-gsr-linear/1", FORMAT)  # the formats `model_from_dict` reads (/1: no structure)
 
 _NONWORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
@@ -116,14 +117,15 @@ def rule_features_all(sentence: str, types: Iterable[str] = TYPES) -> dict[str, 
     return _rule_features_normalized(norm(sentence), tuple(types))
 
 
-def _rule_features_normalized(ntext: str, types: tuple[str, ...]
-                              ) -> dict[str, dict[str, float]]:
+def _rule_features_normalized(ntext: str, types: tuple[str, ...],
+                              matches: list[Any] | None = None) -> dict[str, dict[str, float]]:
     from rasad.events.lexicons import load_event_lexicons
 
     lx = load_event_lexicons()
     cues = lx.cues
     empty: frozenset[str] = frozenset()
-    matches = lx.triggers.find(ntext)
+    if matches is None:
+        matches = lx.triggers.find(ntext)
     toks = _TOKEN.findall(ntext)
     tokset = set(toks)
     bare = [_bare(t) for t in toks]
@@ -192,6 +194,159 @@ _MODAL_CUES = ("hypothetical", "threat_cues", "future_planned", "prevention_cues
                "purpose_cues", "failure_cues")
 
 
+# -- structure features ------------------------------------------------------------------------
+
+STRUCT_FEATURES = ("recent", "source", "comment", "plural", "ordinal", "demonst", "legal", "year",
+                   "cause", "result", "demand", "call", "police", "length", "fig_casualty",
+                   "fig_detained", "fig_count", "time_relative", "time_date", "quote",
+                   "trig_pos", "trig_early", "trig_count", "trig_after_prep", "trig_verb",
+                   "no_trig", "ev", "ev_head", "noun", "def_only", "secondary", "anaph")
+FEATURES_FILE = "gsr_features.yaml"
+_PREPS = frozenset(("في", "علي", "من", "عن", "الي", "بعد", "منذ", "قبل"))
+
+
+@dataclass(frozen=True)
+class _Lists:
+    cues: dict[str, frozenset[str]]
+    event_verbs: dict[str, frozenset[str]]
+    openers: frozenset[str]
+    protest_nouns: frozenset[str]
+    protesters_definite: frozenset[str]
+    protest_secondary: frozenset[str]
+    assault_anaphora: frozenset[str]
+    anaphora_after: frozenset[str]
+    anaphora_before: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    import yaml
+
+    data = yaml.safe_load((resources.files("rasad") / "data" / FEATURES_FILE)
+                          .read_text(encoding="utf-8"))
+
+    def words(xs: Iterable[str]) -> frozenset[str]:
+        return frozenset(norm(str(w)) for w in xs)
+
+    return _Lists(
+        cues={k: words(v) for k, v in data["cues"].items()},
+        event_verbs={k: words(v) for k, v in data["event_verbs"].items()},
+        **{k: words(data[k]) for k in ("openers", "protest_nouns", "protesters_definite",
+                                        "protest_secondary", "assault_anaphora",
+                                        "anaphora_after", "anaphora_before")})
+
+
+def structure_features(sentence: str, etype: str) -> dict[str, float]:
+    """How the sentence is built around the event (values in [0, 1]; see gsr_features.yaml):
+    cue families, length, casualty figures (rasad.events.figures), time expressions
+    (rasad.time), quotes, where the type's first trigger stands, and whether an event verb
+    is the main predicate or the event is only referred back to."""
+    from rasad.events.lexicons import load_event_lexicons
+
+    ntext = norm(sentence)
+    matches = load_event_lexicons().triggers.find(ntext)
+    return _structure_normalized(sentence, ntext, matches, etype)
+
+
+@dataclass
+class _Common:
+    """The type-independent part of the structure features of one sentence."""
+
+    features: dict[str, float]
+    bare: list[str]
+    words: set[str]
+    n: int
+
+
+def _structure_normalized(sentence: str, ntext: str, matches: list[Any], etype: str,
+                          common: _Common | None = None) -> dict[str, float]:
+    common = common or _structure_common(sentence, ntext)
+    f = dict(common.features)
+    f.update(_structure_typed(ntext, matches, etype, common))
+    return f
+
+
+def _structure_common(sentence: str, ntext: str) -> _Common:
+    from rasad.events.figures import find_figures
+    from rasad.time.extract import find_time_expressions
+
+    ls = _lists()
+    toks = _TOKEN.findall(ntext)
+    n = max(1, len(toks))
+    bare = [_bare(t) for t in toks]
+    words = set(toks) | set(bare)
+    f: dict[str, float] = {}
+    for name, ws in ls.cues.items():
+        if words & ws:
+            f[name] = 1.0
+    f["length"] = math.log(n) / 4
+    figs = find_figures(sentence)
+    cats = {g.category for g in figs}
+    if cats & {"killed", "injured"}:
+        f["fig_casualty"] = 1.0
+    if "detained" in cats:
+        f["fig_detained"] = 1.0
+    if figs:
+        f["fig_count"] = math.log1p(len(figs)) / 2
+    times = find_time_expressions(sentence, None)
+    if any(e.kind == "relative" for e in times):
+        f["time_relative"] = 1.0
+    if any(e.precision == "year" or (e.value and len(e.value) >= 4 and e.kind == "date")
+           for e in times):
+        f["time_date"] = 1.0
+    if "«" in sentence or '"' in sentence or "“" in sentence:
+        f["quote"] = 1.0
+    return _Common(f, bare, words, n)
+
+
+def _structure_typed(ntext: str, matches: list[Any], etype: str, common: _Common
+                     ) -> dict[str, float]:
+    ls = _lists()
+    bare, words, n = common.bare, common.words, common.n
+    f: dict[str, float] = {}
+    own = [m for m in matches if any(p.type == etype for p in m.payloads)]
+    if own:
+        first = own[0]
+        pos = len(_TOKEN.findall(ntext[:first.start]))
+        f["trig_pos"] = pos / n
+        if pos <= 4:
+            f["trig_early"] = 1.0
+        f["trig_count"] = math.log1p(len(own)) / 2
+        prev = _TOKEN.findall(ntext[max(0, first.start - 20):first.start])
+        if prev and prev[-1] in _PREPS:
+            f["trig_after_prep"] = 1.0
+        if any(p.pos == "verb" for m in own for p in m.payloads if p.type == etype):
+            f["trig_verb"] = 1.0
+    else:
+        f["no_trig"] = 1.0
+    head = set([b for b in bare[:8] if b not in ls.openers][:4])
+    verbs = ls.event_verbs.get(etype, frozenset())
+    has_verb = bool(words & verbs)
+    if etype == "PROTEST":
+        if has_verb:
+            f["ev"] = 1.0
+        if head & verbs:
+            f["ev_head"] = 1.0
+        if words & ls.protest_nouns:
+            f["noun"] = 1.0
+        if words & ls.protesters_definite and not has_verb and not words & ls.protest_nouns:
+            f["def_only"] = 1.0
+        if head & ls.protest_secondary and words & ls.protesters_definite:
+            f["secondary"] = 1.0
+    elif etype == "ASSAULT":
+        if head & verbs:
+            f["ev_head"] = 1.0
+        if has_verb:
+            f["ev"] = 1.0
+        for i, b in enumerate(bare):
+            if b in ls.assault_anaphora and (
+                    (i + 1 < len(bare) and bare[i + 1] in ls.anaphora_after)
+                    or (i and bare[i - 1] in ls.anaphora_before)):
+                f["anaph"] = 1.0
+                break
+    return f
+
+
 # -- the model ------------------------------------------------------------------------------
 
 
@@ -204,6 +359,7 @@ class TypeModel:
     rules: dict[str, float]  # rule feature -> weight
     bias: float
     threshold: float
+    structure: dict[str, float] = field(default_factory=dict)  # structure feature -> weight
 
 
 @dataclass
@@ -216,7 +372,7 @@ class Model:
 
     @property
     def rule_types(self) -> tuple[str, ...]:
-        return tuple(t for t, tm in self.types.items() if tm.rules)
+        return tuple(t for t, tm in self.types.items() if tm.rules or tm.structure)
 
     def automaton(self) -> Any:
         if self._auto is None:
@@ -268,10 +424,18 @@ class Model:
         out = dict(zip(self.types, z.tolist(), strict=True))
         rule_types = self.rule_types
         if rule_types:
-            rules = _rule_features_normalized(ntext, rule_types)
+            from rasad.events.lexicons import load_event_lexicons
+
+            matches = load_event_lexicons().triggers.find(ntext)
+            rules = _rule_features_normalized(ntext, rule_types, matches)
+            common = None
             for etype in rule_types:
-                w = self.types[etype].rules
-                out[etype] += sum(v * w.get(name, 0.0) for name, v in rules[etype].items())
+                tm = self.types[etype]
+                out[etype] += sum(v * tm.rules.get(name, 0.0) for name, v in rules[etype].items())
+                if tm.structure:
+                    common = common or _structure_common(sentence, ntext)
+                    st = _structure_normalized(sentence, ntext, matches, etype, common)
+                    out[etype] += sum(v * tm.structure.get(name, 0.0) for name, v in st.items())
         return out
 
     def score(self, sentence: str) -> dict[str, float]:
@@ -289,7 +453,7 @@ def _sigmoid(z: float) -> float:
 
 
 def model_from_dict(data: dict[str, Any]) -> Model:
-    if data.get("format") != FORMAT:
+    if data.get("format") not in FORMATS:
         raise ValueError(f"not a {FORMAT} model: {data.get('format')!r}")
     vocab = list(data["vocab"])
     types: dict[str, TypeModel] = {}
@@ -298,7 +462,8 @@ def model_from_dict(data: dict[str, Any]) -> Model:
         idf = dict(zip(idx, t["idf"], strict=True))
         coef = {i: c for i, c in zip(t["index"], t["coef"], strict=True) if c != 0.0}
         types[etype] = TypeModel(idf=idf, coef=coef, rules=dict(t.get("rules") or {}),
-                                 bias=float(t["bias"]), threshold=float(t["threshold"]))
+                                 bias=float(t["bias"]), threshold=float(t["threshold"]),
+                                 structure=dict(t.get("structure") or {}))
     return Model(vocab=vocab, types=types, meta=dict(data.get("meta") or {}))
 
 

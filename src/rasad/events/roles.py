@@ -388,14 +388,13 @@ def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
     inside = [a for a in acts if c.start <= a.start and a.end <= c.end]
     if inside:
         # "دوريات روسية تركية مشتركة": the parties are named inside the phrase
-        source = inside[0]
-        target = next((a for a in inside[1:] if a.id != source.id), None)
-        if target is None and c.type in SYMMETRIC_TYPES:
-            co = next_conjunct(acts, source, text) or next(
+        first = inside[0]
+        second = next((a for a in inside[1:] if a.id != first.id), None)
+        if second is None and c.type in SYMMETRIC_TYPES:
+            second = next_conjunct(acts, first, text) or next(
                 (a for a in after if a.start - c.end < 12 and a.via == "adjective" and
-                 a.id != source.id), None)
-            target = co
-        return source, target, True
+                 a.id != first.id), None)
+        return first, second, True
     places = set(place_spans)
     patient = _patient_noun(c, lx)
     periphrastic = prev_word(text, c.start) in lx.cues.get("passive_auxiliaries", ())
