@@ -238,6 +238,9 @@ def evaluate_blind_events(root: Path) -> tuple[Report, dict[str, dict[str, float
             rep.rows[k] = v
     rep.rows["blind.events.recall_n"] = s.gold
     rep.rows["blind.events.precision_n"] = s.predicted
+    rep.rows["blind.events.modality_n"] = s.modality_gold
+    rep.rows["blind.quotes.recall_n"] = s.quotes_gold
+    rep.rows["blind.figures.recall_n"] = s.figures_gold
     return rep, s.type_table()
 
 

@@ -49,108 +49,68 @@ class Filters:
         return self
 
 
-def _dates(col: str, f: Filters, where: list[str], args: list[Any]) -> None:
-    if f.since:
-        where.append(f"{col} >= ?")
-        args.append(f.since)
-    if f.until:
-        where.append(f"substr({col}, 1, ?) <= ?")
-        args += [len(f.until), f.until]
+_IN_STORY = "doc_id IN (SELECT id FROM documents WHERE story_id = ?)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    table: str
+    order: str
+    since_col: str | None  # column compared with `since` (None: no date filter)
+    until_col: str | None  # column whose prefix is compared with `until`
+    clauses: dict[str, str]  # filter field -> SQL clause; each ? takes the field's value
+
+
+_ACTOR_SIDES = "(source_id = ? OR target_id = ?)"
+PLANS: dict[str, _Plan] = {
+    "event": _Plan("events", "date IS NULL, date, id", "date", "date",
+                   {"type": "type = ?", "story": "story_id = ?", "actor": _ACTOR_SIDES,
+                    "place": "location_id = ?", "doc": "doc_id = ?"}),
+    # merged events carry indexed actor and place columns (migration 3)
+    "story_event": _Plan("story_events", "date IS NULL, date, id", "date", "date",
+                         {"type": "type = ?", "story": "story_id = ?",
+                          "actor": _ACTOR_SIDES, "place": "location_id = ?"}),
+    "quote": _Plan("quotes", "rowid", None, None,
+                   {"actor": "speaker_id = ?", "story": _IN_STORY, "doc": "doc_id = ?"}),
+    "figure": _Plan("figures", "date IS NULL, date, rowid", "date", "date",
+                    {"type": "category = ?", "place": "location_id = ?", "story": _IN_STORY,
+                     "doc": "doc_id = ?"}),
+    # a story overlaps [since, until]; its actors and places are keys of its profile JSON
+    "story": _Plan("stories", "first_date IS NULL, first_date, id", "last_date", "first_date",
+                   {"story": "id = ?", "actor": "data LIKE ? ESCAPE '\\'",
+                    "place": "data LIKE ? ESCAPE '\\'"}),
+    "document": _Plan("documents", "published IS NULL, published, id", "published",
+                      "published", {"story": "story_id = ?", "outlet": "outlet = ?"}),
+}
+
+
+def _value(kind: str, field: str, v: str) -> str:
+    if field == "type" and kind in ("event", "story_event"):
+        return v.upper()
+    if kind == "story" and field in ("actor", "place"):
+        return f'%"{field[0]}:{_like(v)}"%'
+    return v
 
 
 def _plan(kind: str, f: Filters) -> tuple[str, list[str], list[Any], str]:
     """Table, WHERE clauses, arguments and ORDER BY for one kind of record."""
+    plan = PLANS.get(kind)
+    if plan is None:
+        raise BadFilter(f"unknown kind {kind!r}")
     where: list[str] = []
     args: list[Any] = []
-    if kind == "event":
-        table, order = "events", "date IS NULL, date, id"
-        if f.type:
-            where.append("type = ?")
-            args.append(f.type.upper())
-        _dates("date", f, where, args)
-        if f.story:
-            where.append("story_id = ?")
-            args.append(f.story)
-        if f.actor:
-            where.append("(source_id = ? OR target_id = ?)")
-            args += [f.actor, f.actor]
-        if f.place:
-            where.append("location_id = ?")
-            args.append(f.place)
-        if f.doc:
-            where.append("doc_id = ?")
-            args.append(f.doc)
-    elif kind == "story_event":
-        table, order = "story_events", "date IS NULL, date, id"
-        if f.type:
-            where.append("type = ?")
-            args.append(f.type.upper())
-        _dates("date", f, where, args)
-        if f.story:
-            where.append("story_id = ?")
-            args.append(f.story)
-        if f.actor:
-            where.append("(json_extract(data, '$.source_actor.id') = ? OR "
-                         "json_extract(data, '$.target_actor.id') = ?)")
-            args += [f.actor, f.actor]
-        if f.place:
-            where.append("json_extract(data, '$.location.id') = ?")
-            args.append(f.place)
-    elif kind == "quote":
-        table, order = "quotes", "rowid"
-        if f.actor:
-            where.append("speaker_id = ?")
-            args.append(f.actor)
-        if f.story:
-            where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
-            args.append(f.story)
-        if f.doc:
-            where.append("doc_id = ?")
-            args.append(f.doc)
-    elif kind == "figure":
-        table, order = "figures", "date IS NULL, date, rowid"
-        if f.type:
-            where.append("category = ?")
-            args.append(f.type)
-        if f.place:
-            where.append("location_id = ?")
-            args.append(f.place)
-        _dates("date", f, where, args)
-        if f.story:
-            where.append("doc_id IN (SELECT id FROM documents WHERE story_id = ?)")
-            args.append(f.story)
-        if f.doc:
-            where.append("doc_id = ?")
-            args.append(f.doc)
-    elif kind == "story":
-        table, order = "stories", "first_date IS NULL, first_date, id"
-        if f.since:
-            where.append("last_date >= ?")
-            args.append(f.since)
-        if f.until:
-            where.append("substr(first_date, 1, ?) <= ?")
-            args += [len(f.until), f.until]
-        if f.story:
-            where.append("id = ?")
-            args.append(f.story)
-        if f.actor:
-            where.append("data LIKE ? ESCAPE '\\'")
-            args.append(f'%"a:{_like(f.actor)}"%')
-        if f.place:
-            where.append("data LIKE ? ESCAPE '\\'")
-            args.append(f'%"p:{_like(f.place)}"%')
-    elif kind == "document":
-        table, order = "documents", "published IS NULL, published, id"
-        if f.story:
-            where.append("story_id = ?")
-            args.append(f.story)
-        if f.outlet:
-            where.append("outlet = ?")
-            args.append(f.outlet)
-        _dates("published", f, where, args)
-    else:
-        raise BadFilter(f"unknown kind {kind!r}")
-    return table, where, args, order
+    for field, clause in plan.clauses.items():
+        v = getattr(f, field)
+        if v:
+            where.append(clause)
+            args += [_value(kind, field, v)] * clause.count("?")
+    if f.since and plan.since_col:
+        where.append(f"{plan.since_col} >= ?")
+        args.append(f.since)
+    if f.until and plan.until_col:
+        where.append(f"substr({plan.until_col}, 1, ?) <= ?")
+        args += [len(f.until), f.until]
+    return plan.table, where, args, plan.order
 
 
 def _like(v: str) -> str:

@@ -240,42 +240,36 @@ class Store:
         """Stories sharing the most features, active between lo and hi (ISO dates). With
         `since`, only features brought by pages dated from `since` (week precision) to `hi`
         count, so the lookup reads the weeks around a page, not the whole history."""
-        if not features:
-            return []
-        q = ",".join("?" * len(features))
-        sql = ("SELECT f.story_id, COUNT(DISTINCT f.feature) c FROM story_features f "
-               f"JOIN stories t ON t.id = f.story_id WHERE f.feature IN ({q})")
-        args: list[Any] = list(features)
-        if since and hi:
-            sql += " AND f.bucket BETWEEN ? AND ?"
-            args += [bucket_of(since), bucket_of(hi)]
-        if lo:
-            sql += " AND (t.last_date IS NULL OR t.last_date >= ?)"
-            args.append(lo)
-        if hi:
-            sql += " AND (t.first_date IS NULL OR t.first_date <= ?)"
-            args.append(hi)
-        sql += " GROUP BY f.story_id ORDER BY c DESC, f.story_id LIMIT ?"
-        args.append(limit)
-        return [r[0] for r in self.db.execute(sql, args)]
+        weeks = (bucket_of(since), bucket_of(hi)) if since and hi else None
+        return self._candidates("story_features", "story_id", "stories", features, lo, hi,
+                                limit, weeks)
 
     def episode_candidates(self, features: list[str], lo: str | None = None,
                            hi: str | None = None, limit: int = 30) -> list[str]:
         """Episodes sharing the most features, active between lo and hi (ISO dates). The
         engine asks with selective features only (in few pages), so the rows read stay few."""
+        return self._candidates("episode_features", "episode_id", "episodes", features, lo,
+                                hi, limit, None)
+
+    def _candidates(self, ftable: str, col: str, table: str, features: list[str],
+                    lo: str | None, hi: str | None, limit: int,
+                    weeks: tuple[int, int] | None) -> list[str]:
         if not features:
             return []
         q = ",".join("?" * len(features))
-        sql = ("SELECT f.episode_id, COUNT(*) c FROM episode_features f JOIN episodes t "
-               f"ON t.id = f.episode_id WHERE f.feature IN ({q})")
+        sql = (f"SELECT f.{col}, COUNT(DISTINCT f.feature) c FROM {ftable} f "
+               f"JOIN {table} t ON t.id = f.{col} WHERE f.feature IN ({q})")
         args: list[Any] = list(features)
+        if weeks:
+            sql += " AND f.bucket BETWEEN ? AND ?"
+            args += list(weeks)
         if lo:
             sql += " AND (t.last_date IS NULL OR t.last_date >= ?)"
             args.append(lo)
         if hi:
             sql += " AND (t.first_date IS NULL OR t.first_date <= ?)"
             args.append(hi)
-        sql += " GROUP BY f.episode_id ORDER BY c DESC, f.episode_id LIMIT ?"
+        sql += f" GROUP BY f.{col} ORDER BY c DESC, f.{col} LIMIT ?"
         args.append(limit)
         return [r[0] for r in self.db.execute(sql, args)]
 
