@@ -31,6 +31,7 @@ import pstats
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -207,7 +208,8 @@ class Timers:
     CPU time, not wall time: other processes on a shared machine do not bend the curve."""
 
     def __init__(self) -> None:
-        self.t: dict[str, float] = {"extract": 0.0, "assign": 0.0, "merge": 0.0, "store": 0.0}
+        self.t: dict[str, float] = {"extract": 0.0, "assign": 0.0, "merge": 0.0, "store": 0.0,
+                                    "commit": 0.0}
 
     def wrap(self, owner: Any, attr: str, key: str) -> None:
         fn = getattr(owner, attr)
@@ -225,6 +227,66 @@ class Timers:
         return dict(self.t)
 
 
+class SqlTimer:
+    """Stands in for the store's sqlite3 connection and adds up the CPU time of each kind of
+    statement (verb and table) and of commits: which B-trees grow dear as the database grows."""
+
+    def __init__(self, db: Any, commits: dict[str, float], detail: bool) -> None:
+        self._db = db
+        self.t: dict[str, float] = {}
+        self.commits = commits  # the "commit" stage of Timers: ingest commits once per batch
+        self.detail = detail
+
+    @staticmethod
+    def _key(sql: str) -> str:
+        w = re.sub(r"\s+", " ", sql).strip().split(" ")
+        verb = w[0].upper()
+        for kw in ("INTO", "FROM", "UPDATE"):
+            if kw in (x.upper() for x in w[:6]):
+                i = [x.upper() for x in w].index(kw)
+                return f"{verb} {w[i + 1] if kw != 'UPDATE' else w[1]}"
+        return verb
+
+    def _timed(self, key: str, fn: Any, *a: Any) -> Any:
+        t0 = time.process_time()
+        try:
+            return fn(*a)
+        finally:
+            self.t[key] = self.t.get(key, 0.0) + time.process_time() - t0
+
+    def execute(self, sql: str, *a: Any) -> Any:
+        if not self.detail:
+            return self._db.execute(sql, *a)
+        return self._timed(self._key(sql), self._db.execute, sql, *a)
+
+    def executemany(self, sql: str, *a: Any) -> Any:
+        if not self.detail:
+            return self._db.executemany(sql, *a)
+        return self._timed(self._key(sql), self._db.executemany, sql, *a)
+
+    def commit(self) -> None:
+        self._commit(self._db.commit)
+
+    def __enter__(self) -> Any:
+        return self._db.__enter__()
+
+    def __exit__(self, *exc: Any) -> Any:
+        return self._commit(self._db.__exit__, *exc)
+
+    def _commit(self, fn: Any, *a: Any) -> Any:
+        t0 = time.process_time()
+        try:
+            return fn(*a)
+        finally:
+            self.commits["commit"] += time.process_time() - t0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)
+
+    def snapshot(self) -> dict[str, float]:
+        return dict(self.t)
+
+
 def _rss_mb() -> float:
     try:
         with open("/proc/self/statm") as fh:
@@ -233,7 +295,9 @@ def _rss_mb() -> float:
         return 0.0
 
 
-def measure(n: int, max_minutes: float, profile: bool, cache_mb: int) -> dict[str, Any]:
+def measure(n: int, max_minutes: float, profile: bool, cache_mb: int,
+            sql: bool = False, wal_pages: int = 1000, keep_db: Path | None = None
+            ) -> dict[str, Any]:
     import rasad.pipeline
     from rasad.config import Config
     from rasad.ingest import ingest
@@ -273,6 +337,7 @@ def measure(n: int, max_minutes: float, profile: bool, cache_mb: int) -> dict[st
     marks: list[dict[str, Any]] = []  # tenths (printed)
     curve: list[dict[str, Any]] = []  # hundredths
     prof = cProfile.Profile() if profile else None
+    sqlt = SqlTimer(None, timers.t, detail=sql)
     budget = max_minutes * 60
     state: dict[str, Any] = {"t0": 0.0, "stopped": False, "profiling": False}
     last: dict[str, dict[str, Any]] = {}
@@ -319,13 +384,24 @@ def measure(n: int, max_minutes: float, profile: bool, cache_mb: int) -> dict[st
             row["story_candidates_mean"] = round((cand["total"] - prev.get("total", 0)) / calls, 1)
             row["story_candidates_capped_share"] = round(
                 (cand["capped"] - prev.get("capped", 0)) / calls, 3)
+        if sql:
+            now_sql = sqlt.snapshot()
+            before = prev.get("sql", {})
+            row["sql_ms_per_page"] = dict(sorted(
+                ((k, round(1000 * (v - before.get(k, 0.0)) / done, 3))
+                 for k, v in now_sql.items()), key=lambda kv: -kv[1])[:12])
+            cur_sql = now_sql
+        else:
+            cur_sql = {}
         if state["profiling"]:
             row["profiled"] = True  # cProfile was on: these numbers are inflated
-        last[key] = {"i": i, "t": now, "c": cpu, "stages": cur, **cand}
+        last[key] = {"i": i, "t": now, "c": cpu, "stages": cur, "sql": cur_sql, **cand}
         return row
 
     with tempfile.TemporaryDirectory(prefix="rasad-bench-stories-") as tmp:
-        store = Store(Path(tmp) / "bench.db", cache_mb=cache_mb)
+        store = Store(Path(tmp) / "bench.db", cache_mb=cache_mb, wal_pages=wal_pages)
+        sqlt._db = store.db
+        store.db = sqlt  # type: ignore[assignment]
         try:
             summary = ingest(feed(), store)
             if not state["stopped"]:
@@ -338,13 +414,16 @@ def measure(n: int, max_minutes: float, profile: bool, cache_mb: int) -> dict[st
             dedup = _dedup_quality(store, pages)
             clustering = _clustering_quality(store, pages)
         finally:
+            store.db = sqlt._db
             store.close()
         db_mb = sum(f.stat().st_size for f in Path(tmp).iterdir()) / 2**20
+        if keep_db is not None:
+            shutil.copyfile(Path(tmp) / "bench.db", keep_db)
     wall = time.perf_counter() - state["t0"]
     cpu_total = time.process_time() - state["c0"]
     rates = [m["pages_per_cpu_s"] for m in marks]
     out: dict[str, Any] = {
-        "pages": n, "sqlite_cache_mb": cache_mb, "ingested": summary.inputs, "stopped_early": state["stopped"],
+        "pages": n, "sqlite_cache_mb": cache_mb, "wal_autocheckpoint_pages": wal_pages, "ingested": summary.inputs, "stopped_early": state["stopped"],
         "wall_s": round(wall, 1), "cpu_s": round(cpu_total, 1),
         "pages_per_s": round(summary.inputs / wall, 1),
         "pages_per_cpu_s": round(summary.inputs / cpu_total, 1),
@@ -381,12 +460,19 @@ def main() -> int:
                          "the time budget when the run is stopped early")
     ap.add_argument("--cache-mb", type=int, default=Config().sqlite_cache_mb,
                     help="SQLite page cache of the store (Config.sqlite_cache_mb)")
+    ap.add_argument("--sql", action="store_true",
+                    help="time each kind of SQL statement (verb and table) and the commits; "
+                         "printed per tenth as sql_ms_per_page")
+    ap.add_argument("--wal-pages", type=int, default=Config().sqlite_wal_pages,
+                    help="WAL auto-checkpoint, in pages (Config.sqlite_wal_pages)")
+    ap.add_argument("--keep-db", type=Path, help="copy the database here at the end (one size)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = ap.parse_args()
     if args.one:
         print("RESULT " + json.dumps(measure(args.one, args.max_minutes, args.profile,
-                                             args.cache_mb), ensure_ascii=False), flush=True)
+                                             args.cache_mb, args.sql, args.wal_pages,
+                                             args.keep_db), ensure_ascii=False), flush=True)
         return 0
     results = []
     for n in (int(s) for s in args.sizes.split(",") if s.strip()):
@@ -395,6 +481,11 @@ def main() -> int:
                "--cache-mb", str(args.cache_mb)]
         if args.profile:
             cmd.append("--profile")
+        if args.sql:
+            cmd.append("--sql")
+        cmd += ["--wal-pages", str(args.wal_pages)]
+        if args.keep_db:
+            cmd += ["--keep-db", str(args.keep_db)]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
         assert proc.stdout is not None
         res = None

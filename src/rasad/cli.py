@@ -151,7 +151,8 @@ def ingest(
     from rasad.store import Store
 
     cfg = Config(max_bytes=max_bytes)
-    with Store(_db_path(), cache_mb=cfg.sqlite_cache_mb) as store:
+    with Store(_db_path(), cache_mb=cfg.sqlite_cache_mb,
+               wal_pages=cfg.sqlite_wal_pages) as store:
         summary = do_ingest(_progress_iter(iter_inputs(paths, max_bytes), "ingesting"), store,
                             cfg)
         store.save_run("ingest " + " ".join(paths), summary.to_dict())

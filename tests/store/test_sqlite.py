@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,3 +122,93 @@ def test_story_record_lists_pages_from_the_documents_table(tmp_path: Path) -> No
         rec = story_record({"id": "st_a", "n_docs": 2, "features": {"p:x": 1}}, db=st.db)
         assert rec["doc_ids"] == ["d1", "d2"]
         assert rec["places"] == ["x"]
+
+
+def test_migration_6_files_episode_features_by_week_and_drops_prefix_indexes(
+        tmp_path: Path) -> None:
+    path = tmp_path / "v5.db"
+    db = sqlite3.connect(path)
+    for i, sql in enumerate(MIGRATIONS[:5], start=1):
+        db.executescript(sql)
+        db.execute(f"PRAGMA user_version = {i}")
+    db.execute("INSERT INTO episodes VALUES ('ep_1', 'st_a', '2020-02-27', '2020-02-28', '{}')")
+    db.executemany("INSERT INTO episode_features VALUES (?, ?)",
+                   [("w:قصف", "ep_1"), ("w:بليون", "ep_1"), ("w:قصف", "ep_gone")])
+    db.commit()
+    db.close()
+    with Store(path) as st:
+        assert st.schema_version == len(MIGRATIONS) >= 6
+        rows = st.db.execute("SELECT feature, bucket, episode_id FROM episode_features "
+                             "ORDER BY episode_id, feature").fetchall()
+        week = bucket_of("2020-02-28")
+        assert [tuple(r) for r in rows] == [("w:بليون", week, "ep_1"), ("w:قصف", week, "ep_1"),
+                                            ("w:قصف", -1, "ep_gone")]
+        idx = {r[0] for r in st.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "documents_duplicate_of" in idx
+        assert not idx & {"events_source", "events_target", "events_story"}
+        # the (actor or story, date) indexes still serve lookups by actor alone
+        plan = " ".join(r[3] for r in st.db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM events WHERE source_id = 'TUR'"))
+        assert "events_source_date" in plan
+
+
+def test_episode_candidates_read_only_the_weeks_of_the_window(tmp_path: Path) -> None:
+    with Store(tmp_path / "ep.db") as st:
+        for eid, first, last in (("old", "2020-01-01", "2020-03-01"),
+                                 ("new", "2020-02-27", "2020-03-01")):
+            st.db.execute("INSERT INTO episodes VALUES (?, 'st', ?, ?, '{}')", (eid, first, last))
+        st.db.executemany("INSERT INTO episode_features VALUES (?,?,?)",
+                          [("w:بليون", bucket_of("2020-01-01"), "old"),
+                           ("w:بليون", bucket_of("2020-02-28"), "new")])
+        # both episodes are active on 29 February, but only "new" named the word lately
+        assert st.episode_candidates(["w:بليون"], "2020-02-26", "2020-03-02") == ["new"]
+        assert st.episode_candidates(["w:بليون"]) == ["new", "old"]  # no window: all weeks
+
+
+_REPORT = ("قتل ثلاثة جنود أتراك في قصف مدفعي لقوات النظام السوري على نقطة مراقبة تركية في "
+           "بلدة سراقب بريف إدلب يوم الاثنين، وقالت وزارة الدفاع التركية إن قواتها ردت على "
+           "مصادر النيران. وأضافت الوزارة أن القصف استهدف النقطة صباحا. {tail}")
+_TAILS = ["وأكدت مصادر محلية أن التوتر يسود المنطقة منذ أيام.",
+          "وتشهد المنطقة تصعيدا عسكريا متواصلا بين الطرفين منذ مطلع الشهر.",
+          "ويأتي ذلك بعد اجتماع عسكري بين الجانبين لم يسفر عن نتائج واضحة."]
+
+
+def _copies(tails: list[str], first: int = 0) -> list[Any]:
+    from rasad.records import RawInput
+
+    return [RawInput(source=f"t:{i}", external_id=f"p{i}", kind="text",
+                     content=_REPORT.format(tail=tail), outlet=f"منفذ {i}",
+                     title="مقتل جنود أتراك بقصف في إدلب", published="2020-02-03")
+            for i, tail in enumerate(tails, start=first)]
+
+
+def test_corroboration_reaches_every_mention(tmp_path: Path) -> None:
+    from rasad.ingest import ingest
+
+    with Store(tmp_path / "c.db") as st:
+        ingest(iter(_copies(_TAILS)), st)
+        mentions = {m: se for se, ids in st.db.execute(
+            "SELECT id, json_extract(data, '$.mention_ids') FROM story_events")
+            for m in json.loads(ids)}
+        corr = {se: n for se, n in st.db.execute("SELECT id, corroboration FROM story_events")}
+        rows = st.db.execute("SELECT id, doc_id, json_extract(data, '$.corroboration') "
+                             "FROM events").fetchall()
+        assert len({r[1] for r in rows}) == 3 and max(corr.values()) == 3
+        # the first page's mentions were written with 1 and updated as outlets joined
+        assert all(r[2] == corr[mentions[r[0]]] for r in rows if r[0] in mentions)
+
+
+def test_copies_follow_a_more_complete_canonical(tmp_path: Path) -> None:
+    from rasad.ingest import ingest
+
+    longer = " ".join(_TAILS) + (" وأفادت مصادر ميدانية بأن تعزيزات عسكرية تركية دخلت إلى "
+                                 "المنطقة عبر معبر كفرلوسين خلال ساعات الليل.")
+    with Store(tmp_path / "d.db") as st:
+        ingest(iter(_copies(_TAILS)), st)
+        ingest(iter(_copies([longer], first=3)), st)
+        rows = {r[0]: (r[1], json.loads(r[2])["duplicate_of"]) for r in st.db.execute(
+            "SELECT external_id, duplicate_of, data FROM documents")}
+        canon = st.db.execute("SELECT id FROM documents WHERE external_id='p3'").fetchone()[0]
+        assert rows["p3"] == (None, None)
+        assert {k: v for k, v in rows.items() if k != "p3"} == dict.fromkeys(
+            ("p0", "p1", "p2"), (canon, canon))  # the column and the record agree

@@ -126,4 +126,25 @@ MIGRATIONS: list[str] = [
     DROP INDEX IF EXISTS story_events_story;
     CREATE INDEX story_events_type_date ON story_events(story_id, type, date);
     """,
+    # 6: flat store cost, continued. Moving a duplicate group to a new canonical copy looked
+    # its members up by an unindexed column (a scan of every page); three event indexes were
+    # prefixes of the (actor or story, date) ones; episode features are filed by week like
+    # story features, so that a lookup reads the weeks around the page only.
+    """
+    CREATE INDEX IF NOT EXISTS documents_duplicate_of ON documents(duplicate_of)
+        WHERE duplicate_of IS NOT NULL;
+    DROP INDEX IF EXISTS events_source;
+    DROP INDEX IF EXISTS events_target;
+    DROP INDEX IF EXISTS events_story;
+    CREATE TABLE episode_features_v6 (feature TEXT NOT NULL, bucket INTEGER NOT NULL,
+        episode_id TEXT NOT NULL, PRIMARY KEY (feature, bucket, episode_id)) WITHOUT ROWID;
+    INSERT OR IGNORE INTO episode_features_v6
+        SELECT f.feature,
+               COALESCE(CAST((julianday(substr(COALESCE(e.last_date, '') || '-01-01', 1, 10))
+                              - 2440587.5) / 7 AS INTEGER), -1),
+               f.episode_id
+        FROM episode_features f LEFT JOIN episodes e ON e.id = f.episode_id;
+    DROP TABLE episode_features;
+    ALTER TABLE episode_features_v6 RENAME TO episode_features;
+    """,
 ]

@@ -42,7 +42,7 @@ def _j(obj: Any) -> str:
 class Store:
     """A Rasad database (one SQLite file)."""
 
-    def __init__(self, path: str | Path, cache_mb: int = 64) -> None:
+    def __init__(self, path: str | Path, cache_mb: int = 64, wal_pages: int = 1000) -> None:
         self.path = Path(path)
         self._batched = False
         if self.path.parent and not self.path.parent.exists():
@@ -53,6 +53,9 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         # the page cache keeps the lookup B-trees hot (Config.sqlite_cache_mb)
         self.db.execute(f"PRAGMA cache_size=-{int(cache_mb) * 1024}")
+        # how many WAL pages before they are copied into the database (Config.sqlite_wal_pages):
+        # an index page changed by every batch is copied once per checkpoint, not once per batch
+        self.db.execute(f"PRAGMA wal_autocheckpoint={int(wal_pages)}")
         self.migrate()
 
     def close(self) -> None:
@@ -127,12 +130,26 @@ class Store:
                                 (episode["id"], episode.get("story_id"),
                                  episode.get("first_date"), episode.get("last_date"),
                                  _j(episode)))
-                self.db.executemany("INSERT OR IGNORE INTO episode_features VALUES (?,?)",
-                                    [(f, episode["id"]) for f in features])
+                week = bucket_of(d.published)
+                self.db.executemany("INSERT OR IGNORE INTO episode_features VALUES (?,?,?)",
+                                    [(f, week, episode["id"]) for f in features])
             if existed:  # an FTS delete scans the table: only when replacing
                 self.db.execute("DELETE FROM doc_fts WHERE doc_id=?", (d.id,))
             self.db.execute("INSERT INTO doc_fts VALUES (?,?,?)",
                             (d.id, norm(d.title or ""), norm(d.text)))
+            # this page's mentions carry their story event's corroboration as they are
+            # written; the other mentions are rewritten only when it changed (a new outlet)
+            mine = {e.id: e for e in x.events}
+            stale: list[tuple[list[str], int]] = []
+            for se in story_events:
+                n = int(se.get("corroboration", 1))
+                for mid in se["mention_ids"]:
+                    if mid in mine:
+                        mine[mid].corroboration = n
+                row = self.db.execute("SELECT corroboration FROM story_events WHERE id=?",
+                                      (se["id"],)).fetchone()
+                if row is not None and row[0] != n:
+                    stale.append(([m for m in se["mention_ids"] if m not in mine], n))
             self.db.executemany(
                 "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [(e.id, e.doc_id, e.type, e.date,
@@ -160,10 +177,14 @@ class Store:
                     [(t,) for t in terms])
                 self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
                                 "WHERE key = 'n_docs'")
-            if swap_canonical:
-                self.db.execute("UPDATE documents SET duplicate_of=? WHERE id=? OR "
-                                "duplicate_of=?", (d.id, swap_canonical, swap_canonical))
-                self._sync_doc_json(swap_canonical)
+            if swap_canonical:  # the group moves to this page: the old canonical copy and
+                # every copy that pointed to it (indexed lookups, not a scan of all pages)
+                moved = [swap_canonical] + [r[0] for r in self.db.execute(
+                    "SELECT id FROM documents WHERE duplicate_of=?", (swap_canonical,))]
+                for doc_id in moved:
+                    self.db.execute("UPDATE documents SET duplicate_of=? WHERE id=?",
+                                    (d.id, doc_id))
+                    self._sync_doc_json(doc_id)
             if story_profile is not None:
                 p = dict(story_profile)
                 self.db.execute("INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?)",
@@ -186,7 +207,8 @@ class Store:
                      (se.get("source_actor") or {}).get("id"),
                      (se.get("target_actor") or {}).get("id"),
                      (se.get("location") or {}).get("id")))
-                self._set_event_corroboration(se["mention_ids"], se["corroboration"])
+            for ids, n in stale:
+                self._set_event_corroboration(ids, n)
 
     def _set_event_corroboration(self, event_ids: list[str], n: int) -> None:
         """Every mention of a story event carries the story event's corroboration."""
@@ -247,9 +269,11 @@ class Store:
     def episode_candidates(self, features: list[str], lo: str | None = None,
                            hi: str | None = None, limit: int = 30) -> list[str]:
         """Episodes sharing the most features, active between lo and hi (ISO dates). The
-        engine asks with selective features only (in few pages), so the rows read stay few."""
+        engine asks with selective features only (in few pages), and only features brought
+        by pages dated in the weeks of [lo, hi] count, so the rows read stay few."""
+        weeks = (bucket_of(lo), bucket_of(hi)) if lo and hi else None
         return self._candidates("episode_features", "episode_id", "episodes", features, lo,
-                                hi, limit, None)
+                                hi, limit, weeks)
 
     def _candidates(self, ftable: str, col: str, table: str, features: list[str],
                     lo: str | None, hi: str | None, limit: int,
