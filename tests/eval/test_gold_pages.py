@@ -51,6 +51,8 @@ def test_counts() -> None:
         (1, 1, 2, 1)
     rows = s.rows("t")
     assert rows["t.events.spurious_per_page"] == 1.0
+    assert rows["t.events.spurious_invented_per_page"] == 1.0  # no PROTEST on the page
+    assert rows["t.events.spurious_misattributed_per_page"] == 0.0
     assert rows["t.quotes.speaker"] == 0.0
 
 
@@ -60,5 +62,19 @@ def test_wrong_fatalities_or_actor_is_a_miss() -> None:
     s = score_pages(GOLD, lambda name, published: x)
     assert (s.found_type, s.found_actors, s.found_full) == (2, 1, 0)
     assert len(s.misses) == 2
+    # the AGREE by the wrong actor is spurious, but of a type the page has
+    assert (s.predicted, s.correct, s.wrong_attribution) == (2, 1, 1)
     assert event_match({"type": "AGREE", "source": None, "target": None, "date": "2020"},
                        _ev("AGREE", "X", None, "2020-01-02").to_dict())
+
+
+def test_spurious_events_are_split_by_cause() -> None:
+    x = _x([_ev("AGREE", None, None, None),  # no actor where the gold names Russia
+            _ev("AGREE", "TUR", None, None),  # a wrong actor
+            _ev("ASSAULT", "SYRMIL", "TURMIL", "2019-01-01"),  # right actors, wrong date
+            _ev("PROTEST", None, None, None)])  # nothing like it on the page
+    s = score_pages(GOLD, lambda name, published: x)
+    assert (s.predicted, s.correct) == (4, 0)
+    assert (s.wrong_attribution, s.wrong_date, s.missing_actor) == (3, 1, 1)
+    rows = s.rows("t")
+    assert rows["t.events.spurious_invented_per_page"] == 1.0

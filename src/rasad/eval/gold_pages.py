@@ -45,6 +45,9 @@ class PageScores:
     found_full: int = 0
     predicted: int = 0
     correct: int = 0
+    wrong_attribution: int = 0  # wrong events whose type the page does have (actors or date off)
+    wrong_date: int = 0  # ... of which the actors match an allowed event: only the date is off
+    missing_actor: int = 0  # ... of which an actor is left empty where the gold names one
     modality_gold: int = 0
     modality_ok: int = 0
     quotes_gold: int = 0
@@ -69,6 +72,15 @@ class PageScores:
             f"{prefix}.events.precision": p,
             f"{prefix}.events.f1": round(2 * p * rc / (p + rc), 3) if p and rc else None,
             f"{prefix}.events.spurious_per_page": r(self.predicted - self.correct, self.pages),
+            # the spurious events split: a type the page has, with other actors or another
+            # date (attribution), or a type nothing on the page has (an invented event)
+            f"{prefix}.events.spurious_misattributed_per_page": r(self.wrong_attribution,
+                                                                  self.pages),
+            f"{prefix}.events.spurious_wrong_date_per_page": r(self.wrong_date, self.pages),
+            f"{prefix}.events.spurious_missing_actor_per_page": r(self.missing_actor,
+                                                                  self.pages),
+            f"{prefix}.events.spurious_invented_per_page": r(
+                self.predicted - self.correct - self.wrong_attribution, self.pages),
             f"{prefix}.events.modality": r(self.modality_ok, self.modality_gold),
             f"{prefix}.quotes.recall": r(self.quotes_found, self.quotes_gold),
             f"{prefix}.quotes.speaker": r(self.quotes_speaker_ok, self.quotes_found),
@@ -93,6 +105,12 @@ def _ok(acc: list[str | None] | None, got: dict[str, Any] | None) -> bool:
 
 def _actors_match(ge: dict[str, Any], e: dict[str, Any]) -> bool:
     return _ok(ge.get("source"), e["source_actor"]) and _ok(ge.get("target"), e["target_actor"])
+
+
+def _actors_match_or_empty(ge: dict[str, Any], e: dict[str, Any]) -> bool:
+    """Actors match, counting an empty side as right (to tell an empty actor from a wrong one)."""
+    return all(e[side] is None or _ok(ge.get(key), e[side])
+               for key, side in (("source", "source_actor"), ("target", "target_actor")))
 
 
 def _date_match(ge: dict[str, Any], e: dict[str, Any]) -> bool:
@@ -138,6 +156,13 @@ def score_pages(gold: dict[str, Any], extract_page: Callable[[str, str], Any]) -
             c = s.per_type.setdefault(e["type"], dict.fromkeys(
                 ("gold", "found", "predicted", "correct"), 0))
             good = any(event_match(ge, e) for ge in allowed)
+            s.wrong_attribution += not good and any(ge["type"] == e["type"] for ge in allowed)
+            s.wrong_date += not good and any(ge["type"] == e["type"] and _actors_match(ge, e)
+                                             for ge in allowed)
+            s.missing_actor += not good and not any(
+                ge["type"] == e["type"] and _actors_match(ge, e) for ge in allowed) and any(
+                ge["type"] == e["type"] and _date_match(ge, e) and _actors_match_or_empty(ge, e)
+                for ge in allowed)
             c["predicted"] += 1
             c["correct"] += good
             s.predicted += 1
