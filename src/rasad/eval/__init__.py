@@ -223,24 +223,32 @@ def evaluate_seed_events(root: Path) -> tuple[Report, dict[str, dict[str, float]
     return rep, s.type_table()
 
 
-def evaluate_blind_events(root: Path) -> tuple[Report, dict[str, dict[str, float]]]:
-    """Events, quotes and figures on the blind page set (tests/events/blind: 14 pages from
-    Yemen to Sinai, written by someone who had not read the coder)."""
+PAGE_SETS = {
+    # prefix: (directory under tests/events, what it is)
+    "tune": ("tune", "16 pages from Baghdad to Mogadishu, 2012-2024, written by a helper who "
+                     "had not read the coder; tuned on freely"),
+    "blind": ("blind", "14 pages from Yemen to Sinai, written by someone who had not read the "
+                       "coder; not tuned on"),
+}
+
+
+def evaluate_page_set(root: Path, prefix: str) -> tuple[Report, dict[str, dict[str, float]]]:
+    """Events, quotes and figures on a page gold set of tests/events (PAGE_SETS)."""
     from rasad.eval.gold_pages import score_gold_file
 
-    here = root / "tests" / "events" / "blind"
+    here = root / "tests" / "events" / PAGE_SETS[prefix][0]
     rep = Report()
     if not (here / "gold.yaml").is_file():
         return rep, {}
     s = score_gold_file(here / "gold.yaml", here / "pages")
-    for k, v in s.rows("blind").items():
+    for k, v in s.rows(prefix).items():
         if v is not None:
             rep.rows[k] = v
-    rep.rows["blind.events.recall_n"] = s.gold
-    rep.rows["blind.events.precision_n"] = s.predicted
-    rep.rows["blind.events.modality_n"] = s.modality_gold
-    rep.rows["blind.quotes.recall_n"] = s.quotes_gold
-    rep.rows["blind.figures.recall_n"] = s.figures_gold
+    rep.rows[f"{prefix}.events.recall_n"] = s.gold
+    rep.rows[f"{prefix}.events.precision_n"] = s.predicted
+    rep.rows[f"{prefix}.events.modality_n"] = s.modality_gold
+    rep.rows[f"{prefix}.quotes.recall_n"] = s.quotes_gold
+    rep.rows[f"{prefix}.figures.recall_n"] = s.figures_gold
     return rep, s.type_table()
 
 
@@ -269,8 +277,10 @@ def main() -> None:
     seed_rep, per_type = evaluate_seed_events(root)
     rep.rows.update(seed_rep.rows)
     rep.notes += seed_rep.notes
-    blind_rep, blind_types = evaluate_blind_events(root)
-    rep.rows.update(blind_rep.rows)
+    tables: dict[str, dict[str, dict[str, float]]] = {}
+    for prefix in PAGE_SETS:
+        set_rep, tables[prefix] = evaluate_page_set(root, prefix)
+        rep.rows.update(set_rep.rows)
     width = max(len(k) for k in rep.rows)
     print("Rasad quality on the demo corpus (demo/corpus/GOLD.yaml)")
     for k, v in rep.rows.items():
@@ -286,14 +296,18 @@ def main() -> None:
         for t, row in per_type.items():
             print(f"  {t:<10} {row['precision']:>6} {row['recall']:>6} {row['f1']:>6} "
                   f"{int(row['gold']):>5} {int(row['predicted']):>5}")
-    if blind_types:
-        print("\nEvents per PLOVER type on the blind pages (tests/events/blind; not tuned on)")
+    for prefix, table in tables.items():
+        if not table:
+            continue
+        print(f"\nEvents per PLOVER type on tests/events/{PAGE_SETS[prefix][0]} "
+              f"({PAGE_SETS[prefix][1]})")
         print(f"  {'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}")
-        for t, row in blind_types.items():
+        for t, row in table.items():
             print(f"  {t:<10} {row['precision']:>6} {row['recall']:>6} {row['f1']:>6} "
                   f"{int(row['gold']):>5} {int(row['predicted']):>5}")
     out = root / "bench" / "results" / "eval.json"
     out.write_text(json.dumps({**rep.rows, "seed_events_per_type": per_type,
-                               "blind_events_per_type": blind_types}, indent=1) + "\n",
+                               **{f"{k}_events_per_type": v for k, v in tables.items()}},
+                              indent=1) + "\n",
                    encoding="utf-8")
     print(f"written to {out}")
