@@ -100,6 +100,10 @@ class ActorRef:
     kind: str | None
     via: str = "name"  # name | role | coref | counterpart | adjective | context | pronoun
     alternatives: tuple[str, ...] = ()  # other ids when ambiguous
+    # a capital named (موسكو, أنقرة): "actor" (the government speaks: "أعلنت أنقرة"),
+    # "place" ("في أنقرة") or "both" (undecided); None for every other mention. The same
+    # span's PlaceRef carries the same reading. Internal: not part of to_dict.
+    reading: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"text": self.text, "id": self.id, "name": self.name,
@@ -121,6 +125,10 @@ class PlaceRef:
     lon: float | None
     place_kind: str = "city"
     admin1: str | None = None  # the first-level region (governorate, province), when known
+    # a capital (أنقرة) or seat of power (الكرملين) that also names a government: "place"
+    # ("في أنقرة"), "actor" ("أعلنت أنقرة": the government, not the scene) or "both"
+    # (undecided); None for every other place. Internal: not part of to_dict.
+    reading: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "id": self.id, "name": self.name, "country": self.country,

@@ -13,6 +13,8 @@ headers is read: ``context_aliases``, ``org`` and ``acting`` on roles, and in ro
 
 The built gazetteer is cached as a pickle under the user's cache directory, keyed by a hash of
 every data file (and the GeoNames data), so a process pays for parsing only once per change.
+The cues that tell a capital's place reading from its government reading (data/metonymy.yaml)
+are read apart, by :func:`load_metonymy_cues`.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from typing import Any
 from rasad.actors.lexicon import Lexicon
 from rasad.text.normalize import norm
 
-CACHE_VERSION = "gazetteer-3"
+CACHE_VERSION = "gazetteer-4"
 PLACE_KIND_RANK = {"city": 0, "governorate": 1, "town": 1, "base": 1, "road": 1, "site": 1,
                    "village": 2, "region": 2, "crossing": 2, "country": 3, "river": 3,
                    "mountain": 3}
@@ -232,6 +234,10 @@ class Gazetteer:
     country_adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # normalized common words: never GeoNames names, never bare surnames for coreference
     common_words: frozenset[str] = frozenset()
+    # place names that also name a government or institution (موسكو, الكرملين): normalized
+    # form -> actor id; their mentions get a reading (place / actor / both), see
+    # rasad.actors.link.capital_readings and data/metonymy.yaml
+    metonyms: dict[str, str] = field(default_factory=dict)
 
     # --- resolution -------------------------------------------------------------------
     def holders(self, role: str, country: str | None, on: dt.date | None,
@@ -541,6 +547,72 @@ def _reserved_forms(g: Gazetteer) -> set[str]:
     return out - towns
 
 
+def _metonyms(g: Gazetteer) -> dict[str, str]:
+    """Hand-entered place names (not countries) that are also the name of a government or
+    an institution: capitals (موسكو → RUSGOV) and seats of power (الكرملين)."""
+    by_form: dict[str, str] = {}
+    for a in g.actors.values():
+        if a.kind in ORG_KINDS:
+            for f in set(a.aliases) | ({a.name_ar} if a.name_ar else set()):
+                if f not in a.context_aliases:
+                    by_form.setdefault(norm(f).strip(), a.id)
+    out: dict[str, str] = {}
+    for p in g.places.values():
+        if p.source != "hand" or p.kind == "country":
+            continue
+        for f in (*p.aliases, p.name_ar, *p.context_aliases):
+            nf = norm(f).strip() if f else ""
+            if nf in by_form:
+                out[nf] = by_form[nf]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class MetonymyCues:
+    """The word lists of data/metonymy.yaml, normalized (what tells a capital's place
+    reading from its government reading)."""
+
+    window: int = 4
+    place_before: frozenset[str] = frozenset()
+    recipient: frozenset[str] = frozenset()
+    movement: frozenset[str] = frozenset()
+    place_from: frozenset[str] = frozenset()
+    actor_from: frozenset[str] = frozenset()
+    actor_on: frozenset[str] = frozenset()
+    place_on: frozenset[str] = frozenset()
+    actor_before: frozenset[str] = frozenset()
+    actor_nouns: frozenset[str] = frozenset()
+    event_names: frozenset[str] = frozenset()
+    place_verbs: frozenset[str] = frozenset()
+    attack_verbs: frozenset[str] = frozenset()
+    actor_verbs: frozenset[str] = frozenset()
+    not_verbs: frozenset[str] = frozenset()
+    b_actor: frozenset[str] = frozenset()
+    l_place: frozenset[str] = frozenset()
+    skip: frozenset[str] = frozenset()
+    verb_particles: frozenset[str] = frozenset()
+
+
+# lists whose two-word entries count only as a whole ("على مقربة" near, not "مقربة" close)
+_PHRASE_ONLY = frozenset({"place_from"})
+
+
+@lru_cache(maxsize=1)
+def load_metonymy_cues() -> MetonymyCues:
+    """The metonymy cue lists (data/metonymy.yaml), normalized. A two-word entry ("على
+    مقربة", "لا تزال") is kept whole, as a phrase, and also by its last word unless the
+    list has that word in another phrase only."""
+    data = _yaml_load((_data_dir() / "metonymy.yaml").read_text(encoding="utf-8")) or {}
+    lists: dict[str, frozenset[str]] = {}
+    for key in MetonymyCues.__dataclass_fields__:
+        if key == "window":
+            continue
+        words = [" ".join(norm(w).split()) for w in _strs(data.get(key))]
+        lists[key] = frozenset(words) | frozenset(
+            w.split()[-1] for w in words if w and key not in _PHRASE_ONLY)
+    return MetonymyCues(window=int(data.get("window") or 4), **lists)
+
+
 _MEDIA = re.compile(r"agency|press|reuters|news|tv\b|television|channel|radio|sputnik|tass|"
                     r"anadolu|al jazeera|al arabiya|newspaper|times|post\b|bbc|cnn", re.I)
 
@@ -588,6 +660,7 @@ def _index(g: Gazetteer, gated: list[tuple[str, str]]) -> None:
         g.place_gated_lex.add(form, pid)
     g.place_lex.build()
     g.place_gated_lex.build()
+    g.metonyms = _metonyms(g)
     # surnames (last token of a multi-word person name) for in-document coreference;
     # a surname shared by several people links only to one named in the page
     owners: dict[str, set[str]] = {}

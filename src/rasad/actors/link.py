@@ -11,6 +11,11 @@ Places: hand-entered names always; GeoNames names and context aliases only in a 
 context; homonyms ranked by the countries of the document, then hand entries, then
 population.
 
+Capitals (and الكرملين, البيت الأبيض) name both a place and a government: every such
+mention, as an actor and as a place, carries the same ``reading`` — "place" ("في أنقرة"),
+"actor" ("أعلنت أنقرة") or "both" (undecided) — from the cues of data/metonymy.yaml
+(:func:`capital_readings`).
+
 Everything is a scan of one Aho-Corasick automaton per dictionary plus work proportional to
 the number of hits, so the cost is linear in the text length.
 """
@@ -33,11 +38,13 @@ from rasad.actors.gazetteer import (
     AdjectivePayload,
     CounterpartPayload,
     Gazetteer,
+    MetonymyCues,
     NamePayload,
     PlaceEntry,
     RoleNounPayload,
     RolePayload,
     SuffixPayload,
+    load_metonymy_cues,
 )
 from rasad.actors.lexicon import Match, is_word_char, leftmost_longest
 from rasad.records import ActorRef, PlaceRef
@@ -86,6 +93,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
     cands = [c for c in cands if c.via != "context" or _context_ok(c, n.text, by_start, g,
                                                                      named, votes)]
     chosen = _select(cands)
+    readings = capital_readings(text, n, g)
     window = _year_window(text) if on is None else None
     refs: list[ActorRef] = []
     last_role: str | None = None
@@ -101,6 +109,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
             if not ents:
                 continue
             ref = _ref(text, s, e, ents[0], c.via, tuple(a.id for a in ents[1:]))
+            ref.reading = readings.get((c.start, c.end))
             if ents[0].kind == "person":
                 last_role = _current_role(ents[0], on, window) or last_role
         elif c.via == "role" and c.role:
@@ -402,6 +411,7 @@ def find_places(text: str, n: Normalized, g: Gazetteer) -> list[PlaceRef]:
             valid.append(Match(s, e, ntext[s:e], tuple(ok), items[0][2].prefix))
             accepted_ends.append(e)
     out: list[PlaceRef] = []
+    readings = capital_readings(text, n, g)
     for m in leftmost_longest(valid):
         ents = sorted((g.places[i] for i in m.payloads), key=lambda p: _place_rank(p, votes))
         p = ents[0]
@@ -410,7 +420,7 @@ def find_places(text: str, n: Normalized, g: Gazetteer) -> list[PlaceRef]:
             continue
         out.append(PlaceRef(text=text[s:e], start=s, end=e, id=p.id, name=p.name,
                             country=p.country, lat=p.lat, lon=p.lon, place_kind=p.kind,
-                            admin1=p.admin1))
+                            admin1=p.admin1, reading=readings.get((m.start, m.end))))
     return out
 
 
@@ -487,3 +497,388 @@ def _locative_ok(m: Match[str], ntext: str, p: PlaceEntry, votes: Counter[str],
         gap = ntext[accepted_ends[-1]:m.start]
         return len(gap) <= 3 and gap.strip(" ,،") == ""
     return False
+
+
+# --- capitals: the place or the government? ------------------------------------------
+_DASHES = frozenset("-ـ–—/")
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "نا", "كم", "ه", "وا")
+_readings_cache: tuple[str, int, dict[tuple[int, int], str]] | None = None
+
+
+def capital_readings(text: str, n: Normalized, g: Gazetteer) -> dict[tuple[int, int], str]:
+    """The reading of every capital mention (normalized span, proclitics included →
+    "place", "actor" or "both"): is "أنقرة" the city ("في أنقرة", "وصل إلى أنقرة") or the
+    Turkish government ("أعلنت أنقرة", "رد أنقرة", "المدعومة من أنقرة")? The cues are the
+    word lists of data/metonymy.yaml, read around the mention; link_actors and find_places
+    give the actor and the place of one span the same reading. Linear in the text."""
+    global _readings_cache
+    if not g.metonyms:
+        return {}
+    cached = _readings_cache
+    if cached is not None and cached[0] == text and cached[1] == id(g):
+        return cached[2]
+    ntext = n.text
+    cues = load_metonymy_cues()
+    mentions: list[tuple[int, int, int]] = []  # start, end, proclitics
+    place_ends: dict[int, list[tuple[int, bool]]] = {}  # end -> (start, is a capital)
+    for lex in (g.place_lex, g.place_gated_lex):
+        for m in lex.all_matches(ntext):
+            plen, base = m.prefix, ntext[m.start + m.prefix:m.end]
+            if base not in g.metonyms and base.startswith("ل") and \
+                    "ال" + base[1:] in g.metonyms:  # "للقاهرة": ل + the article
+                plen, base = plen + 1, "ال" + base[1:]
+            capital = base in g.metonyms
+            if capital:
+                mentions.append((m.start, m.end, plen))
+            if lex is g.place_lex or capital:
+                place_ends.setdefault(m.end, []).append((m.start, capital))
+    if not mentions:
+        return {}
+    actor_ends: dict[int, int] = {}  # end -> start of an actor's name (not a capital)
+    adjective_ends: set[int] = set()
+    for am in g.actor_lex.all_matches(ntext):
+        for p in am.payloads:
+            if isinstance(p, NamePayload) and not p.context:
+                actor_ends[am.end] = min(am.start, actor_ends.get(am.end, am.start))
+            elif isinstance(p, AdjectivePayload):
+                adjective_ends.add(am.end)
+    place_starts: dict[int, list[tuple[int, bool]]] = {}
+    for end, items in place_ends.items():
+        for start, capital in items:
+            place_starts.setdefault(start, []).append((end, capital))
+    ctx = _Context(ntext, text, n.offsets, cues, place_ends, place_starts, actor_ends,
+                   set(actor_ends.values()), adjective_ends, {})
+    for s, e, plen in sorted(set(mentions)):
+        ctx.readings[(s, e)] = _capital_reading(ctx, s, e, ntext[s:s + plen])
+    _readings_cache = (text, id(g), ctx.readings)
+    return ctx.readings
+
+
+@dataclass(slots=True)
+class _Context:
+    ntext: str
+    text: str  # the original (dashes: a lone tatweel "ـ" is deleted by normalization)
+    offsets: tuple[int, ...]  # normalized index -> original index
+    cues: MetonymyCues
+    place_ends: dict[int, list[tuple[int, bool]]]  # end -> (start, is a capital)
+    place_starts: dict[int, list[tuple[int, bool]]]  # start -> (end, is a capital)
+    actor_ends: dict[int, int]  # end -> start of an actor's name
+    actor_starts: set[int]
+    adjective_ends: set[int]
+    readings: dict[tuple[int, int], str]
+
+
+def _word_before(ntext: str, pos: int) -> tuple[str, int]:
+    """The word ending right before pos across spaces only, and its start ("" when
+    punctuation or a line break comes first)."""
+    p = pos
+    while p > 0 and ntext[p - 1] == " ":
+        p -= 1
+    q = p
+    while q > 0 and is_word_char(ntext[q - 1]):
+        q -= 1
+    return ntext[q:p], q
+
+
+def _word_after(ntext: str, pos: int) -> tuple[str, int]:
+    """The word starting right after pos across spaces only, and its end."""
+    p = pos
+    while p < len(ntext) and ntext[p] == " ":
+        p += 1
+    q = p
+    while q < len(ntext) and is_word_char(ntext[q]):
+        q += 1
+    return ntext[p:q], q
+
+
+def _forms(word: str, verb: bool = False) -> set[str]:
+    """A word with the proclitics و ف (and ب ل, for "بوسط", "لدى") taken off; for verbs,
+    also without an object pronoun ("وجهتها" → وجهت)."""
+    out = {word}
+    for c in ("و", "ف"):
+        if word.startswith(c) and len(word) > 2:
+            out.add(word[1:])
+    for w in list(out):
+        if w[:1] in ("ب", "ل") and len(w) > 3:
+            out.add(w[1:])
+    if verb:
+        for w in list(out):
+            for suf in _OBJECT_SUFFIXES:
+                if w.endswith(suf) and len(w) - len(suf) >= 3:
+                    out.add(w[:-len(suf)])
+                    break
+    return out
+
+
+def _is_phrase(word: str, before: str, words: frozenset[str]) -> bool:
+    """Two words of a list's phrase ("على مقربة"), the first one `before`."""
+    return bool(word and before) and any(f"{b} {w}" in words for b in _forms(before)
+                                         for w in _forms(word))
+
+
+def _is(word: str, words: frozenset[str], verb: bool = False) -> bool:
+    if not word:
+        return False
+    forms = _forms(word, verb)
+    if verb:  # the future prefix: "سيزور", "وستتخذ"
+        forms |= {f[1:] for f in forms if f[:1] == "س" and f[1:2] in ("ي", "ت", "ن") and
+                  len(f) > 3}
+    return not forms.isdisjoint(words)
+
+
+def _past_feminine(word: str, cues: MetonymyCues) -> bool:
+    """A word that looks like a feminine verb, past ("تحدثت", "وتوسطت", "أبلغتها") or
+    future ("ستتخذ", "وستعلن"): a capital right after one is its subject."""
+    for f in _forms(word, verb=True):
+        if f in cues.not_verbs:
+            continue
+        if len(f) >= 4 and f.endswith("ت") and not f.endswith(("ات", "يت")):
+            return True
+        if len(f) >= 5 and f.startswith("ست") and not f.endswith(("ه", "ين", "ون")):
+            return True
+    return False
+
+
+def _words_before(ntext: str, pos: int, n: int) -> list[str]:
+    """Up to n words before pos, nearest first, not across punctuation."""
+    out: list[str] = []
+    while len(out) < n:
+        w, pos = _word_before(ntext, pos)
+        if not w:
+            break
+        out.append(w)
+    return out
+
+
+def _capital_reading(ctx: _Context, s: int, e: int, clitics: str) -> str:
+    t, cues = ctx.ntext, ctx.cues
+    line_start = t.rfind("\n", 0, s) + 1
+    after, after_end = _word_after(t, e)
+    dash_after = _dash_after(ctx, e)
+    # a dateline: "أنقرة - المدار", "* لندن ـ «الشرق الأوسط»:", "أنقرة في 14 يناير"
+    opening = t[line_start:s].rstrip(" \"'")
+    if not opening.strip(" *") or opening.endswith("*"):
+        if dash_after is not None:
+            return "place"
+        w2, _ = _word_after(t, after_end)
+        if after == "في" and w2[:1].isdigit():
+            return "place"
+    prev, pstart = _word_before(t, s)
+    # the word after: "أنقرة تعزز", "وموسكو لم تعلق", "بغداد تشهد احتجاجات"
+    nxt = after
+    if nxt and _is(nxt, cues.skip):
+        nxt, _ = _word_after(t, after_end)
+    verb_after: str | None = None
+    if nxt:
+        forms = _forms(nxt, verb=True)
+        forms |= {f[1:] for f in forms if f.startswith("س") and len(f) > 3}  # ستتخذ
+        if not forms.isdisjoint(cues.place_verbs):
+            verb_after = "place"
+        elif not forms.isdisjoint(cues.actor_verbs):
+            verb_after = "actor"
+    # a second conjunct: "حلب ودمشق", "أنقرة وموسكو", "روسيا وأنقرة" (but "قرب سراقب
+    # وأنقرة ترد": a verb after it makes a new clause)
+    if clitics.startswith(("و", "ف")) and prev and verb_after is None:
+        got = _conjunct(ctx, s)
+        if got:
+            return got
+    body = clitics.lstrip("وف")
+    if body.startswith("ب"):
+        return "actor" if _is(prev, cues.b_actor, verb=True) else "place"
+    if body.startswith("ل"):
+        return "place" if _is(prev, cues.l_place) or _is(prev, cues.place_before) \
+            else "actor"
+    if prev and _is(prev, cues.skip):
+        prev, pstart = _word_before(t, pstart)
+    if prev == "او" and verb_after is None:  # "في دبي أو لندن"
+        got = _conjunct(ctx, pstart)
+        if got:
+            return got
+    got = _from_word_before(ctx, s, e, prev, pstart, after)
+    if got:
+        return got
+    if verb_after:
+        return verb_after
+    # "حلب - دمشق", "طريق دمشق - حلب": a route between places
+    dash_before = _dash_before(ctx, s)
+    if dash_before is not None and _place_end(ctx, dash_before) == "place":
+        return "place"
+    if dash_after is not None and _place_starting(ctx, dash_after):
+        return "place"
+    return "both"
+
+
+def _dash_after(ctx: _Context, e: int) -> int | None:
+    """Where the word after a dash that follows position e starts (normalized), if a dash
+    (- ـ – —, in the original text) follows."""
+    t, o = ctx.ntext, ctx.offsets
+    p = e
+    while p < len(t) and t[p] == " ":
+        p += 1
+    if t[p:p + 1] in _DASHES:
+        p += 1
+    elif not any(c in _DASHES for c in ctx.text[o[e]:o[p]]):  # a lone tatweel
+        return None
+    while p < len(t) and t[p] == " ":
+        p += 1
+    return p
+
+
+def _dash_before(ctx: _Context, s: int) -> int | None:
+    """Where the word before a dash that precedes position s ends (normalized)."""
+    t, o = ctx.ntext, ctx.offsets
+    p = s
+    while p > 0 and t[p - 1] == " ":
+        p -= 1
+    if p > 0 and t[p - 1] in _DASHES:
+        p -= 1
+    elif not any(c in _DASHES for c in ctx.text[o[p]:o[s]]):
+        return None
+    while p > 0 and t[p - 1] == " ":
+        p -= 1
+    return p
+
+
+def _from_word_before(ctx: _Context, s: int, e: int, prev: str, pstart: int, after: str
+                      ) -> str | None:
+    t, cues = ctx.ntext, ctx.cues
+    if not prev:
+        return None
+    base = _forms(prev)
+    if base & {"الي", "حتي"}:  # إلى: the destination, unless an addressee
+        near = _words_before(t, pstart, cues.window)
+        if any(_is(w, cues.recipient, verb=True) for w in near):
+            return "actor"
+        return "place"
+    if base & {"من", "عن"}:
+        if "من" in base and _forms(after) & {"الي", "حتي"}:
+            return "place"  # "من دمشق إلى ليبيا"
+        near = _words_before(t, pstart, cues.window + 1)
+        for w, before in zip(near, [*near[1:], ""], strict=False):
+            # a phrase first: "على مقربة من دمشق" (near) is not "مقربة من طهران" (close to)
+            if _is_phrase(w, before, cues.place_from):
+                return "place"
+            if _is(w, cues.actor_from):
+                return "actor"
+            if _is(w, cues.movement, verb=True) or _is(w, cues.place_from) or \
+                    _is(w, cues.place_before):
+                return "place"
+        return "both"
+    if "علي" in base:
+        if after == "ان":
+            return "actor"  # "على أنقرة أن تلجم المسلحين"
+        near = _words_before(t, pstart, 2)
+        if any(_is(w, cues.actor_on, verb=True) for w in near):
+            return "actor"
+        if any(_is(w, cues.place_on, verb=True) for w in near):
+            return "place"
+        return "both"
+    if "بين" in base:
+        return _between(ctx, e)
+    if _is(prev, cues.place_before):
+        return "place"
+    if _is(prev, cues.actor_before) or _is(prev, cues.actor_nouns):
+        return "actor"
+    if _is(prev, cues.event_names):
+        # "اتفاق موسكو" names an accord; "اتفاق دمشق وطهران على": two parties agree
+        return "actor" if _between(ctx, e) == "actor" else "both"
+    if _is(prev, cues.place_verbs, verb=True):
+        return "place"
+    if _is(prev, cues.attack_verbs, verb=True):
+        # "قصف دمشق": the place attacked; "ضربت واشنطن صربيا": the attacker
+        return "actor" if _feminine_verb(prev) else "place"
+    if _is(prev, cues.actor_verbs, verb=True) or _past_feminine(prev, cues):
+        return "actor"
+    if prev[:1] == "ت" and len(prev) >= 4 and \
+            _is(_word_before(t, pstart)[0], cues.verb_particles):
+        return "actor"  # "لم تتلق لندن", "أن تنجر بيروت": a present verb after a particle
+    pend = pstart + len(prev)
+    # "العاصمة البريطانية لندن": a country adjective after a place noun
+    if pend in ctx.adjective_ends:
+        w, _ = _word_before(t, pstart)
+        if _is(w, cues.place_before):
+            return "place"
+    # verb, subject, object: "يزور الرئيس التركي موسكو", "تتهم حكومة الوفاق موسكو",
+    # "وتتهم أثينا أنقرة", "ويحمّل المتظاهرون بكين": the nearest verb before the subject
+    named = pend in ctx.actor_ends or pend in ctx.adjective_ends or pend in ctx.place_ends
+    if named or prev.startswith("ال"):
+        # (a common noun as the subject: the verb right before it)
+        for w in _words_before(t, pstart, cues.window if named else 1):
+            if _is(w, cues.place_verbs, verb=True) or _is(w, cues.movement, verb=True) or \
+                    _is(w, cues.attack_verbs, verb=True):
+                return "place"
+            if _is(w, cues.actor_verbs, verb=True) or _past_feminine(w, cues):
+                return "actor"
+            if _forms(w) & _PREPOSITIONS or _is(w, cues.place_before) or \
+                    _is(w, cues.actor_before) or _is(w, cues.event_names):
+                break  # the verb of another phrase
+    return None
+
+
+_PREPOSITIONS = frozenset({"في", "الي", "من", "عن", "علي", "بين", "حتي", "مع"})
+
+
+def _feminine_verb(word: str) -> bool:
+    """A feminine (or plural) verb form: "ضربت", "تقصف" (after و ف س)."""
+    return any(f.endswith(("ت", "وا")) or (f.startswith("ت") and len(f) > 3)
+               for f in _forms(word, verb=True) | {word})
+
+
+def _place_end(ctx: _Context, end: int) -> str | None:
+    """What ends at `end`: a capital (its reading), another place ("place"), an actor
+    ("actor"), or nothing."""
+    for start, capital in ctx.place_ends.get(end, []):
+        if capital:
+            r = ctx.readings.get((start, end))
+            if r:
+                return r
+        else:
+            return "place" if end not in ctx.actor_ends else "actor"
+    if end in ctx.actor_ends:
+        return "actor"
+    return None
+
+
+def _place_starting(ctx: _Context, start: int) -> bool:
+    """A place that is not a capital starts at `start`."""
+    return any(not cap for _end, cap in ctx.place_starts.get(start, []))
+
+
+def _conjunct(ctx: _Context, s: int) -> str | None:
+    """A second conjunct ("حلب ودمشق", "أنقرة وموسكو") reads as the first one; "both"
+    passes on as no decision."""
+    t = ctx.ntext
+    p = s
+    for _ in range(ctx.cues.window):
+        while p > 0 and t[p - 1] == " ":
+            p -= 1
+        if p == s:
+            return None
+        got = _place_end(ctx, p)
+        if got in ("place", "actor"):
+            return got
+        # "في الدوحة ودبي والمنامة والشارقة والقاهرة": back to a conjunct we know
+        w, q = _word_before(t, p)
+        if not w.startswith("و") or len(w) < 3:
+            return None
+        p = q
+    return None
+
+
+def _between(ctx: _Context, e: int) -> str:
+    """"بين أنقرة ودمشق" (two governments) or "بين بيروت والجنوب" (two places): what the
+    other conjunct is."""
+    t = ctx.ntext
+    w, end = _word_after(t, e)
+    if not w.startswith("و"):
+        return "both"
+    start = end - len(w)
+    for pend, cap in ctx.place_starts.get(start, []):
+        if cap:
+            return "actor"
+        return "actor" if pend in ctx.actor_ends else "place"
+    if start in ctx.actor_starts:
+        return "actor"
+    if _is(w, ctx.cues.place_from) or _is(w, ctx.cues.place_before):
+        return "place"  # "بين بيروت والجنوب"
+    return "both"

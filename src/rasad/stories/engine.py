@@ -382,13 +382,13 @@ LEAD_MIN_CHARS = 80  # a first paragraph shorter than this is a dateline or a ki
 def lead_places(x: Extraction) -> set[str]:
     """Place and region keys of the page's lead (its first paragraph), where a news page
     states where it happens (the inverted pyramid). A place named only further down is
-    background ("... after the Idlib strike"), and a capital named as a government
-    ("أعلنت أنقرة", the same span resolved as an actor) is the cast, not the scene.
-    A region wider than a province ("شمال سوريا") says only the country."""
+    background ("... after the Idlib strike"), and a capital the linker does not read as
+    the place ("أعلنت أنقرة": the government; "اتفاق موسكو": undecided; see PlaceRef's
+    `reading`) is the cast, not the scene. A region wider than a province ("شمال سوريا")
+    says only the country."""
     text = x.document.text
     paras = [m.end() for m in re.finditer(r"\n+", text)] + [len(text)]
     cut = next((e for e in paras if e >= LEAD_MIN_CHARS), len(text))
-    as_actor = {a.start for a in x.actors if a.id}
     out: set[str] = set()
     for p in x.places:
         if p.place_kind == "country" or p.start >= cut:
@@ -397,27 +397,12 @@ def lead_places(x: Extraction) -> set[str]:
             if p.country:  # "northern Syria" spans provinces: it says the country only
                 out.add(_region(p.country, "*"))
             continue
-        if p.start in as_actor and not _locative(text, p.start):
+        if p.reading not in (None, "place"):
             continue
         out.add("p:" + p.id)
         if p.admin1 and p.country:
             out.add(_region(p.country, p.admin1))
     return out
-
-
-_LOCATIVE = frozenset(["في", "فى", "وفي", "قرب", "داخل", "وسط", "شوارع", "ساحات", "أنحاء",
-                       "انحاء", "مدينة", "العاصمة", "محيط", "من", "إلى", "الى", "نحو", "حول"])
-
-
-def _locative(text: str, start: int) -> bool:
-    """A place named as a place: after a locative word ("في بيروت", "وسط بغداد") or with
-    the clitic preposition glued on ("بإسطنبول"). A capital without one is usually the
-    government speaking ("أعلنت أنقرة")."""
-    if start > 0 and text[start - 1] in "بل" and (start < 2 or not text[start - 2].isalpha()
-                                                 or text[start - 2] in "وف"):
-        return True
-    before = text[max(0, start - 20):start].split()
-    return bool(before) and before[-1] in _LOCATIVE
 
 
 def _region(country: str, admin1: str) -> str:

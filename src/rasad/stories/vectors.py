@@ -1,12 +1,17 @@
 """Page vectors for story clustering: content words of the title and lead (light-stemmed,
-normalized Arabic) plus the page's actors, places and event types, weighted by TF-IDF with
-document frequencies kept in the store (so the weights follow the corpus as it grows)."""
+normalized Arabic, stop words of data/stop_words.yaml left out) plus the page's actors,
+places and event types, weighted by TF-IDF with document frequencies kept in the store (so
+the weights follow the corpus as it grows)."""
 
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from rasad.records import Extraction
 from rasad.text.normalize import norm
@@ -14,10 +19,16 @@ from rasad.text.normalize import norm
 _WORD = re.compile(r"[\u0621-\u064a\w]+")
 _PREFIXES = ("وبال", "وال", "بال", "فال", "لل", "كال", "ال", "و", "ف", "ب", "ل")
 _SUFFIXES = ("هما", "هم", "ها", "ات", "ون", "ين", "ه", "ة")
-_STOP = frozenset(norm(w) for w in (
-    ["في", "من", "على", "إلى", "الى", "عن", "مع", "أن", "إن", "ان", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين", "اللذين", "التى", "كان", "كانت", "قال", "قالت", "وقال", "وقالت", "أكد", "أعلن", "أضاف", "وأضاف", "اليوم", "أمس", "بعد", "قبل", "خلال", "بين", "حول", "عند", "منذ", "حتى", "أو", "ثم", "كما", "لكن", "غير", "كل", "بعض", "أي", "أية", "وفق", "بحسب", "حسب", "نحو", "أكثر", "أقل", "هو", "هي", "هم", "نحن", "قد", "لقد", "لم", "لن", "لا", "ما", "وذلك", "فيما", "بينما", "أيضا", "ايضا", "عبر", "ضد", "دون", "تم", "يتم", "وقد", "الى", "وفي", "ومن", "وعلى", "إنه", "انه", "أنه"]))
 LEAD_WORDS = 120
 TOP_TERMS = 40
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """The story stage's stop words (data/stop_words.yaml), normalized."""
+    text = (resources.files("rasad") / "data" / "stop_words.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return frozenset(norm(str(w)).strip() for w in data.get("stop_words") or [])
 
 
 def stem(word: str) -> str:
@@ -38,12 +49,13 @@ def terms(x: Extraction) -> Counter[str]:
     """Raw term counts of a page (words of title and lead, entity and event features)."""
     c: Counter[str] = Counter()
     d = x.document
+    stop = stop_words()
     words = _WORD.findall(norm(d.title or ""))
     for w in words:
-        if w not in _STOP and not w.isdigit() and len(w) > 2:
+        if w not in stop and not w.isdigit() and len(w) > 2:
             c["w:" + stem(w)] += 2
     for w in _WORD.findall(norm(d.text))[:LEAD_WORDS]:
-        if w not in _STOP and not w.isdigit() and len(w) > 2:
+        if w not in stop and not w.isdigit() and len(w) > 2:
             c["w:" + stem(w)] += 1
     for a in x.actors:
         if a.id and a.via != "adjective":

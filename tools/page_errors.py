@@ -1,0 +1,99 @@
+"""List what the coder gets wrong on a page gold set that may be tuned on.
+
+    .venv/bin/python tools/page_errors.py                 # the tuning set (tests/events/tune)
+    .venv/bin/python tools/page_errors.py --page 06_      # pages whose name starts so
+    .venv/bin/python tools/page_errors.py --spurious      # only the wrong coded events
+
+For each page: every coded event that matches no gold or also_ok event (with its cause, as
+`make eval` splits it: wrong date, empty actor, wrong actor, or a type the page lacks), then
+every gold event not found in full, with the coded events of its type. The blind set is not
+offered: reading its errors would make it a tuning set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {"tune": ROOT / "tests" / "events" / "tune"}
+
+
+def _aid(a: dict[str, Any] | None) -> str | None:
+    return a.get("id") if a else None
+
+
+def _line(e: dict[str, Any]) -> str:
+    mod = "negated" if e.get("negated") else e.get("modality")
+    return (f"{e['type']:<9} {_aid(e['source_actor'])} -> {_aid(e['target_actor'])} "
+            f"date={e['date']} modality={mod} trigger={e.get('trigger')!r}\n"
+            f"      {' '.join((e.get('sentence') or '').split())[:300]}")
+
+
+def cause(allowed: list[dict[str, Any]], e: dict[str, Any]) -> str:
+    """Why a coded event matches nothing (the split of `make eval`)."""
+    from rasad.eval.gold_pages import _actors_match, _actors_match_or_empty, _date_match
+
+    same = [g for g in allowed if g["type"] == e["type"]]
+    if not same:
+        return "invented"
+    if any(_actors_match(g, e) for g in same):
+        return "wrong date"
+    if any(_date_match(g, e) and _actors_match_or_empty(g, e) for g in same):
+        return "empty actor"
+    return "wrong actor"
+
+
+def main(argv: list[str] | None = None) -> int:
+    import yaml
+
+    from rasad.eval.gold_pages import _actors_match, _date_match, event_match
+    from rasad.pipeline import extract
+    from rasad.read import iter_inputs
+    from rasad.records import RawInput
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="tune", choices=sorted(SETS))
+    ap.add_argument("--page", default="", help="only pages whose file name starts so")
+    ap.add_argument("--spurious", action="store_true", help="only the wrong coded events")
+    args = ap.parse_args(argv)
+    here = SETS[args.set]
+    gold = yaml.safe_load((here / "gold.yaml").read_text(encoding="utf-8"))
+    counts: dict[str, int] = {}
+    for name, g in gold["pages"].items():
+        if not name.startswith(args.page):
+            continue
+        raw = next(iter_inputs([str(here / "pages" / name)]))
+        if not isinstance(raw, RawInput):
+            print(f"{name}: {raw.reason}")
+            continue
+        raw.published = g["published"]
+        evs = [e.to_dict() for e in extract(raw).events]
+        allowed = (g.get("events") or []) + (g.get("also_ok") or [])
+        print(f"=== {name}")
+        for e in evs:
+            if not any(event_match(ge, e) for ge in allowed):
+                why = cause(allowed, e)
+                counts[why] = counts.get(why, 0) + 1
+                print(f"  SPURIOUS ({why}) {_line(e)}")
+        if args.spurious:
+            continue
+        for ge in g.get("events") or []:
+            full = [e for e in evs if event_match(ge, e) and _actors_match(ge, e) and
+                    _date_match(ge, e)]
+            if full:
+                continue
+            print(f"  MISSED {ge['type']:<9} {ge.get('source')} -> {ge.get('target')} "
+                  f"date={ge.get('date')} modality={ge.get('modality')}  # {ge.get('what')}")
+            for e in evs:
+                if e["type"] == ge["type"]:
+                    print(f"    got {_line(e)}")
+    print("spurious by cause:", counts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    raise SystemExit(main())
