@@ -239,7 +239,7 @@ class StoryEngine:
         changed: dict[str, dict[str, Any]] = {}
         outlet = x.document.outlet or f"(unknown outlet {x.document.id[4:10]})"
         for ev in x.events:
-            if ev.negated or ev.modality in ("hypothetical", "threatened"):
+            if not _happens(ev):
                 continue
             pool = list(changed.values()) + [
                 se for se in self.state.story_events_of(story_id, ev.type,
@@ -275,6 +275,14 @@ class StoryEngine:
                 match["location"] = ev.location.to_dict()
             changed[match["id"]] = match
         return list(changed.values())
+
+
+def _happens(ev: Event) -> bool:
+    """A mention that tells of an act done or to be done: not negated, denied or only
+    supposed; a threatened act is not done, but a threat (THREATEN) is itself the act."""
+    if ev.negated or ev.modality in ("hypothetical", "denied"):
+        return False
+    return ev.modality != "threatened" or ev.type == "THREATEN"
 
 
 def _fig(f: Figure, outlet: str, x: Extraction) -> dict[str, Any]:
