@@ -30,9 +30,11 @@ class Config:
     # SQLite page cache of a store opened for ingest: the lookup B-trees (bands, features,
     # ids) of ~100,000 pages fit in it, so inserts stay cheap as the database grows
     sqlite_cache_mb: int = 512
-    # WAL pages written before a checkpoint copies them into the database, during ingest
-    # (SQLite's default is 1000; see bench/bench_stories.py --wal-pages)
-    sqlite_wal_pages: int = 1000
+    # WAL pages (4 KB) written before a checkpoint copies them into the database, during
+    # ingest. SQLite's default is 1000, less than one ingest batch writes: every batch would
+    # be copied twice. With 20000 (~80 MB of WAL), an index page changed by several batches
+    # is copied once (bench/bench_stories.py --wal-pages compares settings)
+    sqlite_wal_pages: int = 20000
     extra: dict[str, str] = field(default_factory=dict)
 
 

@@ -1,6 +1,7 @@
 """The pipeline: stages in order, from a RawInput to an Extraction (stateless).
 
-read → clean → normalize → sentences → actors/places → time → figures → quotes → events.
+read → clean → normalize → sentences → actors/places → time → figures → coreference →
+quotes → events.
 Stories and duplicates need the other documents and live in :mod:`rasad.stories`.
 """
 
@@ -37,6 +38,7 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
     from rasad.actors import find_places, link_actors, load_gazetteer
     from rasad.clean import clean
     from rasad.events.coder import TimeRef, code_events
+    from rasad.events.coref import resolve_references
     from rasad.events.figures import find_figures
     from rasad.events.lexicons import load_event_lexicons
     from rasad.events.quotes import find_quotes
@@ -78,12 +80,14 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
                 category=fm.category, quantity=fm.quantity, qualifier=fm.qualifier,
                 subject=fm.subject, date=date, location=loc, sentence=s.text,
                 span=(fs, fe), text=text[fs:fe]))
-    qspans = find_quotes(text, sentences, actors, lx)
+    # descriptions and dropped subjects that refer back to an actor named earlier
+    ractors = resolve_references(text, sentences, actors, g, pub, lx)
+    qspans = find_quotes(text, sentences, ractors, lx)
     quotes = [Quote(id="q_" + short_hash(doc_id, str(q.start)), doc_id=doc_id, speaker=q.speaker,
                     text=text[q.start:q.end], span=(q.start, q.end), direct=q.direct,
                     date=cd.published) for q in qspans]
     trig = lx.triggers.find(n.text)
-    events = code_events(doc_id, text, n, sentences, trig, actors, places, times, figures,
+    events = code_events(doc_id, text, n, sentences, trig, ractors, places, times, figures,
                          qspans, pub, lx, g.media_ids)
     # fatalities are linked to the event that counts them
     for ev in events:

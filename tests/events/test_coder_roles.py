@@ -238,3 +238,15 @@ def test_swapped_actors_match_only_for_undirected_types(etype: str, ok: bool) ->
     got = {"source_actor": {"id": "TURGOV"}, "target_actor": {"id": "RUSGOV"}}
     assert same_actors(gold, got) is ok
     assert same_actors(gold, {"source_actor": {"id": "RUS"}, "target_actor": {"id": "TUR"}})
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("اشتبكت قوات الدعم السريع مع الجيش السوداني في أم درمان يوم الأحد.", "SUPPORT"),
+    ("اختتم قادة مجلس التعاون الخليجي قمتهم في الرياض يوم الثلاثاء.", "COOPERATE"),
+    ("وصل وفد من منظمة التعاون الإسلامي إلى بغداد يوم الاثنين.", "COOPERATE"),
+])
+def test_a_word_of_an_actor_name_is_not_a_trigger(text: str, absent: str) -> None:
+    evs = code(text)
+    assert absent not in {e.type for e in evs}
+    if "اشتبكت" in text:  # the clash itself is still coded
+        assert "ASSAULT" in {e.type for e in evs}

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasad.actors.lexicon import Match
 from rasad.events.lexicons import EventLexicons, Trigger
@@ -76,22 +78,118 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
     """Events of one document (`media`: actor ids of news outlets, never event actors)."""
     events: list[Event] = []
     by_sentence: dict[int, list[_Cand]] = {}
+    names = [(a.start, a.end) for a in actors if a.via == "name" and a.id]
     for m in trig_matches:
         s, e = n.to_original(m.start, m.end)
         si = _sentence_index(sentences, s)
         if si is None:
             continue
+        if any(a <= s and e <= b and (a, b) != (s, e) for a, b in names):
+            continue  # a word of a name: "قوات الدعم السريع", "مجلس التعاون الخليجي"
         if lx.ta_marbuta_reading(m.surface, text[s:e]):
             continue  # "دعاة" (preachers) is not "دعاه" (he called him)
         trig = _as_noun(_choose(m.payloads, text[sentences[si].start:sentences[si].end]),
                         m.surface, lx)
         by_sentence.setdefault(si, []).append(_Cand(trig, trig.type, s, e, text[s:e]))
+    lead: dict[str, bool] = {}
+
+    def lead_disaster() -> bool:  # does the page's lead name a disaster? (when needed)
+        if "lead" not in lead:
+            lead["lead"] = _lead_disaster(sentences, by_sentence, lx)
+        return lead["lead"]
+
     for si, cands in sorted(by_sentence.items()):
         sent = sentences[si]
         prev = sentences[si - 2] if si > 1 else (sentences[0] if si == 1 else None)
-        events += _code_sentence(doc_id, text, sent, cands, actors, places, times, figures,
-                                 quotes, published, lx, media, prev)
+        coded = _code_sentence(doc_id, text, sent, cands, actors, places, times, figures,
+                               quotes, published, lx, media, prev)
+        if any(e.type == "ASSAULT" for e in coded) and _disaster_harm(sent, cands, lx,
+                                                                      lead_disaster):
+            coded = [e for e in coded if e.type != "ASSAULT"]  # a disaster's dead: figures
+        events += coded
     return _retaliation_targets(_merge_document(events), lx)
+
+
+def _word_forms(w: str) -> set[str]:
+    """A word with its proclitics (و ف ب ل), article and pronoun suffix taken off, in every
+    combination: the forms to look up in a cue list."""
+    forms = {w}
+    for _ in range(2):
+        forms |= {f[1:] for f in forms if f[:1] in "وفبل" and len(f) > 3}
+    forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
+    forms |= {"ال" + f[2:] for f in forms if f.startswith("لل") and len(f) > 4}
+    forms |= {f[:-len(s)] for f in forms for s in _PRONOUN_SUFFIXES
+              if f.endswith(s) and len(f) - len(s) >= 3}
+    forms |= {f[:-1] + "ه" for f in forms if f.endswith("ت") and len(f) > 3}  # حيات(هم) = حياة
+    return forms
+
+
+_PHRASE_INDEX: dict[tuple[int, str], tuple[EventLexicons, dict[str, list[list[str]]]]] = {}
+
+
+def _phrases_by_first(lx: EventLexicons, name: str) -> dict[str, list[list[str]]]:
+    hit = _PHRASE_INDEX.get((id(lx), name))
+    if hit is not None and hit[0] is lx:
+        return hit[1]
+    index: dict[str, list[list[str]]] = {}
+    for phrase in lx.cue_phrases.get(name, ()):
+        index.setdefault(phrase.split()[0], []).append(phrase.split())
+    _PHRASE_INDEX[(id(lx), name)] = (lx, index)
+    return index
+
+
+def _names(words: list[str], lx: EventLexicons, name: str) -> bool:
+    """Does the word list hold a word or phrase of cue list `name` (clitics, article and
+    pronoun suffixes allowed on every word)?"""
+    forms = [_word_forms(w) for w in words]
+    single = lx.cues.get(name, frozenset())
+    index = _phrases_by_first(lx, name)
+    for k, f in enumerate(forms):
+        if f & single:
+            return True
+        for first in f & index.keys():
+            if any(len(ph) <= len(words) - k and all(
+                    p in forms[k + j] for j, p in enumerate(ph)) for ph in index[first]):
+                return True
+    return False
+
+
+def _harm_only(c: _Cand, lx: EventLexicons) -> bool:
+    """A casualty trigger ("قتل", "لقي حتفه", "أسفر عن مقتل", "ضرب" of an earthquake):
+    every word of it reports harm without naming an attack (cues.yaml harm_words)."""
+    words = _TOKEN.findall(norm(c.surface))
+    return bool(words) and all(_word_forms(w) & lx.cues.get("harm_words", frozenset())
+                               for w in words)
+
+
+def _names_a_disaster(sent: Sentence, cands: list[_Cand], lx: EventLexicons) -> bool | None:
+    """True: the sentence names a disaster or accident and no attack; False: it names an
+    attack (a trigger that is not a casualty word, or an attacker); None: neither."""
+    assault = [c for c in cands if c.type == "ASSAULT"]
+    words = _TOKEN.findall(norm(sent.text))
+    if any(not _harm_only(c, lx) for c in assault) or _names(words, lx, "attack_agents"):
+        return False
+    return True if _names(words, lx, "disaster_causes") else None
+
+
+def _lead_disaster(sentences: list[Sentence], by_sentence: dict[int, list[_Cand]],
+                   lx: EventLexicons) -> bool:
+    """Does the page's lead (its first sentence, and the next one when the first is a short
+    title line) name a disaster and no attack?"""
+    lead = [0, 1] if sentences and len(sentences[0].text.split()) < 6 else [0]
+    found = [_names_a_disaster(sentences[i], by_sentence.get(i, []), lx)
+             for i in lead if i < len(sentences)]
+    return True in found and False not in found
+
+
+def _disaster_harm(sent: Sentence, cands: list[_Cand], lx: EventLexicons,
+                   lead_disaster: Callable[[], bool]) -> bool:
+    """Are this sentence's ASSAULT triggers the dead, injured or destroyed of a disaster or
+    an accident (earthquake, flood, road accident, gas cylinder …; cues.yaml
+    disaster_causes) named in the sentence, or in the page's lead when the sentence names
+    no cause at all? Then they are figures, not an ASSAULT (docs/events.md)."""
+    named = _names_a_disaster(sent, cands, lx)
+    return named is True or (named is None and lead_disaster())
 
 
 def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
@@ -142,8 +240,10 @@ def _merge_document(events: list[Event]) -> list[Event]:
         ids = {_aid(ev.source_actor), _aid(ev.target_actor)} - {None}
         same = None
         for prev in out:
-            if prev.type != ev.type or prev.negated != ev.negated:
-                continue
+            if prev.type != ev.type or prev.negated != ev.negated or (
+                    prev.modality != ev.modality and "hypothetical" in (prev.modality,
+                                                                       ev.modality)):
+                continue  # a conditional or non-specific mention is not the act itself
             if prev.date != ev.date and prev.date_text is not None and ev.date_text is not None:
                 continue  # two explicit, different dates: two acts
             pids = {_aid(prev.source_actor), _aid(prev.target_actor)} - {None}
@@ -160,7 +260,10 @@ def _merge_document(events: list[Event]) -> list[Event]:
         if same is None:
             out.append(ev)
         else:
-            if same.date_text is None and ev.date_text is not None:
+            if same.date_text is None and ev.date_text is not None and (
+                    ev.date_text in ev.sentence or same.date is None):
+                # a later mention dates the act by a time expression of its own sentence; one
+                # it inherits from the sentence before (_date) only fills a missing date
                 same.date, same.date_text = ev.date, ev.date_text
             _merge_into(same, ev)
     return out
@@ -233,17 +336,20 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
         if _prevented(text, sent, c, lx):
             continue
         if speech_act_at is not None and c.trig.pos == "noun" and c.type not in SPEECH_ACTS \
-                and c.start - speech_act_at < 80 and "," not in norm(text[speech_act_at:c.start]):
-            continue  # the act a demand/threat/accusation is about
-        if threat_at is not None and c.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION"):
-            continue
+                and c.start - speech_act_at < 80 and "," not in norm(
+                text[speech_act_at:c.start]) and _governor(text, sent, c, lx, cands) != "deny":
+            continue  # the act a demand/threat/accusation is about (a denied act stays)
+        if threat_at is not None and c.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION") \
+                and _governor(text, sent, c, lx, cands) == "threat":
+            continue  # the threatened act: the THREATEN event says it (PLOVER.md)
         if c.type in MODEL_TYPES:
             if probs is None:
                 from rasad.events import classify
 
                 probs = classify.score(sent.text)  # once per sentence, only when needed
-            if probs.get(c.type, 1.0) < MODEL_VETO:
-                continue
+            if probs.get(c.type, 1.0) < MODEL_VETO and not _modal(text, sent, c, lx, cands):
+                continue  # (a denied, negated or planned act is not reported as done: the
+                # model's low score is the modality's, and the event carries it)
         ev = _event(doc_id, text, sent, c, s_actors, s_places, times, s_figs, quotes,
                     published, lx, prev_sentence, cands)
         if probs is not None and c.type in MODEL_TYPES:
@@ -354,8 +460,16 @@ def _purpose(text: str, c: _Cand, lx: EventLexicons) -> bool:
         return False  # "تنفيذا لاتفاق موسكو الذي أبرمه الرئيسان": an act, not a purpose
     if lx.triggers.lookup(surface[1:]) or (surface.startswith("لل") and
                                           lx.triggers.lookup("ال" + surface[2:])):
-        return not lx.is_cue("passive_victim_cues", _prev_word(text, c.start))
+        return not lx.is_cue("passive_victim_cues", _prev_word(text, c.start)) and \
+            not _prepared(text, c, lx)
     return False
+
+
+def _prepared(text: str, c: _Cand, lx: EventLexicons) -> bool:
+    """"تستعد روسيا وتركيا لتوقيع اتفاق": after a verb of preparing, ل + masdar is the
+    planned act, not a purpose (cues.yaml preparation_verbs; same clause, a few words)."""
+    before = re.split(r"[,;:.]", norm(text[max(0, c.start - 60):c.start]))[-1]
+    return any(_is_word(lx, "preparation_verbs", w) for w in _TOKEN.findall(before)[-5:])
 
 
 def _prevented(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
@@ -427,7 +541,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
                     text[c.end:o.start].strip()), default=None)
     if c.trig.pos == "noun":
         source, target, named = noun_roles(text, c, acts, sent, lx, tspans,
-                                           [(p.start, p.end) for p in s_places], next_act)
+                                           [(p.start, p.end) for p in s_places], next_act,
+                                           speaker)
     else:
         lead = next((a for a in acts if a.end <= c.start and a.via != "adjective" and
                      not governed_by_preposition(text, a)), None)
@@ -474,10 +589,10 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     if reported_by is not None and source is not None and source.id == reported_by.id and \
             quote is not None and not quote.direct:
         reported_by = None
-    negated, modality = _modality(text, sent, c, lx)
+    negated, modality = _modality(text, sent, c, lx, cands)
     date, date_text, future = _date(text, c, sent, times, published, prev_sentence,
                                     planned=modality == "planned" or c.trig.pos == "noun",
-                                    planned_act=modality == "planned")
+                                    planned_act=modality == "planned" and not negated)
     if future and modality == "asserted":
         modality = "planned"
     location = _location(text, c, s_places, s_actors)
@@ -521,32 +636,344 @@ def _first_person(text: str, quote: QuoteSpan, c: _Cand) -> bool:
     return any(t in _FIRST_PERSON for t in _TOKEN.findall(norm(text[quote.start:quote.end])))
 
 
-def _modality(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> tuple[bool, str]:
-    nbefore = norm(text[sent.start:c.start])
-    toks = _TOKEN.findall(nbefore)
-    near = toks[-3:]
-    negated = any(lx.is_cue("negation", t) for t in near) and not any(
-        p in nbefore[-30:] for p in lx.cue_phrases.get("negation_exceptions", ()))
-    surface = norm(c.surface)
-    bare = surface[1:] if surface[:1] in "وف" else surface
-    modality = "asserted"
-    if any(lx.is_cue("denial_verbs", t) for t in toks[-8:]):
-        return True, "denied"
-    hypo = lx.cues.get("hypothetical", frozenset())
-    clause = re.split(r"[,;:]", nbefore)[-1]
-    ctoks = _TOKEN.findall(clause)
-    if any(t in hypo for t in ctoks[-8:]) or any(p in clause[-40:] for p in
-                                                lx.cue_phrases.get("hypothetical", ())):
+# --- modality and negation (docs/events.md, "Modality and negation") ---------------------
+
+_MWORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s\u064B-\u065F\u0670\u0640]")
+_HARD_STOP = frozenset(";:?!.")
+_SKIP_MARKS = frozenset("\"'()[]-")
+# how many words may stand between a cue and the trigger it governs
+_REACH = {"deny": 25, "threat": 15, "plan": 12, "plan_adj": 2, "cond": 15, "purpose": 3,
+          "any": 1}
+_SCOPE_LISTS = (("denial_verbs", "deny"), ("scope_negation", "neg"), ("conditionals", "cond"),
+                ("threat_cues", "threat"), ("planned_cues", "plan"),
+                ("planned_adjectives", "plan_adj"), ("nonspecific", "any"),
+                ("prevention_cues", "purpose"), ("purpose_cues", "purpose"),
+                ("clause_openers", "opener"), ("speech_verbs", "speech"))
+_APODOSIS = frozenset(("فان", "فانه", "فانها", "فانهم", "فانني", "فاننا"))
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "هن")
+_TARGET_PREPOSITIONS = frozenset(norm(w) for w in ("على", "ضد", "إلى", "مع", "بين", "لدى"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    w: str  # normalized
+    start: int
+    end: int
+    raw: str = ""  # as written
+
+
+@dataclass
+class _Scope:
+    """What governs a trigger: the result of the walk back from it (see _walk)."""
+
+    negated: bool = False
+    neg_future: bool = False  # لن: a negated future act
+    gov: str | None = None  # deny | threat | plan | plan_adj | cond | purpose
+    nonspecific: bool = False  # "أي هجوم"
+    apodosis: bool = False  # the walk passed the consequence of a condition ("فإن")
+
+
+_CUE_INDEX: dict[int, tuple[EventLexicons, dict[str, list[tuple[tuple[str, ...], str]]]]] = {}
+
+
+def _cue_index(lx: EventLexicons) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The scope cues of cues.yaml by their last word: {last: [(words, kind), ...]}."""
+    hit = _CUE_INDEX.get(id(lx))
+    if hit is not None and hit[0] is lx:
+        return hit[1]
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, kind in _SCOPE_LISTS:
+        forms = list(lx.cues.get(name, ())) + list(lx.cue_phrases.get(name, ()))
+        for f in sorted(forms):
+            words = tuple(f.split())
+            if words and (words, kind) not in index.get(words[-1], []):
+                index.setdefault(words[-1], []).append((words, kind))
+    _CUE_INDEX[id(lx)] = (lx, index)
+    return index
+
+
+def _mtokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [_Tok(norm(m.group()), m.start(), m.end(), m.group())
+            for m in _MWORD.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=64)
+def _sentence_tokens(sentence: str, start: int) -> tuple[_Tok, ...]:
+    """The words of a sentence (normalized) with their offsets in the document."""
+    return tuple(_Tok(tok.w, tok.start + start, tok.end + start, tok.raw)
+                 for tok in _mtokens(sentence, 0, len(sentence)))
+
+
+_SHORT_PARTICLES = frozenset(("لم", "لن", "لا", "ما", "من", "اي"))
+
+
+def _unclitic(w: str) -> str:
+    """The word without a leading و/ف ("فسوف", "ويعتزم"); a two-letter rest only when it
+    is a particle ("ولم", "ومن"; not "ولو" "even if", nor "فإن", which opens a clause)."""
+    if w[:1] not in "وف" or len(w) < 3:
+        return w
+    return w[1:] if len(w) > 3 or w[1:] in _SHORT_PARTICLES else w
+
+
+def _cue_at(toks: list[_Tok], i: int, index: dict[str, list[tuple[tuple[str, ...], str]]]
+            ) -> tuple[str, int] | None:
+    """The longest scope cue ending at word i: (kind, number of words)."""
+    w = toks[i].w
+    best: tuple[str, int] | None = None
+    for key in dict.fromkeys((w, _unclitic(w))):
+        for words, kind in index.get(key, ()):
+            n = len(words)
+            if n > i + 1 or (best is not None and n <= best[1]):
+                continue
+            seg = [t.w for t in toks[i - n + 1:i + 1]]
+            if n == 1 or (seg[1:-1] == list(words[1:-1]) and
+                          words[0] in (seg[0], _unclitic(seg[0]))):
+                best = (kind, n)
+    return best
+
+
+def _is_word(lx: EventLexicons, name: str, w: str) -> bool:
+    return lx.is_cue(name, w) or lx.is_cue(name, _unclitic(w))
+
+
+def _future_verb(w: str, lx: EventLexicons, trigger: bool = False) -> bool:
+    """A verb with the future prefix س ("سيعقد", "ستشن", "وسنرسل"). Another word counts
+    only when what follows س is a verb the lexicons know (names like ستافان do not)."""
+    w = _unclitic(w)
+    if not w.startswith(_FUTURE_PREFIX if trigger else ("ست", "سي", "سن")) or len(w) < 4 or \
+            lx.is_cue("future_prefix_exceptions", w):
+        return False
+    if trigger:
+        return True
+    rest = w[1:]
+    return bool(lx.triggers.lookup(rest)) or any(
+        lx.is_cue(k, rest) for k in ("support_verbs", "passive_auxiliaries",
+                                     "negation_carriers", "planned_predicates"))
+
+
+def _neg_governs(toks: list[_Tok], first: int, last: int, t: int, c: _Cand,
+                 lx: EventLexicons) -> bool:
+    """Does the negation at words first..last negate the trigger at word t? It negates
+    the word right after it, or the act after a carrier ("لم تشن القوات أي غارة"); ما
+    only when it opens its clause with the verb right after it; غير only the next word."""
+    words = [tok.w for tok in toks]
+    seq = [_unclitic(words[first]), *words[first + 1:]]
+    exceptions = lx.cue_phrases.get("negation_exceptions", ())
+    if lx.is_cue("negation_exceptions", seq[0]) or any(
+            " ".join(seq[:k]) in exceptions for k in (2, 3, 4)):
+        return False  # "لا تزال الاشتباكات", "لم تتوقف الغارات": assertions
+    gap = words[last + 1:t]
+    particle = _unclitic(words[last])
+    if particle == "ما":
+        return not gap and c.trig.pos == "verb" and (
+            first == 0 or words[first] != "ما" or words[first - 1] in _HARD_STOP | {","})
+    if particle == "غير":
+        return not gap
+    if not gap:
+        return True
+    if "," in gap or len(gap) > 5 or any(w in _TARGET_PREPOSITIONS for w in gap):
+        return False  # "لم تطلق القوات النار على المحتجين": the protesters are not negated
+    return lx.is_cue("negation_carriers", gap[0]) or lx.is_cue("support_verbs", gap[0]) or \
+        " ".join(gap[:2]) in lx.cue_phrases.get("negation_carriers", ())
+
+
+def _conditional_in(toks: list[_Tok], i: int, c: _Cand, cands: list[_Cand]) -> bool:
+    """Is word i a conditional إن ("إن هاجمت إيران …", "وإن قصف الجيش …"): at the start
+    of its clause, a verb right after it?"""
+    w = toks[i].w
+    if w not in ("ان", "وان") or i + 1 >= len(toks) or "أ" in toks[i].raw:
+        return False  # أن (that) is written with its hamza above more often than not
+    if w == "ان" and i > 0 and toks[i - 1].w not in _HARD_STOP | {","}:
+        return False
+    nxt = toks[i + 1]
+    return nxt.w in ("لم", "لن") or any(
+        o.trig.pos == "verb" and o.start == nxt.start for o in cands) or (
+        c.trig.pos == "verb" and c.start == nxt.start)
+
+
+def _walk(toks: list[_Tok], t: int, c: _Cand, cands: list[_Cand], lx: EventLexicons) -> _Scope:
+    """Walk back from the trigger (word t) to the cue that governs it: the nearest one in
+    its clause. Negation is taken on the way; the walk ends at the first other cue, at a
+    clause boundary, a speech verb or the verb of another act."""
+    out = _Scope()
+    index = _cue_index(lx)
+    others = [o for o in cands if o is not c and o.start < c.start and o.type != "BLOCK"]
+    i = t - 1
+    while i >= 0:
+        tok = toks[i]
+        w = tok.w
+        if w in _HARD_STOP:
+            break
+        if w == ",":
+            nxt = toks[i + 1].w if i + 1 < t else None
+            if (nxt is None and c.trig.pos == "verb") or (
+                    nxt is not None and not lx.is_cue("clause_continuers", nxt)):
+                break  # ("، ومن جانبه": و opens a new clause; "، وأن" is listed)
+            i -= 1
+            continue
+        if not w or w in _SKIP_MARKS:
+            i -= 1
+            continue
+        if w in _APODOSIS or (w.startswith("فس") and _future_verb(w[1:], lx)):
+            out.apodosis = True
+        dist = t - 1 - i
+        cue = _cue_at(toks, i, index)
+        if cue is None and _conditional_in(toks, i, c, cands):
+            cue = ("cond", 1)
+        if cue is None and _future_verb(w, lx):
+            cue = ("plan", 1)
+        if cue is None:
+            other = next((o for o in others if o.start <= tok.start < o.end), None)
+            if other is not None and other.type == "THREATEN":
+                cue = ("threat", 1)
+            elif other is not None and other.type == "REJECT" and other.trig.mode == "deny":
+                cue = ("deny", 1)
+            elif other is not None and other.trig.pos == "verb":
+                words = _mtokens(other.surface, 0, len(other.surface))
+                if words and _future_verb(words[0].w, lx, trigger=True):
+                    out.gov = "plan"  # "سيزور الوزير دمشق ويلتقي الأسد": one future
+                break  # the verb of another act begins its own clause
+        if cue is None:
+            i -= 1
+            continue
+        kind, n = cue
+        first = i - n + 1
+        if kind == "neg":
+            if not out.negated and _neg_governs(toks, first, i, t, c, lx):
+                out.negated = True
+                out.neg_future = _unclitic(toks[first].w) == "لن"
+        elif kind == "any":
+            out.nonspecific = out.nonspecific or dist <= _REACH["any"]
+        elif kind in ("opener", "speech"):
+            break
+        elif (kind == "plan_adj" and c.trig.pos != "noun") or _not_a_cue(toks, first, i, kind,
+                                                                          lx):
+            pass
+        elif dist <= _REACH[kind]:
+            out.gov = kind
+            break
+        else:
+            break  # a cue too far away governs a word between
+        i = first - 1
+    return out
+
+
+def _not_a_cue(toks: list[_Tok], first: int, last: int, kind: str, lx: EventLexicons) -> bool:
+    """"في حالة استنفار", "حال دون" (not a condition), "هدوء حذر" (not a warning)."""
+    if kind == "cond":
+        words = [_unclitic(toks[first].w)] + [tok.w for tok in toks[first + 1:first + 4]]
+        return any(" ".join(words[:k]) in lx.cue_phrases.get("hypothetical_exceptions", ())
+                   for k in (2, 3, 4))
+    if kind == "threat" and first > 0:
+        pair = f"{toks[first - 1].w} {toks[last].w}"
+        return pair in lx.cue_phrases.get("threat_exceptions", ())
+    return False
+
+
+def _has_condition(toks: list[_Tok], t: int, c: _Cand, cands: list[_Cand],
+                   lx: EventLexicons) -> bool:
+    """A conditional before word t in its sentence part (up to ; : ? !)."""
+    index = _cue_index(lx)
+    for k in range(t - 1, -1, -1):
+        if toks[k].w in _HARD_STOP:
+            return False
+        cue = _cue_at(toks, k, index)
+        if (cue is not None and cue[0] == "cond" and not _not_a_cue(
+                toks, k - cue[1] + 1, k, "cond", lx)) or _conditional_in(toks, k, c, cands):
+            return True
+    return False
+
+
+def _trigger_index(toks: list[_Tok], c: _Cand) -> int:
+    return next((k for k, tok in enumerate(toks) if tok.end > c.start), len(toks))
+
+
+def _modal(text: str, sent: Sentence, c: _Cand, lx: EventLexicons,
+           cands: list[_Cand]) -> bool:
+    """Is the trigger denied, negated or planned by a cue that governs it? (Not a
+    conditional: "في حالة انتهاك وقف إطلاق النار" reports no act a reader would code.)"""
+    toks = list(_sentence_tokens(text[sent.start:sent.end], sent.start))
+    s = _walk(toks, _trigger_index(toks, c), c, cands, lx)
+    return s.negated or s.gov in ("deny", "plan")
+
+
+def _governor(text: str, sent: Sentence, c: _Cand, lx: EventLexicons,
+              cands: list[_Cand]) -> str | None:
+    """The kind of cue that governs the trigger (deny, threat, plan, cond …) or None."""
+    toks = list(_sentence_tokens(text[sent.start:sent.end], sent.start))
+    return _walk(toks, _trigger_index(toks, c), c, cands, lx).gov
+
+
+def _planned_after(toks: list[_Tok], t_end: int, lx: EventLexicons) -> bool:
+    """An act noun made planned by what follows it: an adjective ("القمة المرتقبة"), a
+    future predicate ("جولة من المفاوضات ستعقد"), a planning phrase ("التي من المقرر")."""
+    index = _cue_index(lx)
+    for k in range(t_end, min(len(toks), t_end + 7)):
+        w = toks[k].w
+        if w in _HARD_STOP or w == ",":
+            return False
+        if k - t_end < 3 and _is_word(lx, "planned_adjectives", w):
+            return True
+        if w == "سوف" or (_future_verb(w, lx) and lx.is_cue("planned_predicates",
+                                                             _unclitic(w)[1:])):
+            return True
+        cue = _cue_at(toks, k, index)
+        if cue is not None and cue[0] == "plan" and cue[1] > 1:
+            return True
+        if cue is not None and cue[0] in ("speech", "deny", "threat", "cond"):
+            return False
+    return False
+
+
+def _denied_after(toks: list[_Tok], t_end: int, lx: EventLexicons) -> bool:
+    """"الأنباء عن قصف … عارية عن الصحة": a denial phrase after the act, same clause."""
+    index = _cue_index(lx)
+    for k in range(t_end, min(len(toks), t_end + 16)):
+        if toks[k].w in _HARD_STOP:
+            return False
+        cue = _cue_at(toks, k, index)
+        if cue is not None and cue[0] == "deny" and cue[1] > 1:
+            return True
+        if cue is not None and cue[0] in ("speech", "opener"):
+            return False
+    return False
+
+
+def _modality(text: str, sent: Sentence, c: _Cand, lx: EventLexicons,
+              cands: list[_Cand] | None = None) -> tuple[bool, str]:
+    """Negation and modality of an event from the cues that govern its trigger
+    (docs/events.md, "Modality and negation"): the nearest cue before it in its clause;
+    for a noun, also a planning word or a denial phrase after it."""
+    toks = list(_sentence_tokens(text[sent.start:sent.end], sent.start))
+    t = _trigger_index(toks, c)
+    t_end = next((k for k in range(t, len(toks)) if toks[k].start >= c.end), len(toks))
+    s = _walk(toks, t, c, cands or [], lx)
+    first = _unclitic(toks[t].w) if t < len(toks) else ""
+    future = c.trig.pos == "verb" and _future_verb(first, lx, trigger=True)
+    if s.gov == "deny" and not (c.type == "ACCUSE" and c.trig.pos == "noun"):
+        return s.negated, "denied"  # "نفى الاتهامات": the accusation itself was made
+    if c.type == "THREATEN":
+        # a threat's act is not done: the event is the threat (PLOVER.md), its modality
+        # says so; a threat inside a condition is hypothetical
+        return s.negated, "hypothetical" if s.gov == "cond" else "threatened"
+    if s.gov in ("cond", "purpose"):
         modality = "hypothetical"
-    elif c.type != "THREATEN" and (any(lx.is_cue("threat_cues", t) for t in toks[-6:]) or any(
-            p in nbefore[-50:] for p in lx.cue_phrases.get("threat_cues", ()))):
+    elif s.gov == "threat":
         modality = "threatened"
-    elif (c.trig.pos == "verb" and bare.startswith(_FUTURE_PREFIX) and not lx.is_cue(
-            "future_prefix_exceptions", bare)) or any(
-            lx.is_cue("future_planned", t) for t in toks[-4:]) or any(
-            p in nbefore[-40:] for p in lx.cue_phrases.get("future_planned", ())):
+    elif s.gov in ("plan", "plan_adj") or future or s.neg_future or (
+            c.trig.pos == "noun" and s.gov is None and _planned_after(toks, t_end, lx)):
         modality = "planned"
-    return negated, modality
+    elif _denied_after(toks, t_end, lx):
+        return s.negated, "denied"
+    else:
+        modality = "asserted"
+    if modality in ("asserted", "planned") and (s.apodosis or (
+            t < len(toks) and toks[t].w.startswith("فس"))) and _has_condition(
+            toks, t, c, cands or [], lx):
+        modality = "hypothetical"  # the consequence of a condition ("إذا … فإن … ست…")
+    if modality == "asserted" and s.nonspecific and not s.negated:
+        modality = "hypothetical"  # "لمنع أي هجوم": no particular act
+    return s.negated, modality
 
 
 def _in_relative(text: str, a: int, b: int) -> bool:

@@ -88,6 +88,20 @@ def _finish_pronoun_h(lx: EventLexicons) -> None:
     lx.verb_h.clear()
 
 
+def future_form(form: str, trig: Trigger, cues: Any) -> str | None:
+    """The future of a present-tense verb form: س + يفعل/تفعل/نفعل ("يزور" → "سيزور",
+    "تشن هجوما" → "ستشن هجوما"), so that every listed present verb also matches with the
+    future prefix; the coder reads the prefix as planned (docs/events.md). None for other
+    forms and for the words of cues.yaml future_prefix_exceptions."""
+    f = norm(form).strip()
+    if trig.pos != "verb" or f[:1] not in "يتن" or len(f.split()[0]) < 3:
+        return None
+    exceptions = {norm(str(w)) for w in (cues.get("future_prefix_exceptions") or [])} \
+        if isinstance(cues, dict) else set()
+    future = "س" + f
+    return None if future.split()[0] in exceptions else future
+
+
 def _yaml(name: str) -> Any:
     import yaml
 
@@ -117,6 +131,9 @@ def load_event_lexicons() -> EventLexicons:
             for form in ent.get("forms") or []:
                 if isinstance(form, str) and form.strip():
                     add_trigger_form(lx, form, trig, bool(ent.get("suffixes")), frequent)
+                    future = future_form(form, trig, cues)
+                    if future is not None:
+                        add_trigger_form(lx, future, trig, bool(ent.get("suffixes")), frequent)
     _finish_pronoun_h(lx)
     # phrases that contain a trigger word but report no event swallow it (longest match)
     block = Trigger(type="BLOCK", mode="", pos="phrase", strong=False)

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rasad.events.coref import actor_gender, load_coref_data, masdar_like, verb_reading
 from rasad.events.lexicons import EventLexicons, Trigger
 from rasad.records import ActorRef, Sentence
 from rasad.text.normalize import norm
@@ -223,15 +224,24 @@ def verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
              (next_act is None or a.start < next_act)]
     before = [a for a in acts if a.end <= c.start]
     has_obj = object_suffix(c, lx)
+    zero = carried_subject(c, acts)
+    if zero is not None:
+        # "ودعا روسيا إلى": the verb carries its subject (rasad.events.coref); what
+        # follows it is its object
+        if has_obj and before:
+            return zero, before[-1] if before[-1].id != zero.id else None
+        return zero, _first_after(text, c, after, zero)
     marker = _agent_after(text, c, after, lx)  # "قُصفت البلدة من قبل الطائرات"
     source: ActorRef | None = None
     target: ActorRef | None = None
     ante: ActorRef | None = None  # what an object or relative pronoun points back to
 
+    vgender = _verb_gender(c, lx)
+
     def post_subject() -> ActorRef | None:
         if after and words_between(text, c.end, after[0].start) <= 1 and not \
                 governed_by_preposition(text, after[0]) and not _gap_has_comma(
-                    text, c.end, after[0].start):
+                    text, c.end, after[0].start) and not _disagrees(vgender, after[0]):
             return after[0]
         return None
 
@@ -262,6 +272,12 @@ def verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
             source = conjunct_head(before, before[-1], text)
     elif gap_before and gap_before[-1] in _PRONOUN_SUBJECT:
         source = speaker  # "قال بوتين إنه اتفق": the pronoun is the speaker
+    elif gap_before and _possessive_subject(gap_before[-1]):
+        # "قال الجيش إن طائراته قصفت": the speaker's own forces are the subject; a speaker
+        # that is not a force leaves it to the coder ("بلاده", "قواته": its country)
+        own = speaker is not None and speaker.kind in ("military", "armed_group") and \
+            gap_before[-1] in load_coref_data().possessive_forces
+        return (speaker if own else None), _first_after(text, c, after, speaker)
     elif before and all(t in _SVO_FILLERS for t in gap_before) and not _gap_has_comma(
             text, before[-1].end, c.start, times) and not governed_by_preposition(
             text, before[-1]):
@@ -275,7 +291,8 @@ def verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         source = post_subject()  # VSO
     if source is None and after and after[0].start - c.end <= 25 and not \
             governed_by_preposition(text, after[0]) and not _gap_has_comma(
-                text, c.end, after[0].start) and not _attributed(text, c.end, after[0]):
+                text, c.end, after[0].start) and not _attributed(text, c.end, after[0]) and \
+            not _disagrees(vgender, after[0]):
         source = after[0]
     if source is None and before and c.start - before[-1].end <= 60 and not \
             _CLAUSE_OPENER.search(norm(text[before[-1].end:c.start])) and not \
@@ -296,16 +313,55 @@ def verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
     return source, target
 
 
+def _possessive_subject(tok: str) -> bool:
+    """"طائراته", "قواتها", "بلاده": a noun with a pronoun that points back to the speaker,
+    standing right before the verb as its subject (coref.yaml `possessive_subjects`)."""
+    d = load_coref_data()
+    return tok in d.possessive_forces or tok in d.possessive_country
+
+
+def _verb_gender(c: Cand, lx: EventLexicons) -> str | None:
+    """The gender a verb trigger shows ("قالت", "تقصف": f; "قال", "سيزور": m)."""
+    if c.trig.pos != "verb":
+        return None
+    first = c.surface.split()[:1]
+    v = verb_reading(first[0], lx) if first else None
+    if v is None or (masdar_like(v.form) and v.gender == "m") or (
+            v.form[:1] in ("ل", "ب", "ك") and verb_reading(v.form[1:], lx) is not None):
+        # "قصف القوات التركية" may be the noun "the shelling by …"; "لقصف" is ل + noun
+        return None
+    return v.gender
+
+
+def _disagrees(vgender: str | None, a: ActorRef) -> bool:
+    """A verb does not agree with an actor after it, which is then its object, not its
+    subject: "سيزور تركيا", "دعا روسيا" (a masculine verb, a feminine country)."""
+    if vgender is None:
+        return False
+    ga = actor_gender(a, load_coref_data())
+    return ga is not None and ga != vgender
+
+
+def carried_subject(c: Cand, acts: Sequence[ActorRef]) -> ActorRef | None:
+    """The dropped subject a verb trigger carries: a "zero" mention on its first word."""
+    return next((a for a in acts if a.via == "zero" and c.start <= a.start < c.end), None)
+
+
+# "وكان أردوغان، …، قد دعا": كان opens a clause whose subject comes before its verb
+_KANA = frozenset(norm(w) for w in ["كان", "وكان", "فكان", "كانت", "وكانت", "فكانت"])
+
+
 def _topicalized(text: str, before: Sequence[ActorRef], c: Cand,
                  times: Sequence[tuple[int, int]]) -> bool:
-    """"أن الرئيس بوتين ونظيره أردوغان، أشادا": a subject right after أنّ/إنّ, then only
-    a comma (and time words) before its verb."""
+    """"أن الرئيس بوتين ونظيره أردوغان، أشادا", "وكان الرئيس التركي، أردوغان، قد دعا": a
+    subject right after أنّ/إنّ or كان, then only a comma (and time words, قد) before its
+    verb."""
     last = before[-1]
     head = conjunct_head(before, last, text)
     if [t for t in _gap_tokens(text, last.end, c.start, times) if t not in _SVO_FILLERS]:
         return False
-    return prev_word(text, head.start) in _SUBORDINATORS and not governed_by_preposition(
-        text, head)
+    return prev_word(text, head.start) in _SUBORDINATORS | _KANA and not \
+        governed_by_preposition(text, head)
 
 
 def _act_antecedent(text: str, c: Cand, lx: EventLexicons) -> bool:
@@ -378,14 +434,15 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
 # --- nouns -----------------------------------------------------------------------------
 def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
                lx: EventLexicons, times: Sequence[tuple[int, int]] = (),
-               place_spans: Iterable[tuple[int, int]] = (), next_act: int | None = None
+               place_spans: Iterable[tuple[int, int]] = (), next_act: int | None = None,
+               speaker: ActorRef | None = None
                ) -> tuple[ActorRef | None, ActorRef | None, bool]:
     """Agent and patient of a noun (masdar) trigger; the flag says whether the agent was
     named by the grammar of the phrase itself (not guessed from position). The actors
     after `next_act` (the next trigger of the same type) belong to that act."""
     after = [a for a in acts if a.start >= c.end and (next_act is None or a.start < next_act)]
     before = [a for a in acts if a.end <= c.start]
-    inside = [a for a in acts if c.start <= a.start and a.end <= c.end]
+    inside = [a for a in acts if c.start <= a.start and a.end <= c.end and a.via != "zero"]
     if inside:
         # "دوريات روسية تركية مشتركة": the parties are named inside the phrase
         first = inside[0]
@@ -424,7 +481,7 @@ def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
                 na.startswith(("و", "ف", "ب", "ل", "ك")) and a.via != "adjective":
             source, named = a, True  # "هجمات قوات النظام", "دعوة الرئيس التركي"
     if source is None:
-        sv = _support_verb_subject(text, c, acts, sent, lx, times)
+        sv = _support_verb_subject(text, c, acts, sent, lx, times, speaker)
         if sv is not None:
             source, named = sv, True
     if source is None and before:
@@ -489,8 +546,8 @@ def _patient_noun(c: Cand, lx: EventLexicons) -> bool:
 
 
 def _support_verb_subject(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
-                          lx: EventLexicons, times: Sequence[tuple[int, int]]
-                          ) -> ActorRef | None:
+                          lx: EventLexicons, times: Sequence[tuple[int, int]],
+                          speaker: ActorRef | None = None) -> ActorRef | None:
     """"تشن القوات …، منذ نيسان، حملة", "أعرب X عن تضامن", "قدم X لنظيره التعازي": the
     masdar is the object of a support verb earlier in its clause; its agent is that
     verb's subject."""
@@ -512,7 +569,8 @@ def _support_verb_subject(text: str, c: Cand, acts: Sequence[ActorRef], sent: Se
     pseudo = Cand(trig=Trigger(type="", mode="", pos="verb", strong=True), type="",
                   start=vs, end=ve, surface=text[vs:ve])
     acts_here = [a for a in acts if a.end <= c.start]
-    src, _ = verb_roles(text, pseudo, acts_here, lx, times)
+    # "أعلن الجيش أنه شن هجوما": the pronoun subject of the support verb is the speaker
+    src, _ = verb_roles(text, pseudo, acts_here, lx, times, speaker)
     if src is not None and src.end <= c.start:
         return src
     return None
@@ -553,6 +611,9 @@ def sentence_speaker(text: str, sent: Sentence, c: Cand, acts: Sequence[ActorRef
     if last is None:
         return None, -1
     vs, ve = sent.start + last.start(), sent.start + last.end()
+    zero = next((a for a in acts if a.via == "zero" and a.start <= vs < a.end), None)
+    if zero is not None:
+        return zero, ve  # "وأضاف أنه …": the verb carries its subject
     after = [a for a in acts if ve <= a.start < c.start]
     before = [a for a in acts if a.end <= vs]
     if after and words_between(text, ve, after[0].start) <= 1 and not \
