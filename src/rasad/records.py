@@ -98,7 +98,7 @@ class ActorRef:
     name: str | None
     country: str | None
     kind: str | None
-    via: str = "name"  # name | role | coref | counterpart | adjective | context | pronoun
+    via: str = "name"  # name | role | coref | counterpart | adjective | context | pronoun | zero
     alternatives: tuple[str, ...] = ()  # other ids when ambiguous
     # a capital named (موسكو, أنقرة): "actor" (the government speaks: "أعلنت أنقرة"),
     # "place" ("في أنقرة") or "both" (undecided); None for every other mention. The same

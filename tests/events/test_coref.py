@@ -24,10 +24,11 @@ from rasad.text.normalize import norm
 
 GOLD = Path(__file__).with_name("coref_gold.yaml")
 
-# floors: what the pipeline reaches (they only go up)
-EVENT_ACTORS_FLOOR = 0.0
-QUOTE_SPEAKER_FLOOR = 0.0
-WRONG_CEILING = 99
+# floors: what the pipeline reaches (they only go up). Before rasad.events.coref the
+# fixture scored 15/38 events, 45/62 speakers, 4 wrong actors where none is wanted.
+EVENT_ACTORS_FLOOR = 0.84  # 32/38
+QUOTE_SPEAKER_FLOOR = 0.98  # 61/62
+WRONG_CEILING = 0
 
 
 @dataclass

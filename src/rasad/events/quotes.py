@@ -1,7 +1,12 @@
 """Quotes: direct (« », " ", “ ”) and indirect (قال/أكد/أوضح ... أن/إن) with speakers.
 
 A speaker is the actor attached to the speech verb before the quote ("وقال بوتين:"),
-after it ("، قال أكار"), or carried over from the previous attribution ("وأضاف:").
+after it ("، قال أكار"), or carried over from the previous attribution ("وأضاف:"). Dropped
+subjects and bare descriptions across sentences ("وأضاف أن"، "وقالت الوزارة") come resolved
+from rasad.events.coref; a carry-over inside the page respects gender ("وقالت" does not
+continue a man's words), the coref.yaml window, and a new speaker the dictionary does not
+know ("وقالت مصادر محلية" is nobody, and ends it). A direct quotation that goes on in the
+next sentence or paragraph keeps its speaker.
 """
 
 from __future__ import annotations

@@ -18,6 +18,10 @@ numbers behind it). In order of trust:
   adjective ("قصف تركي"), by a genitive ("هجمات قوات النظام": the agent, except for
   patient nouns such as مقتل or استهداف), or it is the subject of the support verb that
   governs the masdar ("تشن القوات ... حملة", "أعرب X عن تضامن", "قدم X لنظيره التعازي").
+* **across sentences** (rasad.events.coref): a verb that carries a dropped subject
+  ("ودعا روسيا إلى") has it as source and the actor after it as object; a verb does not
+  take as subject an actor of the other gender right after it ("سيزور تركيا"); a noun
+  with the speaker's pronoun before the verb ("إن طائراته قصفت") is the speaker's force.
 * **never a source**: an actor after a preposition (على، ضد، مع، إلى، لـ، بـ، عن، من …),
   or separated from a verb by a comma (a new clause); the first of conjoined subjects
   ("بوتين وأردوغان اتفقا") is the source and, for the symmetric types, the second one the
