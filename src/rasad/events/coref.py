@@ -315,13 +315,6 @@ def verb_reading(tok: str, lx: EventLexicons) -> VerbReading | None:
     return None
 
 
-def agrees(verb_gender: str | None, a: ActorRef, data: CorefData,
-           g: Gazetteer | None = None) -> bool:
-    """Can `a` be the subject of a verb of this gender (as far as the words tell)?"""
-    ga = actor_gender(a, data, g)
-    return verb_gender is None or ga is None or ga == verb_gender
-
-
 # --- the stage ---------------------------------------------------------------------------
 @dataclass(slots=True)
 class _Tok:
@@ -346,8 +339,15 @@ class _Anaphor:
     gender: str  # m | f
 
 
+_ANAPHORS: dict[int, dict[tuple[str, ...], _Anaphor]] = {}
+
+
 def _role_anaphors(g: Gazetteer) -> dict[tuple[str, ...], _Anaphor]:
-    """Office nouns (roles.yaml `anaphors:`), as normalized token sequences."""
+    """Office nouns (roles.yaml `anaphors:`), as normalized token sequences (built once
+    per gazetteer)."""
+    cached = _ANAPHORS.get(id(g))
+    if cached is not None:
+        return cached
     out: dict[tuple[str, ...], _Anaphor] = {}
     for r in g.roles:
         role = str(r.get("role") or "")
@@ -359,6 +359,8 @@ def _role_anaphors(g: Gazetteer) -> dict[tuple[str, ...], _Anaphor]:
             gender = "f" if first.endswith(_TA_MARBUTA) else "m"
             old = out.get(key)
             out[key] = _Anaphor((old.roles if old else frozenset()) | {role}, gender)
+    _ANAPHORS.clear()
+    _ANAPHORS[id(g)] = out
     return out
 
 
@@ -401,19 +403,20 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
     seen: list[tuple[int, list[ActorRef]]] = []  # (sentence index, its linked mentions)
     quoted = quoted_sentences(text, sentences)
     ranks = narrative_ranks(quoted)
+    firsts = {k[0] for k in anaphors}
     for si, sent in enumerate(sentences):
-        toks = [_Tok(m.start() + sent.start, m.end() + sent.start, m.group(0),
-                     norm(m.group(0))) for m in _WORD.finditer(sent.text)]
+        toks = _tokens(sent)
         here = [a for a in mentions if sent.start <= a.start < sent.end]
-        new = _descriptions(text, si, sent, toks, here, anaphors, max_len, seen, sentences,
-                            ranks, g, on, lx, data, absorbed)
+        first = _skip_openers(toks, text, data)
+        new = _descriptions(text, si, toks, first, here, anaphors, firsts, max_len, seen,
+                            sentences, ranks, g, on, lx, data, absorbed)
         added += new
         here = sorted([a for a in here if id(a) not in absorbed] + new, key=lambda a: a.start)
         if quoted[si]:
             subj, zero = _Subject("unknown"), None  # the speaker's own words
         else:
-            subj, zero = _subject(text, si, sent, toks, here, subjects, sentences, ranks, g,
-                                  lx, data)
+            subj, zero = _subject(text, si, toks, first, here, subjects, sentences, ranks,
+                                  g, lx, data)
         if zero is not None:
             added.append(zero)
             here = sorted([*here, zero], key=lambda a: a.start)
@@ -424,23 +427,34 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
     return out
 
 
+def _tokens(sent: Sentence) -> list[_Tok]:
+    """The words of a sentence with their offsets, original and normalized forms."""
+    ns = norm(sent.text)
+    same = len(ns) == len(sent.text)  # no diacritics: one normalization for the sentence
+    return [_Tok(m.start() + sent.start, m.end() + sent.start, m.group(0),
+                 ns[m.start():m.end()] if same else norm(m.group(0)))
+            for m in _WORD.finditer(sent.text)]
+
+
 # --- descriptions ------------------------------------------------------------------------
 def _covered(tok: _Tok, mentions: Iterable[ActorRef]) -> bool:
     return any(a.start < tok.end and tok.start < a.end for a in mentions
                if a.via != "adjective")
 
 
-def _descriptions(text: str, si: int, sent: Sentence, toks: list[_Tok],
-                  here: list[ActorRef], anaphors: dict[tuple[str, ...], _Anaphor],
-                  max_len: int, seen: list[tuple[int, list[ActorRef]]],
-                  sentences: Sequence[Sentence], ranks: Sequence[int], g: Gazetteer,
-                  on: dt.date | None, lx: EventLexicons, data: CorefData,
-                  absorbed: set[int]) -> list[ActorRef]:
+def _descriptions(text: str, si: int, toks: list[_Tok], first: int, here: list[ActorRef],
+                  anaphors: dict[tuple[str, ...], _Anaphor], firsts: set[str], max_len: int,
+                  seen: list[tuple[int, list[ActorRef]]], sentences: Sequence[Sentence],
+                  ranks: Sequence[int], g: Gazetteer, on: dt.date | None, lx: EventLexicons,
+                  data: CorefData, absorbed: set[int]) -> list[ActorRef]:
     out: list[ActorRef] = []
-    first = _skip_openers(toks, text, data)
     i = 0
     while i < len(toks):
         tok = toks[i]
+        if not any(f in firsts for f in _article_forms(tok.n)) and \
+                _institution_noun(tok.n, data) is None:
+            i += 1  # neither an office noun nor an institution noun starts here
+            continue
         if _covered(tok, here):
             i += 1
             continue
@@ -660,7 +674,7 @@ def _mention_at(here: list[ActorRef], tok: _Tok) -> ActorRef | None:
                  ("adjective",)), None)
 
 
-def _subject(text: str, si: int, sent: Sentence, toks: list[_Tok], here: list[ActorRef],
+def _subject(text: str, si: int, toks: list[_Tok], first: int, here: list[ActorRef],
              subjects: list[_Subject], sentences: Sequence[Sentence], ranks: Sequence[int],
              g: Gazetteer, lx: EventLexicons, data: CorefData
              ) -> tuple[_Subject, ActorRef | None]:
@@ -668,7 +682,7 @@ def _subject(text: str, si: int, sent: Sentence, toks: list[_Tok], here: list[Ac
     has none of its own and an earlier sentence gives one."""
     from rasad.events.roles import governed_by_preposition
 
-    i = _skip_openers(toks, text, data)
+    i = first
     if i >= len(toks):
         return _Subject("unknown"), None
     t = toks[i]
@@ -739,6 +753,10 @@ def _inner_speaker(text: str, toks: list[_Tok], here: list[ActorRef], lx: EventL
     from rasad.events.roles import governed_by_preposition
 
     for k in range(len(toks) - 1, -1, -1):
+        w = toks[k].n
+        if not (lx.is_cue("speech_verbs", w) or (w[:1] in ("و", "ف") and lx.is_cue(
+                "speech_verbs", w[1:]))):
+            continue
         v = verb_reading(toks[k].text, lx)
         if v is None or not v.speech or v.form in data.impersonal:
             continue

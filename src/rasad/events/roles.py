@@ -105,12 +105,20 @@ def support_verb_forms(lx: EventLexicons) -> frozenset[str]:
     return lx.cues.get("support_verbs", frozenset())
 
 
+_RESUMPTIVE: dict[frozenset[str], frozenset[str]] = {}
+
+
 def resumptive_agent_verbs(lx: EventLexicons) -> frozenset[str]:
     """"شنته", "قدمه", "أبرماه": a support verb with a pronoun that points back to the act
-    noun before it; the actor after it is the act's agent."""
-    return frozenset(v + s for v in support_verb_forms(lx) for s in _OBJECT_SUFFIXES) | \
-        frozenset(v[:-1] + "ت" + s for v in support_verb_forms(lx) if v.endswith("ه")
-                  for s in _OBJECT_SUFFIXES)
+    noun before it; the actor after it is the act's agent (built once per lexicon)."""
+    verbs = support_verb_forms(lx)
+    out = _RESUMPTIVE.get(verbs)
+    if out is None:
+        out = frozenset(v + s for v in verbs for s in _OBJECT_SUFFIXES) | frozenset(
+            v[:-1] + "ت" + s for v in verbs if v.endswith("ه") for s in _OBJECT_SUFFIXES)
+        _RESUMPTIVE.clear()
+        _RESUMPTIVE[verbs] = out
+    return out
 
 
 def agent_markers(lx: EventLexicons) -> tuple[str, ...]:
