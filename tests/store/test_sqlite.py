@@ -12,7 +12,7 @@ import pytest
 from rasad.store import Store
 from rasad.store.migrations import MIGRATIONS
 from rasad.store.queries import story_record
-from rasad.store.sqlite import bucket_of
+from rasad.store.sqlite import bucket_of, register_functions
 
 
 def test_bucket_of_weeks_and_prefixes() -> None:
@@ -24,19 +24,29 @@ def test_bucket_of_weeks_and_prefixes() -> None:
     assert bucket_of("2020") == bucket_of("2020-01-01")
     assert bucket_of(None) == -1
     assert bucket_of("not a date") == -1
+    assert bucket_of("1969-12-31") == -1  # floor, not truncation: weeks before 1970 too
+    assert bucket_of("1969-12-24") == -2
+
+
+def _database_at(path: Path, version: int) -> sqlite3.Connection:
+    """A database at an older schema version, as an earlier Rasad left it."""
+    db = sqlite3.connect(path)
+    register_functions(db)
+    for i, sql in enumerate(MIGRATIONS[:version], start=1):
+        db.executescript(sql)
+        db.execute(f"PRAGMA user_version = {i}")
+    return db
 
 
 def _v4_database(path: Path) -> None:
     """A database at schema 4 with one story, its features, bands and term counts."""
-    db = sqlite3.connect(path)
-    for i, sql in enumerate(MIGRATIONS[:4], start=1):
-        db.executescript(sql)
-        db.execute(f"PRAGMA user_version = {i}")
+    db = _database_at(path, 4)
     db.execute("INSERT INTO stories VALUES ('st_a', 'T', '2020-02-03', '2020-03-05', 2, ?)",
                (json.dumps({"id": "st_a", "doc_ids": ["d1", "d2"], "features": {"p:x": 2}}),))
     db.execute("INSERT INTO stories VALUES ('st_b', 'U', NULL, NULL, 1, '{\"id\": \"st_b\"}')")
+    db.execute("INSERT INTO stories VALUES ('st_c', 'V', '1969-12-29', '1969-12-30', 1, '{}')")
     db.executemany("INSERT INTO story_features VALUES (?, ?)",
-                   [("p:x", "st_a"), ("a:TUR", "st_a"), ("p:x", "st_b")])
+                   [("p:x", "st_a"), ("a:TUR", "st_a"), ("p:x", "st_b"), ("p:y", "st_c")])
     db.executemany("INSERT INTO lsh_bands VALUES (?, ?)", [("b1", "d1"), ("b1", "d2")])
     db.execute("INSERT INTO term_df VALUES ('w:قصف', 7)")
     db.execute("INSERT INTO episode_features VALUES ('w:قصف', 'ep_1')")
@@ -53,7 +63,9 @@ def test_migration_5_keeps_every_row(tmp_path: Path) -> None:
                              "ORDER BY story_id, feature").fetchall()
         week = bucket_of("2020-03-05")
         assert [tuple(r) for r in rows] == [("a:TUR", week, "st_a"), ("p:x", week, "st_a"),
-                                            ("p:x", -1, "st_b")]
+                                            ("p:x", -1, "st_b"), ("p:y", -1, "st_c")]
+        # the week of 30 December 1969 is week -1, as bucket_of files new pages
+        assert bucket_of("1969-12-30") == -1
         assert sorted(st.lsh_candidates(["b1"])) == ["d1", "d2"]
         assert st.term_df(["w:قصف"])[0] == {"w:قصف": 7}
         assert st.episode_candidates(["w:قصف"]) == []  # the episode row itself is gone
@@ -127,10 +139,7 @@ def test_story_record_lists_pages_from_the_documents_table(tmp_path: Path) -> No
 def test_migration_6_files_episode_features_by_week_and_drops_prefix_indexes(
         tmp_path: Path) -> None:
     path = tmp_path / "v5.db"
-    db = sqlite3.connect(path)
-    for i, sql in enumerate(MIGRATIONS[:5], start=1):
-        db.executescript(sql)
-        db.execute(f"PRAGMA user_version = {i}")
+    db = _database_at(path, 5)
     db.execute("INSERT INTO episodes VALUES ('ep_1', 'st_a', '2020-02-27', '2020-02-28', '{}')")
     db.executemany("INSERT INTO episode_features VALUES (?, ?)",
                    [("w:قصف", "ep_1"), ("w:بليون", "ep_1"), ("w:قصف", "ep_gone")])

@@ -33,6 +33,7 @@ from rasad.events.roles import (
 )
 from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence, short_hash
 from rasad.text.normalize import Normalized, norm
+from rasad.text.tokens import Token, tokens
 
 SPEECH_ACTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 # The learned sentence model (docs/events_model.md) vetoes ASSAULT/PROTEST events in sentences
@@ -638,7 +639,6 @@ def _first_person(text: str, quote: QuoteSpan, c: _Cand) -> bool:
 
 # --- modality and negation (docs/events.md, "Modality and negation") ---------------------
 
-_MWORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s\u064B-\u065F\u0670\u0640]")
 _HARD_STOP = frozenset(";:?!.")
 _SKIP_MARKS = frozenset("\"'()[]-")
 # how many words may stand between a cue and the trigger it governs
@@ -652,14 +652,6 @@ _SCOPE_LISTS = (("denial_verbs", "deny"), ("scope_negation", "neg"), ("condition
 _APODOSIS = frozenset(("فان", "فانه", "فانها", "فانهم", "فانني", "فاننا"))
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "هن")
 _TARGET_PREPOSITIONS = frozenset(norm(w) for w in ("على", "ضد", "إلى", "مع", "بين", "لدى"))
-
-
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    w: str  # normalized
-    start: int
-    end: int
-    raw: str = ""  # as written
 
 
 @dataclass
@@ -692,16 +684,11 @@ def _cue_index(lx: EventLexicons) -> dict[str, list[tuple[tuple[str, ...], str]]
     return index
 
 
-def _mtokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(norm(m.group()), m.start(), m.end(), m.group())
-            for m in _MWORD.finditer(text, start, end)]
-
-
 @lru_cache(maxsize=64)
-def _sentence_tokens(sentence: str, start: int) -> tuple[_Tok, ...]:
-    """The words of a sentence (normalized) with their offsets in the document."""
-    return tuple(_Tok(tok.w, tok.start + start, tok.end + start, tok.raw)
-                 for tok in _mtokens(sentence, 0, len(sentence)))
+def _sentence_tokens(sentence: str, start: int) -> tuple[Token, ...]:
+    """The words and signs of a sentence (normalized) with their offsets in the document."""
+    return tuple(Token(t.start + start, t.end + start, t.raw, t.w)
+                 for t in tokens(sentence, signs=True))
 
 
 _SHORT_PARTICLES = frozenset(("لم", "لن", "لا", "ما", "من", "اي"))
@@ -715,7 +702,7 @@ def _unclitic(w: str) -> str:
     return w[1:] if len(w) > 3 or w[1:] in _SHORT_PARTICLES else w
 
 
-def _cue_at(toks: list[_Tok], i: int, index: dict[str, list[tuple[tuple[str, ...], str]]]
+def _cue_at(toks: list[Token], i: int, index: dict[str, list[tuple[tuple[str, ...], str]]]
             ) -> tuple[str, int] | None:
     """The longest scope cue ending at word i: (kind, number of words)."""
     w = toks[i].w
@@ -751,7 +738,7 @@ def _future_verb(w: str, lx: EventLexicons, trigger: bool = False) -> bool:
                                      "negation_carriers", "planned_predicates"))
 
 
-def _neg_governs(toks: list[_Tok], first: int, last: int, t: int, c: _Cand,
+def _neg_governs(toks: list[Token], first: int, last: int, t: int, c: _Cand,
                  lx: EventLexicons) -> bool:
     """Does the negation at words first..last negate the trigger at word t? It negates
     the word right after it, or the act after a carrier ("لم تشن القوات أي غارة"); ما
@@ -777,7 +764,7 @@ def _neg_governs(toks: list[_Tok], first: int, last: int, t: int, c: _Cand,
         " ".join(gap[:2]) in lx.cue_phrases.get("negation_carriers", ())
 
 
-def _conditional_in(toks: list[_Tok], i: int, c: _Cand, cands: list[_Cand]) -> bool:
+def _conditional_in(toks: list[Token], i: int, c: _Cand, cands: list[_Cand]) -> bool:
     """Is word i a conditional إن ("إن هاجمت إيران …", "وإن قصف الجيش …"): at the start
     of its clause, a verb right after it?"""
     w = toks[i].w
@@ -791,7 +778,7 @@ def _conditional_in(toks: list[_Tok], i: int, c: _Cand, cands: list[_Cand]) -> b
         c.trig.pos == "verb" and c.start == nxt.start)
 
 
-def _walk(toks: list[_Tok], t: int, c: _Cand, cands: list[_Cand], lx: EventLexicons) -> _Scope:
+def _walk(toks: list[Token], t: int, c: _Cand, cands: list[_Cand], lx: EventLexicons) -> _Scope:
     """Walk back from the trigger (word t) to the cue that governs it: the nearest one in
     its clause. Negation is taken on the way; the walk ends at the first other cue, at a
     clause boundary, a speech verb or the verb of another act."""
@@ -829,7 +816,7 @@ def _walk(toks: list[_Tok], t: int, c: _Cand, cands: list[_Cand], lx: EventLexic
             elif other is not None and other.type == "REJECT" and other.trig.mode == "deny":
                 cue = ("deny", 1)
             elif other is not None and other.trig.pos == "verb":
-                words = _mtokens(other.surface, 0, len(other.surface))
+                words = tokens(other.surface, signs=True)
                 if words and _future_verb(words[0].w, lx, trigger=True):
                     out.gov = "plan"  # "سيزور الوزير دمشق ويلتقي الأسد": one future
                 break  # the verb of another act begins its own clause
@@ -858,7 +845,7 @@ def _walk(toks: list[_Tok], t: int, c: _Cand, cands: list[_Cand], lx: EventLexic
     return out
 
 
-def _not_a_cue(toks: list[_Tok], first: int, last: int, kind: str, lx: EventLexicons) -> bool:
+def _not_a_cue(toks: list[Token], first: int, last: int, kind: str, lx: EventLexicons) -> bool:
     """"في حالة استنفار", "حال دون" (not a condition), "هدوء حذر" (not a warning)."""
     if kind == "cond":
         words = [_unclitic(toks[first].w)] + [tok.w for tok in toks[first + 1:first + 4]]
@@ -870,7 +857,7 @@ def _not_a_cue(toks: list[_Tok], first: int, last: int, kind: str, lx: EventLexi
     return False
 
 
-def _has_condition(toks: list[_Tok], t: int, c: _Cand, cands: list[_Cand],
+def _has_condition(toks: list[Token], t: int, c: _Cand, cands: list[_Cand],
                    lx: EventLexicons) -> bool:
     """A conditional before word t in its sentence part (up to ; : ? !)."""
     index = _cue_index(lx)
@@ -884,7 +871,7 @@ def _has_condition(toks: list[_Tok], t: int, c: _Cand, cands: list[_Cand],
     return False
 
 
-def _trigger_index(toks: list[_Tok], c: _Cand) -> int:
+def _trigger_index(toks: list[Token], c: _Cand) -> int:
     return next((k for k, tok in enumerate(toks) if tok.end > c.start), len(toks))
 
 
@@ -904,7 +891,7 @@ def _governor(text: str, sent: Sentence, c: _Cand, lx: EventLexicons,
     return _walk(toks, _trigger_index(toks, c), c, cands, lx).gov
 
 
-def _planned_after(toks: list[_Tok], t_end: int, lx: EventLexicons) -> bool:
+def _planned_after(toks: list[Token], t_end: int, lx: EventLexicons) -> bool:
     """An act noun made planned by what follows it: an adjective ("القمة المرتقبة"), a
     future predicate ("جولة من المفاوضات ستعقد"), a planning phrase ("التي من المقرر")."""
     index = _cue_index(lx)
@@ -925,7 +912,7 @@ def _planned_after(toks: list[_Tok], t_end: int, lx: EventLexicons) -> bool:
     return False
 
 
-def _denied_after(toks: list[_Tok], t_end: int, lx: EventLexicons) -> bool:
+def _denied_after(toks: list[Token], t_end: int, lx: EventLexicons) -> bool:
     """"الأنباء عن قصف … عارية عن الصحة": a denial phrase after the act, same clause."""
     index = _cue_index(lx)
     for k in range(t_end, min(len(toks), t_end + 16)):

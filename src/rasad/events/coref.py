@@ -37,6 +37,7 @@ from rasad.actors.gazetteer import Gazetteer
 from rasad.events.lexicons import EventLexicons
 from rasad.records import ActorRef, Sentence
 from rasad.text.normalize import norm
+from rasad.text.tokens import Token, tokens
 
 _WORD = re.compile(r"\w+")
 _TA_MARBUTA = "ة"
@@ -317,14 +318,6 @@ def verb_reading(tok: str, lx: EventLexicons) -> VerbReading | None:
 
 # --- the stage ---------------------------------------------------------------------------
 @dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str  # original
-    n: str  # normalized
-
-
-@dataclass(slots=True)
 class _Subject:
     """What a sentence says about its subject: an actor, or 'none' (a subject the
     dictionary does not know), or 'unknown' (the words do not tell)."""
@@ -405,7 +398,7 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
     ranks = narrative_ranks(quoted)
     firsts = {k[0] for k in anaphors}
     for si, sent in enumerate(sentences):
-        toks = _tokens(sent)
+        toks = tokens(text, sent.start, sent.end)
         here = [a for a in mentions if sent.start <= a.start < sent.end]
         first = _skip_openers(toks, text, data)
         new = _descriptions(text, si, toks, first, here, anaphors, firsts, max_len, seen,
@@ -427,22 +420,13 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
     return out
 
 
-def _tokens(sent: Sentence) -> list[_Tok]:
-    """The words of a sentence with their offsets, original and normalized forms."""
-    ns = norm(sent.text)
-    same = len(ns) == len(sent.text)  # no diacritics: one normalization for the sentence
-    return [_Tok(m.start() + sent.start, m.end() + sent.start, m.group(0),
-                 ns[m.start():m.end()] if same else norm(m.group(0)))
-            for m in _WORD.finditer(sent.text)]
-
-
 # --- descriptions ------------------------------------------------------------------------
-def _covered(tok: _Tok, mentions: Iterable[ActorRef]) -> bool:
+def _covered(tok: Token, mentions: Iterable[ActorRef]) -> bool:
     return any(a.start < tok.end and tok.start < a.end for a in mentions
                if a.via != "adjective")
 
 
-def _descriptions(text: str, si: int, toks: list[_Tok], first: int, here: list[ActorRef],
+def _descriptions(text: str, si: int, toks: list[Token], first: int, here: list[ActorRef],
                   anaphors: dict[tuple[str, ...], _Anaphor], firsts: set[str], max_len: int,
                   seen: list[tuple[int, list[ActorRef]]], sentences: Sequence[Sentence],
                   ranks: Sequence[int], g: Gazetteer, on: dt.date | None, lx: EventLexicons,
@@ -451,8 +435,8 @@ def _descriptions(text: str, si: int, toks: list[_Tok], first: int, here: list[A
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not any(f in firsts for f in _article_forms(tok.n)) and \
-                _institution_noun(tok.n, data) is None:
+        if not any(f in firsts for f in _article_forms(tok.w)) and \
+                _institution_noun(tok.w, data) is None:
             i += 1  # neither an office noun nor an institution noun starts here
             continue
         if _covered(tok, here):
@@ -464,7 +448,7 @@ def _descriptions(text: str, si: int, toks: list[_Tok], first: int, here: list[A
             k, ana = found
             kind: str = "office"
         else:
-            inst = _institution_noun(tok.n, data)
+            inst = _institution_noun(tok.w, data)
             if inst is None:
                 i += 1
                 continue
@@ -475,7 +459,7 @@ def _descriptions(text: str, si: int, toks: list[_Tok], first: int, here: list[A
             i += 1
             continue
         adj = _adjective_at(toks, j, here)
-        gender = ana.gender if ana is not None else word_gender(tok.text, data)
+        gender = ana.gender if ana is not None else word_gender(tok.raw, data)
         if adj is None and not _follower_ok(toks, j, kind, gender, text, data):
             i = j
             continue
@@ -493,36 +477,36 @@ def _descriptions(text: str, si: int, toks: list[_Tok], first: int, here: list[A
     return out
 
 
-def _position_ok(toks: list[_Tok], i: int, first: int, text: str, lx: EventLexicons,
+def _position_ok(toks: list[Token], i: int, first: int, text: str, lx: EventLexicons,
                  positions: frozenset[str]) -> bool:
     """Is the word at i in one of the positions where a description is resolved (coref.yaml
     `description_positions`): right after a verb ("وقال الجيش", "وقصفت القوات"), after a
     preposition ("على القوات", "للحركة"), at the start of the sentence, after أنّ/إنّ?"""
     if i == first:
         return "sentence_start" in positions
-    if toks[i].n.startswith(("لل", "بال", "ولل", "وبال")):
+    if toks[i].w.startswith(("لل", "بال", "ولل", "وبال")):
         return "after_preposition" in positions  # "للحركة", "بالقوات"
     if i == 0 or re.search(r"[,،:;.«\"“]", text[toks[i - 1].end:toks[i].start]):
         return False
     prev = toks[i - 1]
-    if prev.n in _PREPOSITIONS:
+    if prev.w in _PREPOSITIONS:
         return "after_preposition" in positions  # "على القوات", "ضد الحركة"
-    if prev.n in _SUBORDINATORS:
+    if prev.w in _SUBORDINATORS:
         return "after_complementizer" in positions
-    v = verb_reading(prev.text, lx)
-    if v is not None and not participle(v.form) and not prev.n.startswith(
-            ("ال", "بال", "لل", "وال")) and not (i >= 2 and toks[i - 2].n in _PREPOSITIONS):
+    v = verb_reading(prev.raw, lx)
+    if v is not None and not participle(v.form) and not prev.w.startswith(
+            ("ال", "بال", "لل", "وال")) and not (i >= 2 and toks[i - 2].w in _PREPOSITIONS):
         return "after_verb" in positions
     # in construct after a noun: "مقار الجيش" (a target), but not after an act noun
     # ("عن تضامن الحلف"), whose genitive the coder reads as the agent
-    return "after_noun" in positions and not lx.triggers.lookup(prev.n) and not any(
-        lx.triggers.lookup(b) for b in bases(prev.n))
+    return "after_noun" in positions and not lx.triggers.lookup(prev.w) and not any(
+        lx.triggers.lookup(b) for b in bases(prev.w))
 
 
-def _match_anaphor(toks: list[_Tok], i: int, anaphors: dict[tuple[str, ...], _Anaphor],
+def _match_anaphor(toks: list[Token], i: int, anaphors: dict[tuple[str, ...], _Anaphor],
                    max_len: int) -> tuple[int, _Anaphor] | None:
     for k in range(min(max_len, len(toks) - i), 0, -1):
-        words = [t.n for t in toks[i:i + k]]
+        words = [t.w for t in toks[i:i + k]]
         for first in _article_forms(words[0]):
             ana = anaphors.get((first, *words[1:]))
             if ana is not None:
@@ -553,7 +537,7 @@ def _institution_noun(tok: str, data: CorefData) -> str | None:
     return None
 
 
-def _adjective_at(toks: list[_Tok], j: int, here: list[ActorRef]) -> ActorRef | None:
+def _adjective_at(toks: list[Token], j: int, here: list[ActorRef]) -> ActorRef | None:
     """A country adjective right after the description ("الوزير الروسي")."""
     if j >= len(toks):
         return None
@@ -562,7 +546,7 @@ def _adjective_at(toks: list[_Tok], j: int, here: list[ActorRef]) -> ActorRef | 
                  norm(a.text).startswith("ال")), None)
 
 
-def _follower_ok(toks: list[_Tok], j: int, kind: str, gender: str | None, text: str,
+def _follower_ok(toks: list[Token], j: int, kind: str, gender: str | None, text: str,
                  data: CorefData) -> bool:
     """Does what follows leave the description bare? An adjective makes it another office
     or body ("الرئيس السابق", "الجيش الوطني", "القوات الخاصة"): a word with the article
@@ -574,10 +558,10 @@ def _follower_ok(toks: list[_Tok], j: int, kind: str, gender: str | None, text: 
         return True
     nxt = toks[j]
     gap = text[toks[j - 1].end:nxt.start]
-    w = nxt.n
+    w = nxt.w
     if w.startswith("ال") and w not in data.article_ok and w not in _PREPOSITIONS and \
             w not in data.office_ok and not re.search(r"[,،:;.]", gap):
-        gw = word_gender(nxt.text, data)
+        gw = word_gender(nxt.raw, data)
         nisba = w.endswith(("ي", "يه", "يون", "يين"))
         if nisba or gender is None or gw == gender or (gender == "m" and gw != "f"):
             return False
@@ -650,7 +634,7 @@ def _first_subject(pool: list[ActorRef], text: str) -> ActorRef | None:
 
 
 # --- subjects --------------------------------------------------------------------------
-def _skip_openers(toks: list[_Tok], text: str, data: CorefData) -> int:
+def _skip_openers(toks: list[Token], text: str, data: CorefData) -> int:
     """Index of the first token after discourse openers ("من جهته،", "وكان قد", "كما")
     and a fronted adverbial closed by a comma ("وفي بيان لها، قالت …")."""
     i = 0
@@ -658,23 +642,23 @@ def _skip_openers(toks: list[_Tok], text: str, data: CorefData) -> int:
     while moved and i < len(toks):
         moved = False
         for op in data.openers:
-            if tuple(t.n for t in toks[i:i + len(op)]) == op:
+            if tuple(t.w for t in toks[i:i + len(op)]) == op:
                 i += len(op)
                 moved = True
                 break
-    if i < len(toks) and toks[i].n in _PREPOSITIONS:
+    if i < len(toks) and toks[i].w in _PREPOSITIONS:
         for k in range(i + 1, min(len(toks), i + 8)):
             if re.search(r"[,،]", text[toks[k - 1].end:toks[k].start]):
                 return k
     return i
 
 
-def _mention_at(here: list[ActorRef], tok: _Tok) -> ActorRef | None:
+def _mention_at(here: list[ActorRef], tok: Token) -> ActorRef | None:
     return next((a for a in here if a.start == tok.start and a.id and a.via not in
                  ("adjective",)), None)
 
 
-def _subject(text: str, si: int, toks: list[_Tok], first: int, here: list[ActorRef],
+def _subject(text: str, si: int, toks: list[Token], first: int, here: list[ActorRef],
              subjects: list[_Subject], sentences: Sequence[Sentence], ranks: Sequence[int],
              g: Gazetteer, lx: EventLexicons, data: CorefData
              ) -> tuple[_Subject, ActorRef | None]:
@@ -691,7 +675,7 @@ def _subject(text: str, si: int, toks: list[_Tok], first: int, here: list[ActorR
         if governed_by_preposition(text, m):
             return _inner_speaker(text, toks, here, lx, data, g), None
         return _Subject("actor", m), None  # SVO: "القوات التركية قصفت"
-    verb = verb_reading(t.text, lx)
+    verb = verb_reading(t.raw, lx)
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     gap = text[t.end:nxt.start] if nxt is not None else ""
     if nxt is not None and re.search(r"[,،]", gap):
@@ -704,7 +688,7 @@ def _subject(text: str, si: int, toks: list[_Tok], first: int, here: list[ActorR
         else None
     if after is not None and governed_by_preposition(text, after):
         after = None
-    if verb is None or verb.form in data.impersonal or _marked_passive(t.text) or (
+    if verb is None or verb.form in data.impersonal or _marked_passive(t.raw) or (
             not verb.speech and not verb.strong and not any(a.id for a in here)):
         # a weak trigger ("وحذر") needs support in its own clause: a subject carried over
         # from another sentence is not that
@@ -713,7 +697,7 @@ def _subject(text: str, si: int, toks: list[_Tok], first: int, here: list[ActorR
             return _Subject("actor", after), None  # "أصدرت وزارة الخارجية بيانا"
         return _inner_speaker(text, toks, here, lx, data, g), None
     gv = verb.gender
-    statement = nxt is not None and after is None and nxt.n in data.statement_nouns and \
+    statement = nxt is not None and after is None and nxt.w in data.statement_nouns and \
         verb.speech
     if after is not None:
         ga = actor_gender(after, data, g)
@@ -746,18 +730,18 @@ def _marked_passive(word: str) -> bool:
     return len(w) > 1 and w[1] == "\u064f"
 
 
-def _inner_speaker(text: str, toks: list[_Tok], here: list[ActorRef], lx: EventLexicons,
+def _inner_speaker(text: str, toks: list[Token], here: list[ActorRef], lx: EventLexicons,
                    data: CorefData, g: Gazetteer) -> _Subject:
     """A sentence that does not open with its subject may still name its speaker later
     ("«…»، قال بيسكوف", "وفي أنقرة، أكد أكار"): the subject of its last speech verb."""
     from rasad.events.roles import governed_by_preposition
 
     for k in range(len(toks) - 1, -1, -1):
-        w = toks[k].n
+        w = toks[k].w
         if not (lx.is_cue("speech_verbs", w) or (w[:1] in ("و", "ف") and lx.is_cue(
                 "speech_verbs", w[1:]))):
             continue
-        v = verb_reading(toks[k].text, lx)
+        v = verb_reading(toks[k].raw, lx)
         if v is None or not v.speech or v.form in data.impersonal:
             continue
         if k + 1 >= len(toks):
@@ -775,18 +759,18 @@ def _inner_speaker(text: str, toks: list[_Tok], here: list[ActorRef], lx: EventL
     return _Subject("unknown")
 
 
-def _dropped_after(nxt: _Tok, gap: str, gv: str | None, data: CorefData,
+def _dropped_after(nxt: Token, gap: str, gv: str | None, data: CorefData,
                    evidence_only: bool = False) -> bool:
     """Does the word after a verb show that the verb has no subject of its own ("أن",
     "في بيان", "إلى", or a noun of the other gender, its object: "ودعت الطرفين")? With
     `evidence_only` (a verb often read as a passive) only the gender tells."""
-    w = nxt.n
+    w = nxt.w
     if not evidence_only:
         if w in data.after_dropped or w in _PREPOSITIONS or re.search(r"[,،]", gap):
             return True
         if w[:1] in ("ل", "ب") and len(w) >= 4 and w not in data.bl_nouns:
             return True  # "بمزيد", "بالقول", "للصحفيين": a complement, not a subject
-    gw = word_gender(nxt.text, data)
+    gw = word_gender(nxt.raw, data)
     return gv is not None and gw is not None and gw != gv
 
 

@@ -1,4 +1,7 @@
-"""Schema migrations, applied in order; PRAGMA user_version records the last one."""
+"""Schema migrations, applied in order; PRAGMA user_version records the last one.
+
+They may call rasad_week(date): rasad.store.sqlite.bucket_of, registered on the connection by
+rasad.store.sqlite.register_functions (one definition of the week a feature is filed under)."""
 
 from __future__ import annotations
 
@@ -102,10 +105,7 @@ MIGRATIONS: list[str] = [
     CREATE TABLE story_features_v5 (feature TEXT NOT NULL, bucket INTEGER NOT NULL,
         story_id TEXT NOT NULL, PRIMARY KEY (feature, bucket, story_id)) WITHOUT ROWID;
     INSERT OR IGNORE INTO story_features_v5
-        SELECT f.feature,
-               COALESCE(CAST((julianday(substr(COALESCE(s.last_date, '') || '-01-01', 1, 10))
-                              - 2440587.5) / 7 AS INTEGER), -1),
-               f.story_id
+        SELECT f.feature, rasad_week(s.last_date), f.story_id
         FROM story_features f LEFT JOIN stories s ON s.id = f.story_id;
     DROP TABLE story_features;
     ALTER TABLE story_features_v5 RENAME TO story_features;
@@ -139,10 +139,7 @@ MIGRATIONS: list[str] = [
     CREATE TABLE episode_features_v6 (feature TEXT NOT NULL, bucket INTEGER NOT NULL,
         episode_id TEXT NOT NULL, PRIMARY KEY (feature, bucket, episode_id)) WITHOUT ROWID;
     INSERT OR IGNORE INTO episode_features_v6
-        SELECT f.feature,
-               COALESCE(CAST((julianday(substr(COALESCE(e.last_date, '') || '-01-01', 1, 10))
-                              - 2440587.5) / 7 AS INTEGER), -1),
-               f.episode_id
+        SELECT f.feature, rasad_week(e.last_date), f.episode_id
         FROM episode_features f LEFT JOIN episodes e ON e.id = f.episode_id;
     DROP TABLE episode_features;
     ALTER TABLE episode_features_v6 RENAME TO episode_features;

@@ -35,6 +35,11 @@ def bucket_of(date: str | None) -> int:
     return (d - dt.date(1970, 1, 1)).days // BUCKET_DAYS
 
 
+def register_functions(db: sqlite3.Connection) -> None:
+    """SQL functions the migrations call: rasad_week(date) is bucket_of."""
+    db.create_function("rasad_week", 1, bucket_of, deterministic=True)
+
+
 def _j(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
@@ -49,6 +54,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path))
         self.db.row_factory = sqlite3.Row
+        register_functions(self.db)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         # the page cache keeps the lookup B-trees hot (Config.sqlite_cache_mb)
