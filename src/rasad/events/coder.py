@@ -46,7 +46,6 @@ NEEDS_ACTOR = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", 
 _TOKEN = re.compile(r"\w+")
 _RETALIATION_VERB = re.compile(r"\b[وف]?(رد|ردت|ردوا|ردتا|يرد|ترد|سترد|سيرد)\b")
 _CEASEFIRE_IN_FORCE = ("حيز التنفيذ", "صامد", "دخل", "يسري", "سريان", "التزام", "خرق", "انتهاك")
-_FUTURE_PREFIX = ("ست", "سي", "سن", "سا")
 _RELATIVE = re.compile(r"\b(الذي|التي|اللذين|اللذان|الذين|اللتين|اللتان|اللواتي|الموقعه|الموقع|المبرم|المبرمه|الموقعتين|المعلن|المعلنه)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(ان|انه|انها|الذي|التي|الذين)\b")
 
@@ -723,15 +722,13 @@ def _is_word(lx: EventLexicons, name: str, w: str) -> bool:
     return lx.is_cue(name, w) or lx.is_cue(name, _unclitic(w))
 
 
-def _future_verb(w: str, lx: EventLexicons, trigger: bool = False) -> bool:
-    """A verb with the future prefix س ("سيعقد", "ستشن", "وسنرسل"). Another word counts
-    only when what follows س is a verb the lexicons know (names like ستافان do not)."""
+def _future_verb(w: str, lx: EventLexicons) -> bool:
+    """A word that is not the trigger but a verb with the future prefix س ("ستعقد",
+    "سيتم"): what follows س must be a verb the lexicons know (names like ستافان are not).
+    A trigger's own future form is marked in the lexicon (`Trigger.future`)."""
     w = _unclitic(w)
-    if not w.startswith(_FUTURE_PREFIX if trigger else ("ست", "سي", "سن")) or len(w) < 4 or \
-            lx.is_cue("future_prefix_exceptions", w):
+    if not w.startswith(("ست", "سي", "سن")) or len(w) < 4:
         return False
-    if trigger:
-        return True
     rest = w[1:]
     return bool(lx.triggers.lookup(rest)) or any(
         lx.is_cue(k, rest) for k in ("support_verbs", "passive_auxiliaries",
@@ -816,8 +813,7 @@ def _walk(toks: list[Token], t: int, c: _Cand, cands: list[_Cand], lx: EventLexi
             elif other is not None and other.type == "REJECT" and other.trig.mode == "deny":
                 cue = ("deny", 1)
             elif other is not None and other.trig.pos == "verb":
-                words = tokens(other.surface, signs=True)
-                if words and _future_verb(words[0].w, lx, trigger=True):
+                if other.trig.future:
                     out.gov = "plan"  # "سيزور الوزير دمشق ويلتقي الأسد": one future
                 break  # the verb of another act begins its own clause
         if cue is None:
@@ -935,8 +931,7 @@ def _modality(text: str, sent: Sentence, c: _Cand, lx: EventLexicons,
     t = _trigger_index(toks, c)
     t_end = next((k for k in range(t, len(toks)) if toks[k].start >= c.end), len(toks))
     s = _walk(toks, t, c, cands or [], lx)
-    first = _unclitic(toks[t].w) if t < len(toks) else ""
-    future = c.trig.pos == "verb" and _future_verb(first, lx, trigger=True)
+    future = c.trig.pos == "verb" and c.trig.future
     if s.gov == "deny" and not (c.type == "ACCUSE" and c.trig.pos == "noun"):
         return s.negated, "denied"  # "نفى الاتهامات": the accusation itself was made
     if c.type == "THREATEN":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -17,6 +17,9 @@ class Trigger:
     mode: str
     pos: str  # verb | noun | phrase
     strong: bool
+    # a future form: made by `future_form`, or listed in an entry with `modality: planned`
+    # ("سيزور"); the coder reads it as planned, whatever letter the form begins with
+    future: bool = False
 
 
 @dataclass
@@ -88,18 +91,15 @@ def _finish_pronoun_h(lx: EventLexicons) -> None:
     lx.verb_h.clear()
 
 
-def future_form(form: str, trig: Trigger, cues: Any) -> str | None:
+def future_form(form: str, trig: Trigger) -> str | None:
     """The future of a present-tense verb form: س + يفعل/تفعل/نفعل ("يزور" → "سيزور",
     "تشن هجوما" → "ستشن هجوما"), so that every listed present verb also matches with the
-    future prefix; the coder reads the prefix as planned (docs/events.md). None for other
-    forms and for the words of cues.yaml future_prefix_exceptions."""
+    future prefix, marked `future` (the coder reads it as planned: docs/events.md). None for
+    other forms."""
     f = norm(form).strip()
     if trig.pos != "verb" or f[:1] not in "يتن" or len(f.split()[0]) < 3:
         return None
-    exceptions = {norm(str(w)) for w in (cues.get("future_prefix_exceptions") or [])} \
-        if isinstance(cues, dict) else set()
-    future = "س" + f
-    return None if future.split()[0] in exceptions else future
+    return "س" + f
 
 
 def _yaml(name: str) -> Any:
@@ -127,13 +127,15 @@ def load_event_lexicons() -> EventLexicons:
                 continue
             trig = Trigger(type=str(etype), mode=str(ent.get("mode") or ""),
                            pos=str(ent.get("pos") or "verb"),
-                           strong=str(ent.get("strength", "strong")) != "weak")
+                           strong=str(ent.get("strength", "strong")) != "weak",
+                           future=ent.get("modality") == "planned")
             for form in ent.get("forms") or []:
                 if isinstance(form, str) and form.strip():
                     add_trigger_form(lx, form, trig, bool(ent.get("suffixes")), frequent)
-                    future = future_form(form, trig, cues)
+                    future = future_form(form, trig)
                     if future is not None:
-                        add_trigger_form(lx, future, trig, bool(ent.get("suffixes")), frequent)
+                        add_trigger_form(lx, future, replace(trig, future=True),
+                                         bool(ent.get("suffixes")), frequent)
     _finish_pronoun_h(lx)
     # phrases that contain a trigger word but report no event swallow it (longest match)
     block = Trigger(type="BLOCK", mode="", pos="phrase", strong=False)

@@ -1,0 +1,32 @@
+"""The event lexicon marks future forms (rasad.events.lexicons): the coder reads a trigger
+as planned from that mark, never from the letters it begins with."""
+
+from __future__ import annotations
+
+from rasad.events.lexicons import Trigger, future_form, load_event_lexicons
+from rasad.text.normalize import norm
+
+
+def _future(surface: str) -> set[bool]:
+    return {t.future for t in load_event_lexicons().triggers.lookup(norm(surface))}
+
+
+def test_future_form_prefixes_present_verbs_only() -> None:
+    verb = Trigger(type="ASSAULT", mode="shelling", pos="verb", strong=True)
+    assert future_form("يقصف", verb) == "سيقصف"
+    assert future_form("تشن هجوما", verb) == "ستشن هجوما"
+    assert future_form("قصف", verb) is None  # a past form has no future
+    assert future_form("يقصف", Trigger("ASSAULT", "shelling", "noun", True)) is None
+
+
+def test_generated_and_listed_future_forms_are_marked() -> None:
+    assert _future("سيقصف") == {True}  # made from "يقصف"
+    assert _future("سيزور") == {True}  # listed in an entry with modality: planned
+    assert _future("وسيستقبل") == {True}  # with a clitic
+
+
+def test_past_verbs_and_nouns_beginning_with_sin_are_not_future() -> None:
+    for surface in ("سيرت دورية", "ساندت", "سيارة مفخخة", "سيطرت على", "قصف"):
+        marks = _future(surface)
+        assert marks, surface  # each is a trigger form ...
+        assert marks == {False}, surface  # ... and none is a future one
