@@ -51,8 +51,8 @@ FLOORS = {
         "events.modality": 0.15,
         "quotes.recall": 0.88,
         "quotes.speaker": 0.74,
-        "figures.recall": 0.81,
-        "figures.precision": 0.95,
+        "figures.recall": 0.94,  # 0.818 -> 0.948 in session 4 (release verbs, ranges, ...)
+        "figures.precision": 0.97,
     },
 }
 SPURIOUS_CEILING = {"blind": 8.0, "tune": 5.7}

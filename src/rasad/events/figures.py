@@ -24,8 +24,12 @@ How a number becomes a figure
    "ارتفع عدد القتلى إلى 33", "وإصابة 32"), which also overrides a casualty noun ("وفاة 3 جرحى"
    → killed); then a word up to five tokens back in the same clause (stopping at punctuation,
    another number, أن/إن, relative pronouns); then coordination with the previous figure
-   ("مقتل 8 عناصر من الهيئة و5 من الفصائل", "… بينهم 4 أطفال"); then a verb just after the
-   counted noun ("أن 6 مدنيين قتلوا", "لقي 5 أشخاص حتفهم", "دفع 800 ألف شخص للنزوح").
+   ("مقتل 8 عناصر من الهيئة و5 من الفصائل", "… بينهم 4 أطفال"; further back when both
+   numbers are followed by the same preposition: "بينهم 600 في الحوز …، ونحو 250 في
+   تارودانت"); then a verb just after the counted noun ("أن 6 مدنيين قتلوا", "لقي 5 أشخاص
+   حتفهم", "دفع 800 ألف شخص للنزوح") or a phrase saying what befell them ("غادروا
+   منازلهم", "باتوا بلا مأوى", "نقلوا إلى مراكز إيواء" → displaced; "في عداد المفقودين").
+   A verb with the future prefix is read as the listed present verb ("ستفرج" as "تفرج").
    A counted noun not in any list ("22 جندري") needs a governing word at most two tokens back,
    coordination, or a following verb. A bare number (no counted noun) needs the word right
    before it, "عدد/حصيلة + category noun", or "… إلى N". Attack nouns govern only a bare number,
@@ -46,7 +50,9 @@ Qualifiers
 ``less_than``: أقل من، ما دون، ما يقل عن، لا يزيد عن/على.
 Vague plurals (عشرات، مئات، آلاف، عشرات الآلاف، بضعة) are ``more_than`` their lower bound
 (عشرات = 20: more than two tens, see :mod:`rasad.events.numbers`) unless an explicit qualifier
-says otherwise. A range "بين 20 و30" is 20 ``more_than`` (the lower bound; the span covers both).
+says otherwise. A range "بين 20 و30" is 20 ``more_than`` (the lower bound; the span covers both);
+the lower bound takes the upper one's scale word when it has none ("بين 18 و20 ألفا" → 18,000).
+Operations of an attack kind count attacks ("30 عملية إطلاق"); other operations do not.
 
 Not handled (known misses): a count spread over a clause ("لقيت امرأة وطفلاها مصرعهم"), a
 singular noun far from its verb ("قتل مسلحون شرطيا"), ordinals used as counts ("وقتل ثالث").
@@ -111,7 +117,7 @@ _TRIGGERS: dict[tuple[str, str], str] = {
     (DETAINED, "noun"): "معتقلين معتقلون محتجزين أسرى مختطفين رهائن سجناء",
     # only with the article, governing a bare number: "بلغ عدد الغارات 40"
     (ATTACKS, "noun"): "اعتداءات هجمات غارات ضربات قذائف صواريخ خروقات انتهاكات تفجيرات",
-    (_RELEASE, "verb"): "أفرج أفرجت أفرجوا يفرج",
+    (_RELEASE, "verb"): "أفرج أفرجت أفرجوا يفرج تفرج يفرجون تفرجان يفرجان",
     (_RELEASE, "masdar"): "إفراج سراح",
     (_RETURN, "verb"): "عاد عادت عادوا يعود يعودون",
     (_RETURN, "masdar"): "عودة",
@@ -129,8 +135,9 @@ _HEADS: dict[tuple[str, str | None], str] = {
     ("weak", DISPLACED): """نازح نازحين نازحون نازحا نازحة لاجئ لاجئين لاجئون لاجئا لاجئة مهجر
         مهجرين مهجرون مشرد مشردين مشردون فارين فارون""",
     ("weak", DETAINED): """معتقل معتقلين معتقلون معتقلا محتجز محتجزين محتجزون محتجزا أسير أسرى
-        أسيرا مختطف مختطفين مختطفون رهينة رهائن سجين سجناء موقوف موقوفين""",
+        أسيرا مختطف مختطفين مختطفون مختطفا رهينة رهائن سجين سجينا سجناء موقوف موقوفين""",
     ("case", None): "حالة حالات",
+    ("operation", None): "عملية عمليات",
     ("person", None): """شخص أشخاص شخصا مدني مدنيين مدنيون مدنيا جندي جنود جنديا عسكري عسكريين
         عسكريون عسكريا ضابط ضباط ضابطا عنصر عناصر عنصرا مقاتل مقاتلين مقاتلون مقاتلا مقاتلي
         مسلح مسلحين مسلحون مسلحا طفل أطفال طفلا طفلة امرأة نساء سيدة سيدات رجل رجال رجلا مواطن
@@ -206,6 +213,7 @@ _QUAL_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 _NISBA = re.compile(r"(?:ال)?[\u0621-\u064a]{2,}(?:ي|يا|يه|يين|يون|يان|يتين|يتان|يات)")
 _IMPERFECT = re.compile(r"[يت][\u0621-\u064a]{2,}(?:ون|ان)")
 _QUOTES = frozenset('"\'()-«»/')
+_SCALE = re.compile(r"[وف]?(?:ال)?(?:الف|الفا|الاف|الفين|الفان|مليون|مليونا|ملايين|مليوني|مليونين)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +310,10 @@ def _trigger(word: str) -> _Trig | None:
     triggers = _lex().triggers
     for p, base in _candidates(word):
         hit = triggers.get(base)
+        if hit is None and base[:1] == "س" and base[1:2] in ("ي", "ت", "ن"):
+            # the future of a listed present verb: "ستفرج" is "تفرج", "سيعتقل" "يعتقل"
+            hit = triggers.get(base[1:])
+            hit = hit if hit is not None and hit[1] == "verb" else None
         if hit is not None:
             if base == "حياه" and "ب" not in p:  # only "أودى بحياة"
                 return None
@@ -409,7 +421,8 @@ class _Sentence:
         if self.word(qs - 1) == "بين":
             upper = self.range_upper(i1)
             if upper is not None:
-                after, end_num = upper
+                after, end_num, high = upper
+                quantity = self.shared_scale(quantity, high, i0, i1, after)
                 qs = qs - 2 if self.word(qs - 2) == "ما" else qs - 1
                 if qualifier == "exact":
                     qualifier = "more_than"
@@ -439,15 +452,28 @@ class _Sentence:
         return _Fig(start, max(end, end_num), m.start, m.end, quantity, qualifier, category,
                     head.span, end_tok)
 
-    def range_upper(self, i1: int) -> tuple[int, int] | None:
+    def range_upper(self, i1: int) -> tuple[int, int, float] | None:
+        """(first token after, end char, value) of the upper bound of "بين X و Y"."""
         t = self.word(i1)
         j = i1 + 1 if t == "و" else i1
         if t is None or not t.startswith("و"):
             return None
-        for _, j0, j1 in self.nums:
+        for m, j0, j1 in self.nums:
             if j0 == j:
-                return j1, self.toks[j1 - 1].end
+                return j1, self.toks[j1 - 1].end, m.value
         return None
+
+    def shared_scale(self, low: float, high: float, i0: int, i1: int, after: int) -> float:
+        """The lower bound of "بين 18 و20 ألفا" shares the upper bound's scale word: 18,000.
+        Only when the upper bound ends in a scale word the lower one lacks, and the scaled
+        value stays below the upper bound and within a tenth of it ("بين 5 و1500" stays 5)."""
+        if not any(_SCALE.fullmatch(self.toks[k].text) for k in range(i1, after)) or any(
+                _SCALE.fullmatch(self.toks[k].text) for k in range(i0, i1)):
+            return low
+        for scale in (1_000_000.0, 1_000.0):
+            if high / 10 <= low * scale <= high:
+                return low * scale
+        return low
 
     # ------------------------------------------------------------------ qualifiers
     def qualifier_before(self, i0: int) -> tuple[int, str, bool]:
@@ -553,6 +579,13 @@ class _Sentence:
                 end += 1
             else:
                 cls = "person"
+        # "30 عملية إطلاق", "عمليات قصف": operations of an attack kind are attacks
+        if cls == "operation":
+            if _strip_clitic(self.word(end) or "") in _ATTACK_MASDARS:
+                cls, cat = "attack", ATTACKS
+                end += 1
+            else:
+                cls = "unknown"
         # "عشرات القتلى والجرحى": casualties not separated
         if cls == "strong" and cat in _CASUALTY:
             nxt = _head(self.word(end) or "")
@@ -581,7 +614,7 @@ class _Sentence:
             near = adj or self.window_trigger(qs, bare=False, limit=2)
             if near is not None and near.category in CATEGORIES and near.category != ATTACKS:
                 return near.category
-            return self.inherited(qs, q_and) or self.forward_trigger(head.end_tok)
+            return self.inherited(qs, q_and, head.end_tok) or self.forward_trigger(head.end_tok)
         win = adj or self.window_trigger(qs, bare=cls is None)
         if cls == "weak":
             if win is None or win.category == ATTACKS:
@@ -596,7 +629,7 @@ class _Sentence:
                 return OTHER
             if win.category in CATEGORIES:
                 return win.category
-        inh = self.inherited(qs, q_and)
+        inh = self.inherited(qs, q_and, head.end_tok)
         if inh is not None:
             return inh
         return self.forward_trigger(head.end_tok) or self.count_clause(qs)
@@ -709,8 +742,10 @@ class _Sentence:
         return w is not None and (w in self.lex.function or w in self.lex.filler
                                   or w in ("قد", "وقد", "فقد"))
 
-    def inherited(self, qs: int, q_and: bool) -> str | None:
-        """The category of the previous figure, for "… و5 من …" and "… بينهم 4 أطفال"."""
+    def inherited(self, qs: int, q_and: bool, after: int | None = None) -> str | None:
+        """The category of the previous figure, for "… و5 من …" and "… بينهم 4 أطفال";
+        further back when both numbers are followed by the same preposition, as in a list
+        of places ("5700 قتيل، بينهم 1414 في مناطق الحكومة …، وأكثر من 4300 في إدلب")."""
         if not self.figs:
             return None
         last = self.figs[-1]
@@ -726,7 +761,9 @@ class _Sentence:
             return None
         # a short complement of the previous noun may stand between ("8 عناصر من هيئة تحرير
         # الشام و5 …", "قيادي في الفصيل واثنان …"), but not "بين A وB" nor "مع"
-        if k - last.end_tok > 4:
+        prep = self.word(last.end_tok)
+        parallel = after is not None and prep in ("في", "من") and self.word(after) == prep
+        if k - last.end_tok > (12 if parallel else 4):
             return None
         for x in range(last.end_tok, k):
             if self.word(x) in ("بين", "مع"):
@@ -757,6 +794,9 @@ class _Sentence:
                 continue
             if t.kind != "word" or j in self.num_of_tok:
                 return None
+            phrase = _forward_phrase(t.text, self.word(j + 1))
+            if phrase is not None:
+                return phrase
             tr = _trigger(t.text)
             if tr is not None and tr.category in CATEGORIES and tr.category != ATTACKS and (
                     not tr.prefix.startswith(("و", "ف"))):  # "وجرح 45": a new clause
@@ -814,6 +854,29 @@ class _Head:
     cat: str | None
     end_tok: int  # first token after the counted noun and its adjectives
     span: tuple[int, int] | None  # normalized char span of the counted noun phrase
+
+
+# Two-word phrases after the counted people that say what befell them: "غادروا منازلهم",
+# "باتوا بلا مأوى", "نقلوا إلى مراكز إيواء" (displaced); "في عداد المفقودين" (missing: other).
+_LEFT_HOME = (_words("غادر غادرت غادروا يغادر يغادرون ترك تركت تركوا هجر هجروا"),
+              ("منازل", "بيوت", "ديار", "مساكن", "قرى", "مدن"))
+_NO_SHELTER = _words("بلا دون مراكز مركز مخيمات")
+_ATTACK_MASDARS = _words("إطلاق قصف تفجير هجوم استهداف تسلل اغتيال")
+_SHELTER = _words("مأوى ايواء")
+
+
+def _forward_phrase(w: str, nxt: str | None) -> str | None:
+    if nxt is None:
+        return None
+    if w in _LEFT_HOME[0] and _strip_clitic(nxt).startswith(_LEFT_HOME[1]):
+        return DISPLACED
+    if w in _NO_SHELTER and nxt in _SHELTER:
+        return DISPLACED
+    if w == "عداد":
+        head = _head(nxt)
+        if head is not None and head[0] == "strong":
+            return head[1]  # "في عداد القتلى / المفقودين"
+    return None
 
 
 def _base_of(word: str) -> str:
