@@ -30,6 +30,9 @@ How a number becomes a figure
    حتفهم", "دفع 800 ألف شخص للنزوح") or a phrase saying what befell them ("غادروا
    منازلهم", "باتوا بلا مأوى", "نقلوا إلى مراكز إيواء" → displaced; "في عداد المفقودين").
    A verb with the future prefix is read as the listed present verb ("ستفرج" as "تفرج").
+   "لقي N … حتفهم/مصرعهم" is killed across the words between (up to the clause's end); a bare
+   number a toll rose to ("ترتفع (الحصيلة) إلى 29 ثم إلى 33") takes the previous figure's
+   category; month names ("كانون الأول") do not count as steps back to the governing word.
    A counted noun not in any list ("22 جندري") needs a governing word at most two tokens back,
    coordination, or a following verb. A bare number (no counted noun) needs the word right
    before it, "عدد/حصيلة + category noun", or "… إلى N". Attack nouns govern only a bare number,
@@ -54,7 +57,7 @@ says otherwise. A range "بين 20 و30" is 20 ``more_than`` (the lower bound; t
 the lower bound takes the upper one's scale word when it has none ("بين 18 و20 ألفا" → 18,000).
 Operations of an attack kind count attacks ("30 عملية إطلاق"); other operations do not.
 
-Not handled (known misses): a count spread over a clause ("لقيت امرأة وطفلاها مصرعهم"), a
+Not handled (known misses): people counted by nouns alone ("لقيت امرأة وطفلاها مصرعهم"), a
 singular noun far from its verb ("قتل مسلحون شرطيا"), ordinals used as counts ("وقتل ثالث").
 A bare year-like number with no counted noun is never a figure ("ارتفع العدد إلى 2000" is lost).
 
@@ -614,7 +617,8 @@ class _Sentence:
             near = adj or self.window_trigger(qs, bare=False, limit=2)
             if near is not None and near.category in CATEGORIES and near.category != ATTACKS:
                 return near.category
-            return self.inherited(qs, q_and, head.end_tok) or self.forward_trigger(head.end_tok)
+            return self.inherited(qs, q_and, head.end_tok) or \
+                self.forward_trigger(head.end_tok) or self.toll_rise(qs, head)
         win = adj or self.window_trigger(qs, bare=cls is None)
         if cls == "weak":
             if win is None or win.category == ATTACKS:
@@ -632,17 +636,48 @@ class _Sentence:
         inh = self.inherited(qs, q_and, head.end_tok)
         if inh is not None:
             return inh
-        return self.forward_trigger(head.end_tok) or self.count_clause(qs)
+        return self.forward_trigger(head.end_tok) or self.met_death(qs, head.end_tok) or \
+            self.count_clause(qs) or self.toll_rise(qs, head)
+
+    def toll_rise(self, qs: int, head: _Head) -> str | None:
+        """A bare number a toll rose to, after a figure of the same sentence: "تحدثت عن 22
+        قتيلا، قبل أن ترتفع إلى 29 ثم إلى 33", "… قبل أن ترتفع الحصيلة إلى 19"."""
+        if head.cls not in (None, "unknown") or not self.figs or self.word(qs - 1) != "الي":
+            return None
+        k = qs - 2
+        w = self.word(k) or ""
+        if w.removeprefix("ال") in self.lex.count_words:  # "ترتفع الحصيلة إلى 19"
+            k -= 1
+        verb = _strip_clitic(self.word(k) or "")
+        if verb == "ثم" or verb.startswith(_RISE):
+            return self.figs[-1].category
+        return None
+
+    def met_death(self, qs: int, j: int, reach: int = 12) -> str | None:
+        """"لقي 6 جنود أتراك ومدني يعمل مع الجيش حتفهم": لقي before the number and
+        حتفهم/مصرعهم later in the same clause."""
+        if _strip_clitic(self.word(qs - 1) or "") not in _MET:
+            return None
+        for k in range(j, min(len(self.toks), j + reach)):
+            t = self.toks[k]
+            if t.kind == "punct" and t.text not in _QUOTES:
+                return None
+            if t.kind == "word" and t.text.startswith(("حتف", "مصرع")):
+                return KILLED
+        return None
 
     def count_clause(self, qs: int, reach: int = 30) -> str | None:
         """"ارتفع عدد الجنود الذين قتلوا في الغارة … إلى 33", "عدد الذين أجبروا على ترك
         منازلهم … تجاوز 900 ألف": a count word opens the clause and a category word inside
         it governs a number reached by إلى/تجاوز/بلغ."""
+        leads = ("الي", "تجاوز", "بلغ", "يتجاوز", "تخطي", "ناهز")
         lead = self.word(qs - 1) or ""
-        if _strip_clitic(lead) not in ("الي", "تجاوز", "بلغ", "يتجاوز", "تخطي", "ناهز") and \
-                lead not in ("الي", "تجاوز", "بلغ"):
+        if _strip_clitic(self.word(qs) or "") in leads[1:]:
+            j = qs - 1  # the verb was read as the qualifier: "… منازلهم تجاوز 900 ألف"
+        elif _strip_clitic(lead) in leads or lead in ("الي", "تجاوز", "بلغ"):
+            j = qs - 2
+        else:
             return None
-        j = qs - 2
         found: str | None = None
         while j >= 0 and qs - j <= reach:
             w = self.word(j)
@@ -650,6 +685,7 @@ class _Sentence:
                 tr = self.trigger_at(j)
                 if tr is not None and tr.category in CATEGORIES and tr.category != ATTACKS:
                     found = found or tr.category
+                found = found or _forward_phrase(w, self.word(j + 1))  # "ترك منازلهم"
                 if _strip_clitic(w) in self.lex.count_words or w in self.lex.count_words:
                     return found
             j -= 1
@@ -704,10 +740,16 @@ class _Sentence:
                 return self.combined(j, tr)
             if t.text in self.lex.boundary:
                 return None
-            if t.text not in self.lex.filler:
+            if t.text not in self.lex.filler and not self.month_word(j):
                 steps += 1
             j -= 1
         return None
+
+    def month_word(self, j: int) -> bool:
+        """A month name, or the ordinal of "كانون الأول", "تشرين الثاني": one date, no step."""
+        w = self.word(j)
+        return w is not None and (w in self.lex.months or (
+            w in ("الاول", "الثاني") and self.word(j - 1) in ("كانون", "تشرين")))
 
     def is_date_or_measure(self, k: int) -> bool:
         m, i0, i1 = self.nums[k]
@@ -861,6 +903,8 @@ class _Head:
 _LEFT_HOME = (_words("غادر غادرت غادروا يغادر يغادرون ترك تركت تركوا هجر هجروا"),
               ("منازل", "بيوت", "ديار", "مساكن", "قرى", "مدن"))
 _NO_SHELTER = _words("بلا دون مراكز مركز مخيمات")
+_MET = _words("لقي لقيت لقوا لقيا يلقى تلقى يلقون")
+_RISE = ("ارتفع", "ترتفع", "يرتفع", "وصل", "تصل", "يصل", "قفز", "تقفز")
 _ATTACK_MASDARS = _words("إطلاق قصف تفجير هجوم استهداف تسلل اغتيال")
 _SHELTER = _words("مأوى ايواء")
 
@@ -874,8 +918,8 @@ def _forward_phrase(w: str, nxt: str | None) -> str | None:
         return DISPLACED
     if w == "عداد":
         head = _head(nxt)
-        if head is not None and head[0] == "strong":
-            return head[1]  # "في عداد القتلى / المفقودين"
+        if head is not None and head[0] in ("strong", "weak"):
+            return head[1]  # "في عداد القتلى / المفقودين / النازحين"
     return None
 
 
