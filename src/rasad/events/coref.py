@@ -45,10 +45,15 @@ _TA_MARBUTA = "ة"
 DIRECT_QUOTE = re.compile(r"«([^«»]{3,3000}?)»|“([^“”]{3,3000}?)”|\"([^\"\n]{3,3000}?)\"|"
                           r"”([^”“\n]{3,3000}?)”")
 _SUBORDINATORS = frozenset(norm(w) for w in ["أن", "إن", "بأن", "وأن", "وإن", "لأن"])
+# "المتحدث باسم الجيش": the body a spokesman speaks for, and a statement's author
+_ON_BEHALF = frozenset(norm(w) for w in ["باسم", "بإسم"])
+_STATEMENT_HEADS = frozenset(norm(w) for w in ["بيان", "بلاغ", "تصريح", "تصريحات"])
 _PREPOSITIONS = frozenset(norm(w) for w in [
     "في", "على", "عن", "من", "إلى", "الى", "مع", "ضد", "بين", "لدى", "عند", "خلال", "عبر",
     "بعد", "قبل", "عقب", "نحو", "تجاه", "حول", "بشأن", "أمام", "وفي", "وعلى", "ومن", "وإلى",
     "ومع", "وخلال", "وبعد", "وعقب"])
+
+PREPOSITIONS = _PREPOSITIONS  # for the quote finder
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,7 @@ class CorefData:
     positions: frozenset[str] = frozenset({"after_verb", "after_preposition"})
     possessive_forces: frozenset[str] = frozenset()
     possessive_country: frozenset[str] = frozenset()
+    possessive_speakers: frozenset[str] = frozenset()
 
 
 def _words(v: Any) -> list[str]:
@@ -131,7 +137,8 @@ def load_coref_data() -> CorefData:
         positions=frozenset(_words(d.get("description_positions")) or
                             ["after_verb", "after_preposition"]),
         possessive_forces=_normset((d.get("possessive_subjects") or {}).get("forces")),
-        possessive_country=_normset((d.get("possessive_subjects") or {}).get("country")))
+        possessive_country=_normset((d.get("possessive_subjects") or {}).get("country")),
+        possessive_speakers=_normset(d.get("possessive_speakers")))
 
 
 # --- words -----------------------------------------------------------------------------
@@ -187,9 +194,12 @@ def actor_gender(a: ActorRef, data: CorefData, g: Gazetteer | None = None,
         return None
     first = _WORD.findall(a.text)[:1]
     if a.kind == "person":
+        # a family name with the article ("الدبيبة", "الطراونة") is no woman's given name
         if a.id in data.feminine_people or (first and first[0].endswith(_TA_MARBUTA) and
                                             not bases(norm(first[0])) &
-                                            data.masculine_ta_marbuta):
+                                            data.masculine_ta_marbuta and not (
+                                                a.via == "name" and
+                                                norm(first[0]).startswith("ال"))):
             return "f"
         return None if certain else "m"
     if a.via in ("role", "counterpart") and first:
@@ -489,8 +499,12 @@ def _position_ok(toks: list[Token], i: int, first: int, text: str, lx: EventLexi
     if i == 0 or re.search(r"[,،:;.«\"“]", text[toks[i - 1].end:toks[i].start]):
         return False
     prev = toks[i - 1]
-    if prev.w in _PREPOSITIONS:
-        return "after_preposition" in positions  # "على القوات", "ضد الحركة"
+    if prev.w in _PREPOSITIONS or prev.w in _ON_BEHALF or (
+            bases(prev.w) & _STATEMENT_HEADS and i >= 2 and
+            verb_reading(toks[i - 2].raw, lx) is not None):
+        # "على القوات", "ضد الحركة"; whose voice or statement: "المتحدث باسم الجيش",
+        # "وحذر بيان الجيش"
+        return "after_preposition" in positions
     if prev.w in _SUBORDINATORS:
         return "after_complementizer" in positions
     v = verb_reading(prev.raw, lx)
@@ -699,6 +713,14 @@ def _subject(text: str, si: int, toks: list[Token], first: int, here: list[Actor
     gv = verb.gender
     statement = nxt is not None and after is None and nxt.w in data.statement_nouns and \
         verb.speech
+    owner = _speaker_of(nxt, data) if nxt is not None and after is None and verb.speech \
+        and not re.search(r"[,،:;.]", gap) else None
+    if owner is not None and nxt is not None:
+        # "وأوضح مكتبه أن"، "وقال المتحدث باسمها": speaks for the subject before
+        ante = _chain(si, subjects, sentences, ranks, data.dropped)
+        if ante is None or not _agrees_probable(owner, ante, data, g):
+            return _Subject("none"), None
+        return _Subject("actor", ante), _copy(ante, text, nxt.start, nxt.end, "coref")
     if after is not None:
         ga = actor_gender(after, data, g)
         if gv is None or ga is None or ga == gv:
@@ -722,6 +744,15 @@ def _subject(text: str, si: int, toks: list[Token], first: int, here: list[Actor
     if statement and nxt is not None:
         return _Subject("actor", ante), _copy(ante, text, nxt.start, nxt.end, "coref")
     return _Subject("actor", ante), _copy(ante, text, t.start, t.end, "zero")
+
+
+def _speaker_of(tok: Token, data: CorefData) -> str | None:
+    """The gender of the one a possessive speaker noun points back to ("مكتبه": m,
+    "مكتبها": f; coref.yaml `possessive_speakers`), or None if it is not one."""
+    for w in (tok.w, tok.w[1:] if tok.w[:1] in ("و", "ف") else ""):
+        if w in data.possessive_speakers:
+            return "f" if w.endswith("ها") else "m"
+    return None
 
 
 def _marked_passive(word: str) -> bool:

@@ -7,6 +7,15 @@ from rasad.events.coref; a carry-over inside the page respects gender ("وقال
 continue a man's words), the coref.yaml window, and a new speaker the dictionary does not
 know ("وقالت مصادر محلية" is nobody, and ends it). A direct quotation that goes on in the
 next sentence or paragraph keeps its speaker.
+
+Every complement of every speech verb is an indirect quote ("قال إن A، وإن B"، "…، مضيفا
+أن C"), also after a reporting act ("نفى أن"، "حذر من أن"); a quote ends where the next
+clause of speech begins, and a direct quotation inside it speaks with its verb. A verb or
+participle inside its sentence with no subject of its own takes that of the clause before
+it ("وزار الدبيبة …، وتعهد …، قائلا:"، "غير أن الوزارة رفضت …، وقالت"، its mouthpiece "على
+لسان X"), a relative clause its antecedent ("والاتحاد الأفريقي، الذي أكد"), "أما X فأوضح"
+its topic (nobody when X is not known); never an actor inside the reported clause or
+governed by a preposition ("وقال أمام البرلمان").
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from dataclasses import dataclass
 
 from rasad.events.coref import (
     DIRECT_QUOTE,
+    PREPOSITIONS,
     CorefData,
     actor_gender,
     load_coref_data,
@@ -29,7 +39,7 @@ from rasad.records import ActorRef, Sentence
 from rasad.text.normalize import norm
 
 _DIRECT = DIRECT_QUOTE
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")  # words with their diacritics
 _QUOTE_OPEN = re.compile(r"[«“\"”:]")
 _COMPLEMENTIZER = {"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انهما", "بانهم"}
 _MIN_DIRECT_WORDS = 4
@@ -44,6 +54,14 @@ class QuoteSpan:
     verb_start: int | None = None  # the attribution verb, if any
 
 
+# Acts that report speech when a complement follows ("نفى أن"، "حذر من أن"، "ووصفها بأنها"):
+# events for the coder, quotes here only with their complement.
+_REPORTING_ACTS = frozenset(norm(w) for w in [
+    "نفى", "نفت", "نفوا", "ينفي", "تنفي", "نافيا", "نافية", "حذر", "حذرت", "حذروا", "يحذر",
+    "تحذر", "محذرا", "محذرة", "وصف", "وصفت", "وصفوا", "يصف", "تصف", "واصفا", "واصفة"])
+_OBJECT_SUFFIX = ("هما", "هم", "ها", "ه")
+
+
 def _speech_verb_positions(text: str, lx: EventLexicons) -> list[tuple[int, int, str]]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -52,7 +70,30 @@ def _speech_verb_positions(text: str, lx: EventLexicons) -> list[tuple[int, int,
             if cand and lx.is_cue("speech_verbs", cand):
                 out.append((m.start(), m.end(), cand))
                 break
+            if cand and _reporting_act(cand) and _act_complement(text, m.end(), lx):
+                out.append((m.start(), m.end(), cand))
+                break
     return out
+
+
+def _act_complement(text: str, end: int, lx: EventLexicons) -> bool:
+    """A complementizer within the next few words of a reporting act, before punctuation
+    or a speech verb ("نفى الغنوشي أن"، "حذرت من أن"; not "حذر من هجوم")."""
+    for k, tm in enumerate(_TOKEN.finditer(text, end, end + 80)):
+        if k >= 6 or re.search(r"[.:؛;«\"“]", text[end:tm.start()]):
+            return False
+        w = norm(tm.group(0))
+        if w in _COMPLEMENTIZER:
+            return True
+        if lx.is_cue("speech_verbs", w) or lx.is_cue("speech_verbs", w[1:]):
+            return False
+    return False
+
+
+def _reporting_act(w: str) -> bool:
+    """"نفت", "محذرا", "ووصفها" (with an object pronoun): a reporting act."""
+    return w in _REPORTING_ACTS or any(
+        w.endswith(p) and w[:-len(p)] in _REPORTING_ACTS for p in _OBJECT_SUFFIX)
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> int:
@@ -95,6 +136,8 @@ def _verb_subjects(text: str, verbs: list[tuple[int, int, str]], actors: list[Ac
             prev, prev_at = zero, si
             continue
         nxt = verbs[i + 1][0] if i + 1 < len(verbs) else len(text)
+        if si >= 0:
+            nxt = min(nxt, sentences[si].end)  # the subject is in the verb's sentence
         named = _NAMED_AS.match(text, ve)
         stop = _QUOTE_OPEN.search(text, named.end() if named else ve, min(ve + 30, nxt))
         limit = stop.start() if stop else min(ve + 30, nxt)
@@ -102,36 +145,62 @@ def _verb_subjects(text: str, verbs: list[tuple[int, int, str]], actors: list[Ac
             if norm(tm.group(0)) in _COMPLEMENTIZER or norm(tm.group(0)) in ("ان", "انه"):
                 limit = tm.start()
                 break
-        after = [a for a in actors if ve <= a.start < limit]
+        overt = _overt_subject(text, ve, lx, data)
+        after = [a for a in actors if ve <= a.start < limit and
+                 _subject_position(text, ve, a, overt)]
+        # "قال وزير الدولة الإماراتي للشؤون الخارجية أنور قرقاش": the name, not the
+        # adjective before it, a little further when titles come first
+        if all(a.via == "adjective" for a in after):
+            far = _QUOTE_OPEN.search(text, ve, min(ve + 60, nxt))
+            far_end = _first_complement(text, ve, far.start() if far else min(ve + 60, nxt))
+            after = [a for a in actors if ve <= a.start < far_end and a.kind == "person" and
+                     a.via != "adjective" and _subject_position(text, ve, a, overt)] or after
+        after = [a for a in after if a.via != "adjective"] or after
         subj: ActorRef | None = after[0] if after else _reported_from(text, ve, nxt, actors)
         reading = verb_reading(form, lx) if lx is not None else None
         gv = reading.gender if reading is not None else None
-        lead = next((a for a in actors if start <= a.start and a.end <= vs and
-                     a.via != "adjective"), None)
-        if subj is None and (participle(form) or form == "قايلا") and lead is not None and \
-                _agrees(gv, lead, lx, data):
-            subj = lead  # "…، قائلا:", "مؤكدة أن": the participle shares the sentence's subject
-        if subj is None:
+        first_comp = _first_complement(text, start, vs)
+        lead = next((a for a in actors if start <= a.start and a.end <= min(vs, first_comp)
+                     and a.via != "adjective"), None)
+        topic = _AMMA.search(text, start, vs) if text[vs:vs + 1] == "ف" else None
+        if subj is None and topic is not None:
+            # "أما رئيس الوفد الحكومي فأوضح أن": the topic is the subject, named or not
+            named_topic = [a for a in actors if topic.start() <= a.start and a.end <= vs and
+                           a.via != "adjective"]
+            subj = named_topic[-1] if named_topic else None
+            overt = overt or subj is None
+        if subj is None and not overt:
             before = [a for a in actors if a.end <= vs and a.via != "adjective" and
                       _SVO_GAP.match(text[a.end:vs]) and (
                           ("،" not in text[a.end:vs] and "," not in text[a.end:vs]) or
                           a is lead)]
-            subj = before[-1] if before else None
-        if subj is None:
+            subj = before[-1] if before else _relative_antecedent(text, start, vs, actors)
+        clause: tuple[bool, ActorRef | None] = (False, None)
+        if subj is None and not overt and si >= 0 and lx is not None:
+            # "وتعهد …، قائلا:"، "نفت الوزارة على لسان المتحدث X …، وقال إن": a verb inside
+            # its sentence shares the subject of the clause before it
+            clause = _clause_subject(text, vs, gv, sentences[si], actors, verbs[:i], out,
+                                     lx, data)
+            subj = clause[1]
+        if subj is None and not clause[0] and (participle(form) or form == "قايلا") and \
+                lead is not None and _agrees(gv, lead, lx, data):
+            subj = lead  # "…، قائلا:", "مؤكدة أن": the participle shares the sentence's subject
+        if subj is None and not clause[0] and not overt:
             subj = _carried(text, ve, form, prev, prev_at, si, sentences, ranks, lx, data,
                             actors)
             if subj is None and prev_at != si and lead is not None and vs > start + 2 and \
-                    not _overt_subject(text, ve, lx, data) and _agrees(gv, lead, lx, data) \
-                    and gv is not None:
+                    not overt and _agrees(gv, lead, lx, data) and gv is not None:
                 subj = lead  # "لكن موسكو … اشتكت …، وقالت إن": the sentence's subject
-            if subj is None and _overt_subject(text, ve, lx, data):
-                prev = None  # "وقالت مصادر محلية": someone else speaks now
+        if subj is None and (overt or clause[0]):
+            prev = None  # "وقالت مصادر محلية": someone else speaks now
         out.append(subj)
         if subj is not None:
             prev, prev_at = subj, si
     return out
 
 
+# "أما X فقال": the topic before a verb with ف
+_AMMA = re.compile(r"(?:^|(?<=[\s،,]))و?[أا]ما\s+[^،,.:؛«»\"]*$")
 # between a direct quotation and the next one that continues it: punctuation, line breaks
 _CONTINUES = re.compile(r"[\s.،,:؛;…]*")
 # "ادعى ما يسمى «مركز المصالحة»": the subject named in quotation marks
@@ -152,6 +221,39 @@ def _reported_from(text: str, ve: int, nxt: int, actors: list[ActorRef]) -> Acto
     return None
 
 
+def _subject_position(text: str, ve: int, a: ActorRef, overt: bool) -> bool:
+    """Can the actor after a speech verb be its subject? Not one governed by a
+    preposition when the verb's own subject is dropped ("وقال أمام البرلمان الأوروبي"),
+    nor a country adjective past a preposition ("قال مصدر في مستشفى الكندي")."""
+    from rasad.events.roles import governed_by_preposition
+
+    if a.via == "adjective":
+        return not any(norm(t) in PREPOSITIONS for t in _TOKEN.findall(text[ve:a.start]))
+    return overt or not governed_by_preposition(text, a)
+
+
+def _first_complement(text: str, start: int, end: int) -> int:
+    """Where the first complementizer between start and end is (end if none)."""
+    for tm in _TOKEN.finditer(text, start, end):
+        if norm(tm.group(0)) in _COMPLEMENTIZER:
+            return tm.start()
+    return end
+
+
+_RELATIVE = frozenset(norm(w) for w in ["الذي", "التي", "الذين", "اللذان", "اللتان"])
+
+
+def _relative_antecedent(text: str, start: int, vs: int, actors: list[ActorRef]
+                         ) -> ActorRef | None:
+    """"…، والاتحاد الأفريقي، الذي أكد أن": the actor the relative pronoun refers to."""
+    toks = list(_TOKEN.finditer(text, max(start, vs - 30), vs))
+    if not toks or norm(toks[-1].group(0)) not in _RELATIVE or text[toks[-1].end():vs].strip():
+        return None
+    rel = toks[-1].start()
+    return next((a for a in actors if start <= a.start and a.end <= rel and
+                 a.via != "adjective" and re.fullmatch(r"[\s،,]*", text[a.end:rel])), None)
+
+
 def _agrees(gv: str | None, a: ActorRef, lx: EventLexicons | None, data: CorefData) -> bool:
     """Gender agreement of a speech verb with a candidate speaker (an unlisted person is a
     man here; a dropped subject agrees with the verb that carries it)."""
@@ -163,13 +265,128 @@ def _agrees(gv: str | None, a: ActorRef, lx: EventLexicons | None, data: CorefDa
     return gv is None or ga is None or ga == gv
 
 
+# words that open a clause without being its subject ("، ثم قال"، "غير أن الوزارة رفضت")
+_OPENERS = frozenset(norm(w) for w in [
+    "و", "ف", "ثم", "كما", "وكما", "فيما", "وفيما", "بينما", "وبينما", "قد", "وقد", "لقد",
+    "ولقد", "كان", "وكان", "كانت", "وكانت", "لكن", "ولكن", "بل", "غير", "الا", "اما", "واما"])
+_PRONOUN_OPENERS = {norm("لكنه"): "m", norm("ولكنه"): "m", norm("لكنها"): "f",
+                    norm("ولكنها"): "f"}
+_CLAUSE_BREAK = re.compile(r"[،,؛;:()«»\"“”]")
+
+
+def _clause_subject(text: str, vs: int, gv: str | None, sent: Sentence,
+                    actors: list[ActorRef], verbs: list[tuple[int, int, str]],
+                    subjects: list[ActorRef | None], lx: EventLexicons, data: CorefData
+                    ) -> tuple[bool, ActorRef | None]:
+    """The subject of a verb without one of its own inside its sentence: that of the
+    nearest clause before it ("وزار الدبيبة …، وتعهد …، قائلا:"، "غير أن الوزارة رفضت …،
+    وقالت إن"), walking back over clauses whose subject is dropped too. A clause with a
+    subject of the other gender stops the walk unless it names its mouthpiece ("نفت
+    الوزارة على لسان المتحدث باسمها X …، وقال"); one whose subject the dictionary does not
+    know stops it too. (False, None) when no clause before the verb tells."""
+    from rasad.events.roles import governed_by_preposition
+
+    quoted = [(m.start(), m.end()) for m in _DIRECT.finditer(text, sent.start, sent.end)]
+    toks = [m for m in _TOKEN.finditer(text, sent.start, vs)
+            if not any(a <= m.start() < b for a, b in quoted)]
+    segs: list[list[re.Match[str]]] = []
+    for m in toks:
+        if not segs or _CLAUSE_BREAK.search(text[segs[-1][-1].end():m.start()]):
+            segs.append([])
+        segs[-1].append(m)
+    speech_at = {v[0]: k for k, v in enumerate(verbs)}
+    for seg in reversed(segs):
+        k = 0
+        pron: str | None = None
+        while k < len(seg) and norm(seg[k].group(0)) in _OPENERS | set(_PRONOUN_OPENERS):
+            pron = _PRONOUN_OPENERS.get(norm(seg[k].group(0)), pron)
+            k += 1
+            if k < len(seg) and norm(seg[k - 1].group(0)) in ("غير", "الا") and \
+                    norm(seg[k].group(0)) == "ان":
+                k += 1  # "غير أن"، "إلا أن": however
+        if k >= len(seg):
+            continue
+        head = seg[k]
+        subj: ActorRef | None = None
+        verb: re.Match[str] | None = None
+        svo = next((a for a in actors if a.start == head.start() and a.via != "adjective"),
+                   None)
+        if svo is not None:  # "غير أن وزارة الخارجية رفضت"
+            rest = [m for m in seg if m.start() >= svo.end]
+            if rest and not text[svo.end:rest[0].start()].strip() and \
+                    verb_reading(rest[0].group(0), lx) is not None:
+                subj, verb = svo, rest[0]
+        elif verb_reading(head.group(0), lx) is not None:
+            verb = head
+        else:
+            # a verb the lexicons lack, right before a named actor ("دان وزير الخارجية
+            # الأمريكي"، "وقطع الرئيس"): VSO, whatever the verb
+            after = next((a for a in actors if a.start > head.start() and a.via != "adjective"
+                          and a.start <= seg[-1].start() and (
+                              not text[head.end():a.start].strip() or (
+                                  a.kind == "person" and
+                                  len(_TOKEN.findall(text[head.end():a.start])) <= 4))),
+                         None)
+            w = norm(head.group(0))
+            if after is not None and _bare_verb(head.group(0), w):
+                subj, verb = after, head
+        if verb is None:
+            continue  # not a clause of its own ("صباح اليوم"، "الذي يتولى …")
+        reading = verb_reading(verb.group(0), lx)
+        if reading is not None and (participle(reading.form) or
+                                    reading.form in data.impersonal):
+            continue  # a participle shares the subject of the clause before it
+        vg = pron or (reading.gender if reading is not None else None)
+        if subj is None and verb.start() in speech_at and \
+                speech_at[verb.start()] < len(subjects):
+            subj = subjects[speech_at[verb.start()]]
+        if subj is None and pron is None:
+            end = verb.end() + 40
+            cands = [a for a in actors if verb.end() <= a.start < end and
+                     a.start < seg[-1].end() + 1 and a.via != "adjective" and
+                     not governed_by_preposition(text, a) and
+                     _first_complement(text, verb.end(), a.start) == a.start]
+            if cands and (vg is None or _agrees(vg, cands[0], lx, data)):
+                subj = cands[0]
+            elif not cands and reading is not None and reading.speech and \
+                    _overt_subject(text, verb.end(), lx, data):
+                return True, None  # "وقال مصدر …، وأضاف": someone the dictionary lacks
+        if subj is None:
+            if gv is not None and vg is not None and vg != gv:
+                continue  # "لكنها قبلت": another subject, inside the speech
+            continue  # dropped here too: the clause before tells
+        if _agrees(gv, subj, lx, data):
+            return True, subj
+        mouth = _MOUTHPIECE.search(text, verb.end(), vs)
+        if mouth is not None:
+            said = next((a for a in actors if mouth.end() <= a.start < mouth.end() + 40 and
+                         a.via != "adjective" and a.end <= vs), None)
+            if said is not None and _agrees(gv, said, lx, data):
+                return True, said
+        return True, None
+    return False, None
+
+
+def _bare_verb(raw: str, w: str) -> bool:
+    """Could this word be a past verb the lexicons lack (no article, no preposition, no
+    tanween or ta marbuta, three to five letters once و/ف is taken off)?"""
+    stem = w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
+    return not (w.startswith("ال") or w in PREPOSITIONS or w in _OPENERS or
+                raw.endswith(("ة", "\u064b")) or not 3 <= len(stem) <= 5)
+
+
+# "على لسان المتحدث باسمها": the one who speaks for the clause's subject
+_MOUTHPIECE = re.compile(r"على\s+لسان")
+
+
 def _overt_subject(text: str, ve: int, lx: EventLexicons | None, data: CorefData) -> bool:
     """Does a word that is not an actor follow the verb as its subject ("وقالت مصادر")?"""
     m = _TOKEN.search(text, ve, ve + 40)
     if m is None or re.match(r"\s*[:«\"“,،]", text[ve:m.start() + 1]):
         return False
     w = norm(m.group(0))
-    if w in _COMPLEMENTIZER or w in data.after_dropped or w in data.statement_nouns or (
+    if w in _COMPLEMENTIZER or w in data.after_dropped or w in data.statement_nouns or \
+            w in PREPOSITIONS or (
             w[:1] in ("ل", "ب") and len(w) >= 4 and w not in data.bl_nouns):
         return False
     return not (lx is not None and verb_reading(m.group(0), lx) is not None)
@@ -201,6 +418,57 @@ def _conjoined(text: str, a: ActorRef, actors: list[ActorRef]) -> bool:
                norm(b.text).startswith("و") and b.id != a.id for b in actors)
 
 
+# a further complement of the same verb: "قال إن A، وإن B"، "مؤكدا أن A، وأن B"
+_NEXT_COMPLEMENT = re.compile(r"[،,]\s*(و|ف)?(أن|إن|أنّ|إنّ|بأن|أنه|إنه|أنها|إنها|بأنه|بأنها)\s")
+
+
+def _complements(text: str, sentences: list[Sentence], verbs: list[tuple[int, int, str]],
+                 lx: EventLexicons) -> list[tuple[int, int, int]]:
+    """The complements of the speech verbs, as (start, end, verb index): from the word
+    after أن/إن to the end of the sentence, or to the next clause of speech ("…، مضيفا
+    أن"، "…، بعد أن قالت إن"), one for each "، وأن …" of the same verb."""
+    out: list[tuple[int, int, int]] = []
+    for s in sentences:
+        vis = [i for i, v in enumerate(verbs) if s.start <= v[0] < s.end]
+        heads: list[tuple[int, int]] = []  # (verb index, end of its complementizer)
+        for n, i in enumerate(vis):
+            lim = min(s.end, verbs[i][1] + 120, *(verbs[j][0] for j in vis[n + 1:n + 2]))
+            comp = next((tm for tm in _TOKEN.finditer(text, verbs[i][1], lim)
+                         if norm(tm.group(0)) in _COMPLEMENTIZER), None)
+            if comp is not None:
+                heads.append((i, comp.end()))
+        for i, qs in heads:
+            while qs < s.end and text[qs] in " ،,:":
+                qs += 1
+            qe = s.end
+            for j in vis:
+                if verbs[j][0] <= qs:
+                    continue
+                cut = _clause_start(text, qs, verbs[j][0])
+                if cut is not None:
+                    qe = cut  # "…، مضيفا أن": the next clause of speech
+                    break
+            while True:
+                m = _NEXT_COMPLEMENT.search(text, qs, qe)
+                if m is None:
+                    break
+                out.append((qs, m.start(), i))
+                qs = m.end()
+            out.append((qs, qe, i))
+    return [(a, b, i) for a, b, i in out if b > a]
+
+
+def _clause_start(text: str, lo: int, vs: int) -> int | None:
+    """Where the clause of a speech verb at vs begins, if a comma opens it within three
+    words ("، مضيفا"، "، وقال"، "، بعد أن قالت"): the comma; else None (a verb inside the
+    reported clause)."""
+    seg = text[lo:vs]
+    k = max(seg.rfind("،"), seg.rfind(","), seg.rfind("؛"))
+    if k < 0 or len(_TOKEN.findall(seg[k:])) > 3:
+        return None
+    return lo + k
+
+
 def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
                 lx: EventLexicons) -> list[QuoteSpan]:
     """Direct and indirect quotes of a document, with speakers where found."""
@@ -210,6 +478,7 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
     para_start = {s.paragraph: s.start for s in reversed(sentences)}
     last: tuple[int, int, QuoteSpan] | None = None  # the last direct quote: end, paragraph
     win = load_coref_data().dropped
+    comps = _complements(text, sentences, verbs, lx)
     for m in _DIRECT.finditer(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         qs, qe = m.start(g), m.end(g)
@@ -221,7 +490,12 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
         speaker = None
         verb_at = None
         before = [i for i, v in enumerate(verbs) if lo <= v[0] < qs]
-        if before:
+        within = next((c for c in comps if c[0] - 3 <= qs < c[1]), None)
+        if within is not None:
+            # "قال إن القوات «انسحبت …»، وإن القيادة «…»": the verb of the complement speaks
+            verb_at = verbs[within[2]][0]
+            speaker = subjects[within[2]]
+        elif before:
             verb_at = verbs[before[-1]][0]
             speaker = subjects[before[-1]]
         else:
@@ -236,8 +510,8 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
             else:
                 prev = [a for a in actors if lo <= a.start and a.end <= qs and
                         a.via != "adjective"]
-                if prev and text[prev[-1].end:qs].strip(" ،,:\"«“”") == "":
-                    speaker = prev[-1]
+                if prev and text[prev[-1].end:qs].strip(" \"«“”") == ":":
+                    speaker = prev[-1]  # "بوتين: «…»" (but "وحملت إسرائيل «…»": an object)
                 elif prev:
                     # «كما شكر "الشركاء …"»: no speech verb — the sentence's subject speaks
                     start = max(text.rfind(".", 0, qs), text.rfind("\n", 0, qs)) + 1
@@ -245,24 +519,12 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
                     speaker = lead[0] if lead else None
         quotes.append(QuoteSpan(qs, qe, True, speaker, verb_at))
         last = (m.end(), para, quotes[-1])
-    # indirect speech: verb ... أن/إن <clause>
-    for s in sentences:
-        for i, v in enumerate(verbs):
-            if not s.start <= v[0] < s.end:
-                continue
-            comp = None
-            for tm in _TOKEN.finditer(text, v[1], min(s.end, v[1] + 120)):
-                if norm(tm.group(0)) in _COMPLEMENTIZER:
-                    comp = tm
-                    break
-            if comp is None:
-                continue
-            qs, qe = comp.end(), s.end
-            while qs < qe and text[qs] in " ،,:":
-                qs += 1
-            if qe - qs < 15 or any(q.start <= qs < q.end or qs <= q.start < qe for q in quotes):
-                continue
-            quotes.append(QuoteSpan(qs, qe, False, subjects[i], v[0]))
-            break
+    # indirect speech: verb ... أن/إن <clause>, and each further "، وأن …" of the same verb
+    for qs, qe, i in comps:
+        if qe - qs < 15 or any(q.start <= qs < q.end or (
+                q.direct and qs <= q.start <= qs + 2 and q.end - q.start > (qe - qs) * 0.6)
+                for q in quotes):
+            continue  # inside a direct quotation, or a direct quotation itself
+        quotes.append(QuoteSpan(qs, qe, False, subjects[i], verbs[i][0]))
     quotes.sort(key=lambda q: q.start)
     return quotes

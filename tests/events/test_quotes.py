@@ -1,0 +1,147 @@
+"""Quotes and their speakers (rasad.events.quotes), on sentences written for these tests.
+
+Each case is one construction of Arabic news reporting: several complements of one verb,
+a partial direct quotation inside an indirect one, a verb or participle that shares the
+subject of an earlier clause in its sentence, a relative clause, a possessive speaker
+noun, a topic with أما, and the places a speaker must not be taken from (inside the
+reported clause, inside a prepositional phrase). A wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rasad.pipeline import extract
+from rasad.records import ActorRef, RawInput
+from rasad.text.normalize import norm
+
+# a sentence with no speech in it: short passages need some body to survive cleaning
+_PAD = " وشهدت المنطقة هدوءا نسبيا خلال ساعات الليل بعد أيام من المعارك العنيفة بين الطرفين."
+
+
+@cache
+def _quotes(text: str, published: str) -> tuple[tuple[str | None, str, bool], ...]:
+    raw = RawInput(source="quotes", external_id="quotes", kind="text", content=text + _PAD,
+                   published=published)
+    x = extract(raw)
+    return tuple((q.speaker.id if q.speaker else None, q.text, q.direct) for q in x.quotes)
+
+
+def _speaker(text: str, published: str, words: str) -> list[str | None]:
+    """The speakers of the quotes that contain `words` (normalized)."""
+    return [sp for sp, t, _ in _quotes(text, published) if norm(words) in norm(t)]
+
+
+def test_every_complement_of_one_verb_is_a_quote() -> None:
+    text = ("قال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدعم الحوار بين الأطراف "
+            "السورية، وإن بلاده لن تقبل أي تدخل عسكري أجنبي جديد.")
+    assert _speaker(text, "2019-05-10", "موسكو تدعم الحوار") == ["sergey-lavrov"]
+    assert _speaker(text, "2019-05-10", "بلاده لن تقبل") == ["sergey-lavrov"]
+    # the first quote ends where the second begins
+    first = [t for _, t, _ in _quotes(text, "2019-05-10") if "موسكو" in t]
+    assert "بلاده" not in first[0]
+
+
+def test_a_participle_clause_opens_a_quote_of_its_own() -> None:
+    text = ("أعلنت وزارة الدفاع التركية مقتل جنديين في إدلب. وقالت الوزارة إن «مجموعات "
+            "إرهابية تابعة للنظام» هاجمت نقطة المراقبة قرب سراقب بقذائف الهاون، مشيرة إلى أن القوات "
+            "التركية ردت على مصادر النيران.")
+    # a short direct quotation at the start of the clause does not hide the clause
+    assert _speaker(text, "2020-02-10", "هاجمت نقطة المراقبة") == ["TURMIL"]
+    assert _speaker(text, "2020-02-10", "القوات التركية ردت") == ["TURMIL"]
+
+
+def test_a_reporting_act_with_a_complement_is_a_quote() -> None:
+    text = "ونفى الكرملين أن تكون الطائرات الروسية قد قصفت المستشفى في معرة النعمان."
+    assert _speaker(text, "2020-03-02", "الطائرات الروسية قد قصفت") == ["RUSGOV"]
+    text = "وحذرت وزارة الدفاع الروسية من أن المسلحين يستعدون لهجوم كيميائي في ريف إدلب."
+    assert _speaker(text, "2020-03-02", "المسلحين يستعدون") == ["RUSMIL"]
+    # no complement, no quote: "حذر من هجوم" is a warning, not reported speech
+    text = "وحذرت وزارة الدفاع الروسية من هجوم كيميائي وشيك في ريف إدلب الجنوبي."
+    assert not [t for _, t, _ in _quotes(text, "2020-03-02") if "هجوم" in t]
+
+
+def test_a_long_gap_before_the_complement() -> None:
+    text = ("وأعلن الجيش التركي في سلسلة تغريدات، مساء اليوم الجمعة، أن قواته استعادت "
+            "السيطرة على ثلاث قرى في ريف إدلب.")
+    assert _speaker(text, "2020-03-02", "قواته استعادت السيطرة") == ["TURMIL"]
+
+
+def test_a_coordinated_verb_takes_the_mouthpiece_of_the_clause_before() -> None:
+    # نفت (feminine) has the government as subject; وقال (masculine) is its mouthpiece
+    text = ("ونفت الحكومة السورية على لسان وزير الخارجية وليد المعلم أي دور لدمشق في "
+            "الهجوم، وقال إن الاتهامات الغربية لا تستند إلى أي دليل.")
+    assert _speaker(text, "2019-05-10", "الاتهامات الغربية") == ["walid-muallem"]
+
+
+def test_a_coordinated_verb_takes_the_subject_after_however() -> None:
+    text = ("رحبت الأمم المتحدة بالاتفاق، غير أن وزارة الخارجية السورية رفضت بنوده، "
+            "وقالت إن تركيا لم تلتزم بأي تعهد سابق في إدلب.")
+    assert _speaker(text, "2020-03-06", "تركيا لم تلتزم") == ["SYRGOV"]
+
+
+def test_a_circumstantial_participle_shares_the_subject_of_the_main_verb() -> None:
+    text = ("تفقد وزير الدفاع التركي خلوصي أكار الوحدات المنتشرة على الحدود، والتقى قادة "
+            "الجيش، قائلاً في كلمة أمام الجنود: «لن نسمح بأي تهديد لأمن حدودنا الجنوبية».")
+    assert _speaker(text, "2020-03-02", "لن نسمح بأي تهديد") == ["hulusi-akar"]
+
+
+def test_a_dropped_subject_is_not_the_object_of_a_preposition() -> None:
+    text = ("وصل الرئيس الفرنسي إيمانويل ماكرون إلى ستراسبورغ، وقال أمام البرلمان "
+            "الأوروبي إن أوروبا يجب أن تدافع عن حدودها بنفسها.")
+    assert _speaker(text, "2020-03-02", "أوروبا يجب أن تدافع") == ["emmanuel-macron"]
+
+
+def test_a_relative_clause_speaks_for_its_antecedent() -> None:
+    text = ("ودانت الهجوم فرنسا وألمانيا والاتحاد الأوروبي، الذي أكد أن بعثته ستواصل "
+            "مراقبة وقف إطلاق النار في المنطقة.")
+    assert _speaker(text, "2020-03-02", "بعثته ستواصل") == ["european-union"]
+
+
+def test_his_office_speaks_for_the_subject_before() -> None:
+    text = ("ترأس الرئيس التركي رجب طيب أردوغان اجتماعا لمجلس الأمن القومي في أنقرة. "
+            "وأوضح مكتبه أن الجيش سيعزز مواقعه في إدلب خلال الأيام المقبلة.")
+    assert _speaker(text, "2020-03-02", "الجيش سيعزز مواقعه") == ["recep-tayyip-erdogan"]
+
+
+def test_the_spokesman_of_the_army_named_before() -> None:
+    text = ("أعلن الجيش السوري السيطرة على بلدة خان شيخون في ريف إدلب. وقال المتحدث باسم "
+            "الجيش في بيان إن الوحدات تواصل تمشيط المنطقة من الألغام.")
+    assert _speaker(text, "2019-08-23", "الوحدات تواصل تمشيط") == ["SYRMIL"]
+
+
+def test_a_new_written_statement_keeps_its_speaker() -> None:
+    text = ("قال وزير الدفاع التركي خلوصي أكار إن قواته ستبقى في إدلب. وكتب في تغريدة: "
+            "«لن نتراجع عن مواقعنا مهما كانت الظروف».")
+    assert _speaker(text, "2020-03-02", "لن نتراجع عن مواقعنا") == ["hulusi-akar"]
+
+
+def test_an_unnamed_topic_is_nobody_not_the_last_speaker() -> None:
+    text = ("قال لافروف إن الحوار مستمر مع أنقرة. أما رئيس وفد المعارضة فأوضح أن الجولة "
+            "المقبلة ستعقد في جنيف الشهر المقبل.")
+    assert _speaker(text, "2020-03-02", "الجولة المقبلة ستعقد") == [None]
+
+
+def test_no_speaker_from_inside_the_reported_clause() -> None:
+    text = ("وقال مدير الجمعية إن المساعدات ستسلم إلى الهلال الأحمر التركي في غازي "
+            "عنتاب، مضيفاً: «سنرسل قوافل أخرى خلال الأسبوع المقبل».")
+    assert _speaker(text, "2020-03-02", "سنرسل قوافل أخرى") == [None]
+    assert _speaker(text, "2020-03-02", "المساعدات ستسلم") == [None]
+
+
+def test_no_speaker_from_a_place_in_a_prepositional_phrase() -> None:
+    text = "وقال طبيب في المستشفى التركي بمدينة إدلب إن عدد الجرحى ارتفع إلى أربعين."
+    assert _speaker(text, "2020-03-02", "عدد الجرحى ارتفع") == [None]
+
+
+def test_a_family_name_with_ta_marbuta_is_a_man() -> None:
+    from rasad.events.coref import actor_gender, load_coref_data
+
+    d = load_coref_data()
+
+    def person(text: str, via: str) -> ActorRef:
+        return ActorRef(text=text, start=0, end=len(text), id="p", name="p", country=None,
+                        kind="person", via=via)
+
+    assert actor_gender(person("الطراونة", "name"), d, certain=False) == "m"
+    assert actor_gender(person("فاطمة", "name"), d, certain=False) == "f"
