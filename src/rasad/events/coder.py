@@ -21,6 +21,7 @@ from functools import lru_cache
 from rasad.actors.lexicon import Match
 from rasad.events.lexicons import EventLexicons, Trigger
 from rasad.events.quotes import QuoteSpan
+from rasad.events.reference import carry, find_references, occasion_noun
 from rasad.events.roles import (
     SYMMETRIC_TYPES,
     Cand,
@@ -101,8 +102,21 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
     for si, cands in sorted(by_sentence.items()):
         sent = sentences[si]
         prev = sentences[si - 2] if si > 1 else (sentences[0] if si == 1 else None)
+        # a noun that refers to an act already coded on the page makes no event; what it
+        # tells (a claimed attacker, the dead, the place) goes to that act (reference.py)
+        def alone(c: _Cand, sent: Sentence = sent, cands: list[_Cand] = cands,
+                  prev: Sentence | None = prev) -> list[Event]:  # one trigger coded alone
+            return _code_sentence(doc_id, text, sent, cands, actors, places, times, figures,
+                                  quotes, published, lx, media, prev,
+                                  frozenset(o.start for o in cands) - {c.start})
+
+        refs = find_references(text, sent, cands, events, places, times, lx, alone)
+        refer = frozenset(r.start for r in refs)
         coded = _code_sentence(doc_id, text, sent, cands, actors, places, times, figures,
-                               quotes, published, lx, media, prev)
+                               quotes, published, lx, media, prev, refer)
+        for r in refs:
+            carry(r, text, sent, actors, places, figures,
+                  [c for c in cands if c.start not in refer])
         if any(e.type == "ASSAULT" for e in coded) and _disaster_harm(sent, cands, lx,
                                                                       lead_disaster):
             coded = [e for e in coded if e.type != "ASSAULT"]  # a disaster's dead: figures
@@ -302,7 +316,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
                    actors: list[ActorRef], places: list[PlaceRef], times: list[TimeRef],
                    figures: list[Figure], quotes: list[QuoteSpan], published: dt.date | None,
                    lx: EventLexicons, media: frozenset[str] = frozenset(),
-                   prev_sentence: Sentence | None = None) -> list[Event]:
+                   prev_sentence: Sentence | None = None,
+                   refer: frozenset[int] = frozenset()) -> list[Event]:
     ns = norm(sent.text)
     s_actors = [a for a in actors if sent.start <= a.start < sent.end and a.id]
     s_places = [p for p in places if sent.start <= p.start < sent.end]
@@ -330,6 +345,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue
         if not c.trig.strong and not (s_actors or s_places or s_figs):
             continue
+        if c.start in refer:
+            continue  # refers to an act coded before (reference.py)
         if _purpose(text, c, lx) or (c.trig.pos == "noun" and _skip_noun(text, sent, c,
                                                                           quotes, lx)):
             continue
@@ -444,6 +461,8 @@ def _skip_noun(text: str, sent: Sentence, c: _Cand, quotes: list[QuoteSpan],
         return False  # "الاتفاق الذي أبرمه الرئيسان": the clause reports the act
     if lx.is_cue("reference_heads", _prev_word(text, c.start)):
         return True  # "تفاصيل الاتفاق", "بموجب الاتفاق", "تطبيق وقف إطلاق النار"
+    if occasion_noun(text, c):
+        return True  # "قال في مؤتمر صحفي", "خلال جولة على الحدود" (reference.yaml)
     # inside a direct quote, a bare noun is talk about an act, not the act
     if any(q.direct and q.start <= c.start < q.end for q in quotes):
         return True
@@ -592,7 +611,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     negated, modality = _modality(text, sent, c, lx, cands)
     date, date_text, future = _date(text, c, sent, times, published, prev_sentence,
                                     planned=modality == "planned" or c.trig.pos == "noun",
-                                    planned_act=modality == "planned" and not negated)
+                                    planned_act=modality == "planned" and not negated,
+                                    also=[o for o in cands if o.type == c.type and o.start > c.end])
     if future and modality == "asserted":
         modality = "planned"
     location = _location(text, c, s_places, s_actors)
@@ -966,31 +986,211 @@ def _in_relative(text: str, a: int, b: int) -> bool:
     return bool(found) and not re.search(r"[,;]", seg[found[-1].end():])
 
 
+# Dating (docs/time.md, "How events get their dates"): the sentence is cut into clauses at
+# a complementizer ("أن/إن": reported content), a contrast or a parallel act ("فيما",
+# "بينما", "في حين", "لكن") and an attribution ("بحسب ما أعلنته …", "وفق"). A time
+# expression of the trigger's own clause dates it first; then one of a clause before it (the
+# frame "قال X أمس إن …"); last an attribution's date, an interval start ("منذ أغسطس"), a
+# date after "منذ" or the past of a later content or contrast clause (its future is another
+# act's).
+_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
+_NOT_CONTENT = frozenset({"بعد", "قبل", "منذ", "لحين", "حين", "دون", "من", "الى", "حتى"})
+_CONTRAST = frozenset({"فيما", "بينما", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن"})
+_ATTRIBUTION = frozenset({"بحسب", "حسب", "حسبما", "وفق", "وفقا", "نقلا", "طبقا"})
+_SINCE_WORD = "منذ"
+# "وكانت الحملة … قد أسفرت": a pluperfect opening tells background, before the news
+# (after a short lead-in: "سياسياً، كان قادة … قد أعلنوا")
+_PLUPERFECT = re.compile(r"^\W*(?:\w+\W+){0,3}?[وف]?(كان|كانت|كانوا|كانا|كانتا)\b"
+                         r"(?:\W+\w+){0,12}?\W+قد\b")
+# how far back the news is taken to go on from the last date it gave
+LOOKBACK_SENTENCES = 2
+LOOKBACK_PARAGRAPHS = 2
+_OFFSET_FROM = re.compile(r"\b(بعد|قبل)\s+(ساعات|ساعه|ساعتين|ايام|يوم|يومين|اسابيع|اسبوع|"
+                          r"اسبوعين|اشهر|شهر|شهرين|دقائق)\s+(من|على)\b(?:\W+\w+){0,6}\W*$")
+_PARTICIPIAL = re.compile(r"\b(الموقعه|الموقع|المبرم|المبرمه|الموقعتين|المعلن|المعلنه)\b")
+_CONTINUES = re.compile(r"^\W*[وف]?كما\b")  # "كما أمر بنشر …": goes on with the sentence before
+_PREPOSITIONS = frozenset({"بين", "مع", "على", "علي", "في", "من", "الى", "عن", "لدى", "لدي"})
+_SUPERLATIVES = frozenset({"اكبر", "اعنف", "اسوا", "اشد", "اول", "اخطر", "اطول", "ادمى", "ادمي",
+                           "اعلى", "اعلي", "الاكبر", "الاعنف", "الاسوا", "الاشد", "الاول",
+                           "الاولى", "الاولي", "الاخطر", "الادمى", "الادمي"})
+_WEEKDAY_WORDS = frozenset({"الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+                            "الاحد"})
+
+
+def _clauses(text: str, sent: Sentence) -> list[tuple[int, str]]:
+    """The clause openings of a sentence: (document offset, kind), kind 'main', 'content',
+    'contrast' or 'attribution'; the first is (sent.start, 'main')."""
+    toks = _sentence_tokens(text[sent.start:sent.end], sent.start)
+    out = [(sent.start, "main")]
+    for k, tok in enumerate(toks):
+        w = tok.w[1:] if tok.w[:1] in "وف" and tok.w[1:] in _COMPLEMENTIZERS else (
+            _unclitic(tok.w) if tok.w[:1] in "وف" and len(tok.w) > 3 else tok.w)
+        prev = toks[k - 1].w if k else ""
+        if tok.w in (";", ":"):
+            out.append((tok.start, "contrast"))
+        elif w in _COMPLEMENTIZERS and prev not in _NOT_CONTENT and k > 0:
+            out.append((tok.start, "content"))
+        elif w in _CONTRAST or (tok.w in ("في", "وفي") and k + 1 < len(toks) and
+                                toks[k + 1].w == "حين"):
+            out.append((tok.start, "contrast"))
+        elif w in _ATTRIBUTION and k > 0:
+            out.append((tok.start, "attribution"))
+    return out
+
+
+def _clause_of(clauses: list[tuple[int, str]], pos: int) -> int:
+    return max(i for i, (start, _) in enumerate(clauses) if start <= pos)
+
+
+def _after_since(text: str, sent: Sentence, t: TimeRef) -> bool:
+    """"منذ بدء المواجهات في الثامن من أكتوبر": a date a few words after "منذ"."""
+    before = _TOKEN.findall(norm(text[max(sent.start, t.start - 60):t.start]))[-5:]
+    return _SINCE_WORD in before
+
+
+def _superlative_since(text: str, sent: Sentence, t: TimeRef) -> bool:
+    """"في أكبر تصعيد منذ الصيف الماضي", "أعنف يوم منذ …": the point of a comparison,
+    not when the act began."""
+    before = _TOKEN.findall(norm(text[max(sent.start, t.start - 60):t.start]))[-7:]
+    return any(w in _SUPERLATIVES for w in before)
+
+
+def _describes_trigger(text: str, c: _Cand, t: TimeRef) -> bool:
+    """Is the relative clause holding t opened right after the trigger ("الهدنة التي
+    أعلنتها الفصائل في العاشر من أكتوبر", "التفجيرين اللذين استهدفا …")? Then it is about
+    the act itself."""
+    seg = norm(text[c.end:t.start])
+    found = _RELATIVE.search(seg)
+    if found is None:
+        return False
+    between = _TOKEN.findall(seg[:found.start()])
+    # "المطالب الثلاثة عشر التي": numbers and adjectives may stand between; not a phrase
+    # with its own noun ("محادثة بين الرئيسين اللذين اتفقا")
+    return len(between) <= 2 and not any(w in _PREPOSITIONS or w[:1] in "بل" for w in between)
+
+
+def _rank(text: str, sent: Sentence, c: _Cand, t: TimeRef,
+          clauses: list[tuple[int, str]]) -> int | None:
+    """How well t dates the trigger c of its sentence: 0 best; None: not at all."""
+    if t.start > c.end and _in_relative(text, c.end, t.start) and not _describes_trigger(
+            text, c, t):
+        return None  # "بين الرئيسين اللذين اتفقا الأسبوع الماضي": about something else
+    k, j = _clause_of(clauses, c.start), _clause_of(clauses, t.start)
+    if t.kind == "interval_start" and _superlative_since(text, sent, t):
+        return None
+    weak = t.kind == "interval_start" or _after_since(text, sent, t)
+    if j > k:
+        if clauses[j][1] == "attribution":
+            return 2  # "… بحسب ما أعلنته المفوضية صباح اليوم": the report's date
+        if any(kind in ("content", "contrast") for _, kind in clauses[k + 1:j + 1]):
+            # another act told after it: its future is not this act's ("أن الاتفاق خطوة
+            # أولى، وأن جولة جديدة ستعقد في مايو المقبل"); its past may be, when nothing
+            # nearer dates this one ("أبلغه بضرورة …، وأضاف أنه قال له في اتصال، الخميس")
+            return None if t.future else 2
+    if weak:
+        return 2
+    return 0 if j == k else 1
+
+
+def _narrative(text: str, sent: Sentence, t: TimeRef, pluperfect_ok: bool = False) -> bool:
+    """Does t give the time the news goes on from (for the sentences after it)? Not a
+    report's date, an interval start, a date inside a relative clause or after "منذ", nor
+    one of a pluperfect background sentence."""
+    if t.kind == "interval_start" or t.future or _after_since(text, sent, t):
+        return False
+    if not pluperfect_ok and _PLUPERFECT.match(norm(text[sent.start:t.start])):
+        return False
+    if _OFFSET_FROM.search(norm(text[max(sent.start, t.start - 80):t.start])):
+        return False  # "وجاءت القمة بعد ساعات من إعلان الوزير، مساء أمس": a reference point
+    clauses = _clauses(text, sent)
+    j = _clause_of(clauses, t.start)
+    if clauses[j][1] == "attribution":
+        return False
+    if t.kind in ("relative", "time_of_day") and len(t.value or "") == 10:
+        return True  # "الرئيس الذي وصل أمس": a day of this news, even in a relative clause
+    seg = norm(text[clauses[j][0]:t.start])
+    found = list(_PARTICIPIAL.finditer(seg))
+    # "اتفاق سوتشي الموقع في سبتمبر 2018": a thing described by its past, background
+    return not (found and not re.search(r"[,;]", seg[found[-1].end():]))
+
+
+@lru_cache(maxsize=8)
+def _split(text: str) -> tuple[Sentence, ...]:
+    from rasad.text.sentences import split_sentences
+    return tuple(split_sentences(text))
+
+
+def _sentence_at(text: str, pos: int, default: Sentence) -> Sentence:
+    """The sentence of the page holding pos (the pipeline's split)."""
+    return next((s for s in _split(text) if s.start <= pos < s.end), default)
+
+
+def _forward_weekday(t: TimeRef, value: str, published: dt.date | None) -> str:
+    """A planned act's bare weekday ("يوم الخميس") is the next such day, not the last one."""
+    if published is None or len(value) != 10:
+        return value
+    words = [w for w in _TOKEN.findall(norm(t.text)) if w != "يوم"]
+    if len(words) != 1 or _unclitic(words[0]).lstrip("ب") not in _WEEKDAY_WORDS:
+        return value
+    day = dt.date.fromisoformat(value)
+    while day < published:
+        day += dt.timedelta(days=7)
+    return day.isoformat()
+
+
 def _date(text: str, c: _Cand, sent: Sentence, times: list[TimeRef],
           published: dt.date | None, prev: Sentence | None = None, planned: bool = False,
-          planned_act: bool = False) -> tuple[str | None, str | None, bool]:
-    """The nearest time expression in the sentence; else one in the sentence before, in the
-    same paragraph (news continues the last date it gave: "والإثنين، استشهد … وأوضحت
-    الوزارة أن قواتنا ردت"); else the publication date."""
-    usable = [t for t in times if t.value and t.kind not in ("duration", "interval_start")]
+          planned_act: bool = False, also: list[_Cand] | None = None
+          ) -> tuple[str | None, str | None, bool]:
+    """The time expression of the trigger's clause, else of the clause before it (nearest
+    first), else a report's date or an interval start; else the last date the news gave in
+    the sentences before, in the same paragraph (news continues the last date it gave:
+    "والإثنين، استشهد … وأوضحت الوزارة أن قواتنا ردت"); else the publication date. A
+    planned act with no date of its own, and a pluperfect background act ("وكانت … قد …")
+    with none, keep an honest null. `also`: later triggers of the same type in the
+    sentence, which the event takes in."""
+    usable = [t for t in times if t.value and t.kind != "duration"]
     cands = [t for t in usable if sent.start <= t.start < sent.end]
     if not planned:
         # a past act is not dated by the future it announces ("توصلا إلى اتفاق سيدخل حيز
         # التنفيذ اعتبارا من منتصف الليل")
         cands = [t for t in cands if not t.future]
-    # nor by a time expression inside a relative clause about something else
-    # ("بين الرئيسين اللذين اتفقا الأسبوع الماضي")
-    cands = [t for t in cands if not (t.start > c.end and _in_relative(text, c.end, t.start))]
-    if cands:
-        t = min(cands, key=lambda t: min(abs(t.start - c.end), abs(c.start - t.end)))
-        return t.value, t.text, t.future
+    clauses = _clauses(text, sent) if cands else []
+    ranked = [(float(r), min(abs(t.start - c.end), abs(c.start - t.end)), t) for t in cands
+              for r in [_rank(text, sent, c, t, clauses)] if r is not None]
+    # later triggers of the type in the sentence add detail to this event (_code_sentence):
+    # a date of their own clause dates it too, after one of its own ("قال رئيس الوفد …، وأن
+    # جولة جديدة ستعقد في مايو"); not one inside a relative clause about something else
+    for o in also or []:
+        if sent.start <= o.start < sent.end and not _in_relative(text, c.end, o.start):
+            ranked += [(0.5, abs(t.start - o.end), t) for t in cands
+                       if _rank(text, sent, o, t, clauses) == 0]
+    if ranked:
+        t = min(ranked, key=lambda x: (x[0], x[1]))[2]
+        value = t.value or ""
+        if planned_act:
+            shifted = _forward_weekday(t, value, published)
+            return shifted, t.text, t.future or shifted != value
+        return value, t.text, t.future
     if planned_act:
         return None, None, True  # a planned act with no date of its own: honest null
+    if _PLUPERFECT.match(norm(text[sent.start:c.start])):
+        return None, None, False  # background told in passing, with no date of its own
     if prev is not None and prev.paragraph >= sent.paragraph - 2:
-        before = [t for t in usable if prev.start <= t.start < sent.start and not t.future]
+        earlier = [e for e in _split(text) if e.start < sent.start][-LOOKBACK_SENTENCES:]
+        lo = min([e.start for e in earlier if e.paragraph >= sent.paragraph - LOOKBACK_PARAGRAPHS]
+                 + [prev.start])
+        before = [t for t in usable if lo <= t.start < sent.start and not t.future]
         if before:
-            t = before[-1]
-            return t.value, t.text, False
+            goes_on = bool(_CONTINUES.match(norm(sent.text)))
+            story = [t for t in before if _narrative(text, _sentence_at(text, t.start, prev), t,
+                                                     goes_on)]
+            if not story:  # "منذ فجر أمس … وبدأت العملية بغارات": when it began
+                story = [t for t in before if t.kind == "interval_start" and
+                         not _superlative_since(text, _sentence_at(text, t.start, prev), t)]
+            if story:
+                t = story[-1]
+                return t.value, t.text, False
     if published is not None:
         return published.isoformat(), None, False
     return None, None, False

@@ -122,7 +122,11 @@ TODAY_BLOCK_AFTER = frozenset({
     "الخامس", "السادس", "الثامن", "التاسع", "العاشر", "الاخير", "السابق", "الاخر",
     "العالمي", "الوطني", "الدولي", "الموعود", "الواحد",
 })
+SAME_DAY_AFTER = frozenset({"نفسه", "ذاته"})
 TOMORROW_BLOCK_BEFORE = frozenset({"صحيفه", "جريده", "حزب", "تيار", "قناه", "موقع"})
+# A weekday after these words names a place or a thing, not a day: "سوق الجمعة" (Souq
+# al-Jumaa, a Tripoli district), "مسجد الجمعة".
+WEEKDAY_BLOCK_BEFORE = frozenset({"سوق", "لسوق", "بسوق", "وسوق", "مسجد", "جامع"})
 
 # Nouns that look like a future verb (س + imperfect prefix) but are not.
 FUTURE_FALSE_WORDS = frozenset({
@@ -133,6 +137,9 @@ FUTURE_FALSE_PREFIXES = ("سياس", "سيطر", "سيار", "سينا", "سير
                          "ستار", "سنو", "سيول")
 FUTURE_CUE_WORDS = frozenset({"سوف", "المقرر", "المرتقب", "المزمع", "يعتزم", "تعتزم",
                               "المنتظر", "المتوقع", "ستبدا", "سيبدا"})
+# Planning words that put the whole clause after them in the future ("ومن المقرر أن تعقد
+# الجولة المقبلة في نور سلطان خلال شهر أكتوبر"), however far the date comes after them.
+PLAN_CLAUSE_WORDS = frozenset({"المقرر", "المزمع", "المرتقب", "يعتزم", "تعتزم", "سوف"})
 # Cues that put a bare midnight at the end of the reference day (a truce "from midnight").
 MIDNIGHT_FUTURE_CUES = ("وقف اطلاق", "وقف لاطلاق", "وقف النار", "الهدنه", "التهدئه",
                         "حيز التنفيذ", "اعتبارا من", "ابتداء من", "بدءا من", "سيدخل",

@@ -117,9 +117,13 @@ def _is_future_verb(word: str) -> bool:
 
 
 def future_context(text: str, start: int) -> bool:
-    """True when one of the few words before `start` (same sentence) marks the future."""
+    """True when one of the few words before `start` (same sentence) marks the future, or a
+    planning word ("من المقرر أن", "يعتزم") opens the clause the expression is in."""
     words = _sentence_before(text, start, 60).split()[-5:]
-    return any(_is_future_verb(w.strip("\"'()[],")) for w in words)
+    if any(_is_future_verb(w.strip("\"'()[],")) for w in words):
+        return True
+    clause = _sentence_before(text, start, 120).split("،")[-1].split(",")[-1]
+    return any(w.strip("\"'()[],") in lx.PLAN_CLAUSE_WORDS for w in clause.split())
 
 
 def _mode(m: Match, rel: str | None = None) -> str:
@@ -207,8 +211,10 @@ def h_midnight(m: Match) -> Hit:
     return _day_hit(m, m.ref + dt.timedelta(days=1 if future else 0), "time_of_day", future)
 
 
-def h_tod(m: Match) -> Hit:
+def h_tod(m: Match) -> Hit | None:
     rel = m.g("rel")
+    if rel is not None and _next_word(m.text, m.span()[1]) in lx.SAME_DAY_AFTER:
+        return None  # "مساء اليوم نفسه": the evening of a day named before, not today
     if rel is not None:
         offset = lx.day_word_table()[lx.key(rel)]
         day = m.ref + dt.timedelta(days=offset) if m.ref else None
@@ -426,6 +432,8 @@ def h_weekday(m: Match) -> Hit | None:
     wd, r = m.g("wd") or "", m.g("r")
     if wd.endswith("اثنين") and _prev_word(m.text, m.span()[0]) in ("كلا", "هذين"):
         return None
+    if _prev_word(m.text, m.span()[0]) in lx.WEEKDAY_BLOCK_BEFORE:
+        return None  # "سوق الجمعة": a place
     if m.ref is None:
         return m.hit(None, None, "relative", future=_rel_mode(r) == "next")
     mode = _mode(m, r)
