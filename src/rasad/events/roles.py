@@ -25,7 +25,18 @@ numbers behind it). In order of trust:
 * **never a source**: an actor after a preposition (على، ضد، مع، إلى، لـ، بـ، عن، من …),
   or separated from a verb by a comma (a new clause); the first of conjoined subjects
   ("بوتين وأردوغان اتفقا") is the source and, for the symmetric types, the second one the
-  target.
+  target. But a partitive ("عناصر من حزب الله اقتحموا") is a subject.
+* **never a target**: the source's voice or head ("على لسان المتحدث باسمها X", "وقالت
+  رئيستها X"), a subject conjoined with the source of a one-sided act ("دعت واشنطن ولندن
+  الطرفين"), a capital after في, a country after من that says where from ("صواريخ أطلقت
+  من لبنان"), anything after a new clause ("، وقالت إن …", "فيما …").
+* **more agents**: after a speech verb and its subject the trigger is a masdar whose
+  genitive is the agent ("أعلن المكتب، اليوم، توصل الطرفين"); a masdar with the subject's
+  own forces ("أعلن الجيش انسحاب قواته"); a military speaker's bare "القوات"/"الضربات"
+  ("قال التحالف إن الضربات استهدفت"); the parties of a clash ("اشتباكات بين X وY",
+  "المعارك مع X" fought by the subject force); the one blamed after حمّل. An act
+  condemned or called for ("دانت الوزارة الاستهداف") or a topic ("جلسة بشأن الهجوم") does
+  not take the clause's subject as its agent. Word lists: cues.yaml "roles (helper)".
 """
 
 from __future__ import annotations
@@ -35,12 +46,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rasad.events.coref import actor_gender, load_coref_data, masdar_like, verb_reading
-from rasad.events.lexicons import EventLexicons, Trigger
+from rasad.events.lexicons import EventLexicons, Trigger, load_event_lexicons
 from rasad.records import ActorRef, Sentence
 from rasad.text.normalize import norm
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _TOKEN = re.compile(r"\w+")
+# a word of the original text, with its diacritics ("شنّت" is one word, not شن + ت)
+_WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
 _DAMMA = "\u064f"
 _OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 _RELATIVE_PRONOUNS = frozenset(norm(w) for w in [
@@ -74,6 +87,11 @@ _PREP_CLITICS = ("بال", "لل", "وبال", "ولل", "فبال", "فلل", "
                  "ولنظير", "بنظيرت", "لنظيرت")
 # an attribution ("بحسب بيان للرئاسة التركية") names a source of news, not a party
 _ATTRIBUTION = re.compile(r"\b(بحسب|حسب|وفق|وفقا|نقلا|طبقا|حسبما)\b")
+# "في أنقرة", "داخل سوريا": a capital or a country after these is a place
+_LOCATIVE_PREPS = frozenset(norm(w) for w in ["في", "وفي", "داخل", "بداخل"])
+# words that open a new clause with its own subject: no object of the act is after them
+_NEW_CLAUSE = frozenset(norm(w) for w in [
+    "فيما", "بينما", "حين", "حينما", "وفيما", "وبينما", "عندما", "بعدما"])
 _CLAUSE_OPENER = re.compile(r"[,;:]|\b(ان|انه|انها|انهم|لكن|لكنه|لكنها|بينما|فيما|حيث|اذ)\b")
 
 
@@ -86,6 +104,10 @@ class Cand:
     start: int  # original offsets
     end: int
     surface: str
+
+
+def _strip_clitic(tok: str) -> str:
+    return tok[1:] if tok[:1] in ("و", "ف") and len(tok) > 3 else tok
 
 
 def ntoks(text: str) -> list[str]:
@@ -111,7 +133,7 @@ _RESUMPTIVE: dict[frozenset[str], frozenset[str]] = {}
 def resumptive_agent_verbs(lx: EventLexicons) -> frozenset[str]:
     """"شنته", "قدمه", "أبرماه": a support verb with a pronoun that points back to the act
     noun before it; the actor after it is the act's agent (built once per lexicon)."""
-    verbs = support_verb_forms(lx)
+    verbs = support_verb_forms(lx) | lx.cues.get("resumptive_verbs", frozenset())
     out = _RESUMPTIVE.get(verbs)
     if out is None:
         out = frozenset(v + s for v in verbs for s in _OBJECT_SUFFIXES) | frozenset(
@@ -128,15 +150,58 @@ def agent_markers(lx: EventLexicons) -> tuple[str, ...]:
 
 def governed_by_preposition(text: str, a: ActorRef) -> bool:
     """"على مواقع …", "مع روسيا", "بنظيره", "للرئاسة": the actor is a prepositional
-    object, so it is not a subject."""
+    object, so it is not a subject (but "عناصر من حزب الله" is a partitive: the group
+    is the one acting)."""
     na = norm(a.text)
     if na.startswith(_PREP_CLITICS):
         return True
-    return prev_word(text, a.start) in _PREPOSITIONS
+    return prev_word(text, a.start) in _PREPOSITIONS and partitive_start(text, a) is None
 
 
-def _strip_clitic(tok: str) -> str:
-    return tok[1:] if tok[:1] in ("و", "ف") and len(tok) > 3 else tok
+def partitive_start(text: str, a: ActorRef) -> int | None:
+    """Where a partitive phrase ending with `a` starts ("عناصر من الجيش" → at عناصر), or
+    None. A country after من is a place of origin ("قوات من سوريا"), not a partitive."""
+    if a.kind == "country":
+        return None
+    lo = max(0, a.start - 40)
+    toks = list(_WORD.finditer(text[lo:a.start]))
+    if len(toks) < 2 or norm(toks[-1].group(0)) != "من":
+        return None
+    head = _strip_clitic(norm(toks[-2].group(0)))
+    if load_event_lexicons().is_cue("partitive_heads", head) and not re.search(r"[,;:،؛]", text[lo + toks[-2].end():
+                                                                        a.start]):
+        return lo + toks[-2].start()
+    return None
+
+
+def _head_start(text: str, a: ActorRef) -> int:
+    p = partitive_start(text, a)
+    return a.start if p is None else p
+
+
+_POSSESSIVE_TITLES: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _possessive_titles() -> frozenset[str]:
+    """"باسمها", "رئيستها", "خارجيتها": cues.yaml representative_titles with a pronoun."""
+    titles = load_event_lexicons().cues.get("representative_titles", frozenset())
+    out = _POSSESSIVE_TITLES.get(titles)
+    if out is None:
+        out = frozenset((t[:-1] + "ت" if t.endswith("ه") else t) + suf for t in titles
+                        for suf in ("ه", "ها", "هم", "هما"))
+        _POSSESSIVE_TITLES.clear()
+        _POSSESSIVE_TITLES[titles] = out
+    return out
+
+
+def speaks_for_another(text: str, a: ActorRef) -> bool:
+    """"على لسان المتحدث باسمها X", "وقالت رئيستها X": X is named as the voice or head of
+    an actor named before, so X is on that actor's side (never the target of its act)."""
+    toks = ntoks(text[max(0, a.start - 40):a.start])[-3:]
+    titles = _possessive_titles()
+    return any(_strip_clitic(t) in titles or t in ("لسان", "بلسان") for t in toks)
+
+
 
 
 def object_suffix(c: Cand, lx: EventLexicons) -> bool:
@@ -144,6 +209,9 @@ def object_suffix(c: Cand, lx: EventLexicons) -> bool:
     toks = ntoks(c.surface)
     if not toks:
         return False
+    first = c.surface.split()[0] if c.surface.split() else ""
+    if re.sub(r"[\u064b-\u0652]+$", "", first).endswith("ة"):
+        return False  # "داعية", "محذرة": a feminine participle, not a verb with "ـه"
     bare = _strip_clitic(toks[0])
     for s in _OBJECT_SUFFIXES:
         if bare.endswith(s) and len(bare) - len(s) >= 2:
@@ -197,11 +265,23 @@ def _gap_has_comma(text: str, a: int, b: int, times: Sequence[tuple[int, int]] =
     return bool(re.search(r"[,;:،؛]", gap))
 
 
+# names that begin with و themselves: "واشنطن" is not و + "اشنطن"
+_WAW_NAMES = tuple(norm(w) for w in [
+    "واشنطن", "وارسو", "ولينغتون", "وزارة", "وزير", "وزيرة", "وكالة", "وفد", "ولي",
+    "وحدات", "وحدة", "وادي", "ويلز"])
+
+
+def conjoined(a: ActorRef) -> bool:
+    """Does the mention begin with the conjunction و ("وتركيا", "ونظيره", "وواشنطن")?"""
+    na = norm(a.text)
+    return na.startswith("و") and (na.startswith("وو") or not na.startswith(_WAW_NAMES))
+
+
 def conjunct_head(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef:
     """The first of conjoined actors ending with `a` ("بوتين وأردوغان" → بوتين)."""
     i = next((k for k, x in enumerate(acts) if x is a), None)
     head = a
-    while i is not None and i > 0 and norm(head.text).startswith("و"):
+    while i is not None and i > 0 and conjoined(head):
         prev = acts[i - 1]
         if prev.end > head.start or text[prev.end:head.start].strip():
             break  # "موسكو، حليفة دمشق، وتركيا": an apposition, not a conjunction
@@ -213,7 +293,7 @@ def next_conjunct(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef 
     """The actor conjoined right after `a` ("X ونظيره Y", "روسيا وتركيا")."""
     for b in acts:
         if b.start >= a.end:
-            if norm(b.text).startswith("و") and not ntoks(text[a.end:b.start]) and b.id != a.id:
+            if conjoined(b) and not ntoks(text[a.end:b.start]) and b.id != a.id:
                 return b
             return None
     return None
@@ -221,6 +301,31 @@ def next_conjunct(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef 
 
 def _attributed(text: str, c_end: int, a: ActorRef) -> bool:
     return bool(_ATTRIBUTION.search(norm(text[c_end:a.start])))
+
+
+def _checked_target(text: str, c: Cand, acts: Sequence[ActorRef], source: ActorRef | None,
+                    target: ActorRef | None) -> ActorRef | None:
+    """What no act has as its target: the source's own voice or head ("نفت الوزارة على
+    لسان المتحدث باسمها X"), an actor conjoined with the source of a one-sided act ("دعت
+    واشنطن ولندن الطرفين": both are sources), a place after في ("يعقد اللقاء في أنقرة")."""
+    if target is None:
+        return None
+    if speaks_for_another(text, target) and target.start < c.start + 120:
+        return None
+    if source is not None and c.type not in SYMMETRIC_TYPES and source.via != "zero":
+        head = conjunct_head(acts, source, text)
+        nxt: ActorRef | None = head
+        while nxt is not None:
+            if nxt is target or (nxt.start, nxt.end) == (target.start, target.end):
+                return None
+            nxt = next_conjunct(acts, nxt, text)
+    if prev_word(text, target.start) in _LOCATIVE_PREPS and target.kind in (
+            "country", "government", "place"):
+        return None
+    if prev_word(text, target.start) in ("من", "ومن") and target.kind == "country" and \
+            c.type != "RETREAT":
+        return None  # "صواريخ أطلقت من لبنان", "سحب قواته من سوريا": where from
+    return target
 
 
 # --- verbs -----------------------------------------------------------------------------
@@ -232,6 +337,15 @@ def verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
     act noun stands right before the verb as its subject ("القصف استهدف تعزيزات تركية"),
     so the actors after the verb are objects. `next_act`: where the next trigger of the
     same type starts (the actors after it belong to that act)."""
+    source, target = _verb_roles(text, c, acts, lx, times, speaker, lead, act_subject,
+                                 next_act)
+    return source, _checked_target(text, c, acts, source, target)
+
+
+def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
+                times: Sequence[tuple[int, int]] = (), speaker: ActorRef | None = None,
+                lead: ActorRef | None = None, act_subject: bool = False,
+                next_act: int | None = None) -> tuple[ActorRef | None, ActorRef | None]:
     after = [a for a in acts if a.start >= c.start and a.end > c.end and
              (next_act is None or a.start < next_act)]
     before = [a for a in acts if a.end <= c.start]
@@ -271,11 +385,17 @@ def verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
                         norm(text[a.end:c.start]))), None)
         post = next((a for a in after if a is not marker and
                      words_between(text, c.end, a.start) <= 3 and
-                     not governed_by_preposition(text, a)), None)
+                     not governed_by_preposition(text, a) and
+                     not _gap_has_comma(text, c.end, a.start, times)), None)
         target = rel or pre or post
         if marker is not None and target is not None and marker.id == target.id:
             marker = None
         return marker, target
+    near = ntoks(text[max(0, c.start - 40):c.start])  # the words right before the verb
+    blame = _blame(text, before, acts, min((a.start for a in acts), default=0), lx) if \
+        c.type == "ACCUSE" else None
+    if blame is not None:
+        return blame  # "وحمّلت الحكومة الإسرائيلية المسؤولية"
     if before and _relative_gap(text, before[-1], c, gap_before):
         # "القوات التي قصفت" (the antecedent is the subject) / "… التي استهدفها X"
         if has_obj:
@@ -284,12 +404,27 @@ def verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
             source = conjunct_head(before, before[-1], text)
     elif gap_before and gap_before[-1] in _PRONOUN_SUBJECT:
         source = speaker  # "قال بوتين إنه اتفق": the pronoun is the speaker
-    elif gap_before and _possessive_subject(gap_before[-1]):
+    elif len(near) >= 2 and _own_force(near[-2], _last_content(near), speaker, lx) and \
+            not _nisba(near[-1], lx) and not (before and before[-1].end > c.start - len(
+                near[-1]) - 2):
+        # "قال الجيش إن القوات انسحبت": a military speaker's bare "the forces"
+        return speaker, _first_after(text, c, after, speaker)
+    elif gap_before and _possessive_subject(_last_content(gap_before)):
         # "قال الجيش إن طائراته قصفت": the speaker's own forces are the subject; a speaker
         # that is not a force leaves it to the coder ("بلاده", "قواته": its country)
         own = speaker is not None and speaker.kind in ("military", "armed_group") and \
-            gap_before[-1] in load_coref_data().possessive_forces
+            _last_content(gap_before) in load_coref_data().possessive_forces
         return (speaker if own else None), _first_after(text, c, after, speaker)
+    elif before and all(t in _SVO_FILLERS for t in gap_before) and not _gap_has_comma(
+            text, before[-1].end, c.start, times) and not governed_by_preposition(
+            text, before[-1]) and _speech_subject(text, before, lx):
+        # "أعلن المكتب، اليوم، توصل الطرفين إلى اتفاق": after a speech verb and its
+        # subject the trigger is the verb's object, a masdar (تَوَصُّل reads as تَوَصَّلَ);
+        # its genitive, right after it, is its agent
+        gen = after[0] if after and all(lx.is_cue("human_heads", t) for t in ntoks(
+            text[c.end:after[0].start])) and not governed_by_preposition(text, after[0]) \
+            else None  # "توصل وفدي الحكومة …": a head noun of people may stand first
+        return gen, _first_after(text, c, after, gen)
     elif before and all(t in _SVO_FILLERS for t in gap_before) and not _gap_has_comma(
             text, before[-1].end, c.start, times) and not governed_by_preposition(
             text, before[-1]):
@@ -308,7 +443,8 @@ def verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         source = after[0]
     if source is None and before and c.start - before[-1].end <= 60 and not \
             _CLAUSE_OPENER.search(norm(text[before[-1].end:c.start])) and not \
-            governed_by_preposition(text, before[-1]):
+            governed_by_preposition(text, before[-1]) and not _speech_subject(
+                text, before, lx):
         source = before[-1]
     if source is None and lead is not None and _continues_clause(text, c, lead):
         source = lead  # "وكان أردوغان قد أجرى …، دعاه فيه": the sentence's subject
@@ -323,6 +459,42 @@ def verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
     if target is None and source is not None and c.type in SYMMETRIC_TYPES:
         target = next_conjunct(acts, source, text)
     return source, target
+
+
+def _speech_subject(text: str, before: Sequence[ActorRef], lx: EventLexicons) -> bool:
+    """"أعلن مكتب المبعوث، اليوم، توصل الطرفين": the actor right before the trigger is the
+    subject of a speech verb before it, so the trigger is that verb's object (a masdar or
+    a new clause), not a second verb of the same subject."""
+    head = conjunct_head(before, before[-1], text)
+    seg = re.split(r"[,;:.،؛]", text[max(0, head.start - 40):head.start])[-1]
+    toks = ntoks(seg)[-3:]  # "أعلن مكتب المبعوث": the verb, maybe a head noun or two
+    for i in range(len(toks) - 1, -1, -1):
+        w = toks[i]
+        if w in _SUBORDINATORS or w in _PRONOUN_SUBJECT:
+            return False
+        if lx.is_cue("speech_verbs", w) or lx.is_cue("speech_verbs", _strip_clitic(w)):
+            return True
+    return False
+
+
+def _own_force(before: str, noun: str, speaker: ActorRef | None, lx: EventLexicons
+               ) -> bool:
+    """"قال التحالف إن الضربات استهدفت", "أعلن الجيش أن القوات انسحبت": a bare force or
+    strike noun (cues.yaml own_force_nouns) opening the complement of a military
+    speaker's words is the speaker's own."""
+    return speaker is not None and speaker.kind in ("military", "armed_group") and \
+        before in _SUBORDINATORS and lx.is_cue("own_force_nouns", noun)
+
+
+def _nisba(tok: str, lx: EventLexicons) -> bool:
+    """"الإسرائيلية", "الروسي": an adjective that may name a party (not "الجوية")."""
+    return tok.endswith(("يه", "ي", "يين", "يتين", "يان")) and not lx.is_cue(
+        "head_modifiers", tok)
+
+
+def _last_content(gap: Sequence[str]) -> str:
+    """The last word before the verb but قد ("أن تكون قواته قد استهدفت": قواته)."""
+    return next((t for t in reversed(gap) if t not in ("قد", "لقد")), "")
 
 
 def _possessive_subject(tok: str) -> bool:
@@ -424,6 +596,12 @@ def _agent_after(text: str, c: Cand, after: Sequence[ActorRef], lx: EventLexicon
     return None
 
 
+def _participle(w: str) -> bool:
+    """"معتبرا", "مؤكدة", "قائلا": a circumstantial participle continues the clause of the
+    act (its complement may name the act's object: "رفضه دورا لإيران، معتبرا أن طهران …")."""
+    return (w.startswith("م") or w.startswith("قائل")) and w.endswith(("ا", "ه", "ين"))
+
+
 def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef | None,
                  limit: int = 90) -> ActorRef | None:
     """The first actor after the trigger that is not its source, before an attribution
@@ -434,6 +612,15 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
                                                    rest)
     if stop:
         end = c.end + stop.start()
+    speech = load_event_lexicons().cues.get("speech_verbs", frozenset())
+    for m in _WORD.finditer(text[c.end:end]):
+        t = norm(m.group(0))
+        w = _strip_clitic(t)
+        if (w != t and w in speech and not _participle(w) and re.search(
+                r"[,،]\s*$", text[c.end:c.end + m.start()])) or t in _NEW_CLAUSE:
+            # "رفضت البيان، وقالت إن …", "…، فيما دعت واشنطن": a new clause
+            end = c.end + m.start()
+            break
     for a in after:
         if source is not None and (a is source or a.id == source.id):
             continue
@@ -452,6 +639,16 @@ def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
     """Agent and patient of a noun (masdar) trigger; the flag says whether the agent was
     named by the grammar of the phrase itself (not guessed from position). The actors
     after `next_act` (the next trigger of the same type) belong to that act."""
+    source, target, named = _noun_roles(text, c, acts, sent, lx, times, place_spans,
+                                        next_act, speaker)
+    return source, _checked_target(text, c, acts, source, target), named
+
+
+def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
+                lx: EventLexicons, times: Sequence[tuple[int, int]] = (),
+                place_spans: Iterable[tuple[int, int]] = (), next_act: int | None = None,
+                speaker: ActorRef | None = None
+                ) -> tuple[ActorRef | None, ActorRef | None, bool]:
     after = [a for a in acts if a.start >= c.end and (next_act is None or a.start < next_act)]
     before = [a for a in acts if a.end <= c.start]
     inside = [a for a in acts if c.start <= a.start and a.end <= c.end and a.via != "zero"]
@@ -464,13 +661,17 @@ def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
                 (a for a in after if a.start - c.end < 12 and a.via == "adjective" and
                  a.id != first.id), None)
         return first, second, True
+    if c.trig.mode == "clash":
+        between = _clash_parties(text, c, after) or _clash_with(text, c, acts, after, sent)
+        if between is not None:
+            return between[0], between[1], True
     places = set(place_spans)
     patient = _patient_noun(c, lx)
     periphrastic = prev_word(text, c.start) in lx.cues.get("passive_auxiliaries", ())
     source: ActorRef | None = None
     named = False
     agent = _agent_after(text, c, after, lx)
-    from_agent = _from_agent(text, c, after, patient)
+    from_agent = _from_agent(text, c, after, patient, lx)
     if agent is not None:
         source, named = agent, True
     elif from_agent is not None:
@@ -485,27 +686,54 @@ def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         gap = _gap_tokens(text, c.end, a.start)
         na = norm(a.text)
         if na.startswith(("لل", "ولل")) and len(gap) <= 2 and not any(
-                t.endswith("ا") or lx.triggers.lookup(t) for t in gap):
+                t.endswith("ا") or lx.triggers.lookup(t) or lx.is_cue("against_words", t)
+                for t in gap):
+            # (not "الاحتجاجات المناهضة للحكومة": what a protest is against)
             source, named = a, True  # "قصف مدفعي مكثف للنظام السوري"
         elif a.via == "adjective" and len(gap) <= 1 and not patient:
             source, named = a, True  # "قصف تركي", "غارات روسية"
         elif not gap and not patient and (a.start, a.end) not in places and not \
-                na.startswith(("و", "ف", "ب", "ل", "ك")) and a.via != "adjective":
+                (conjoined(a) or na.startswith(("ف", "ب", "ل", "ك"))) and \
+                a.via != "adjective":
             source, named = a, True  # "هجمات قوات النظام", "دعوة الرئيس التركي"
-    if source is None:
+    topic = lx.is_cue("topic_prepositions", prev_word(text, c.start))
+    if source is None and not topic:
+        # (not "يعقد المجلس جلسة بشأن الهجوم": the act is the session's topic)
         sv = _support_verb_subject(text, c, acts, sent, lx, times, speaker)
         if sv is not None:
             source, named = sv, True
-    if source is None and before:
+    if source is None and not inside and len(ntoks(c.surface)) == 1 and _own_force(
+            prev_word(text, c.start), ntoks(c.surface)[0], speaker, lx) and not _nisba(
+            (ntoks(text[c.end:c.end + 30]) or [""])[0], lx):
+        # "قال التحالف إن الضربات استهدفت معاقل الجماعة": the speaker's own strikes
+        source, named = speaker, True
+    if source is None and before and _possessive_subject(
+            (ntoks(text[c.end:c.end + 20]) or [""])[0]):
+        # "أعلن الجيش، مساء أمس، انسحاب قواته": the masdar's genitive is the force of the
+        # governing verb's subject, right before it (time words aside)
         b = before[-1]
-        if not governed_by_preposition(text, b) and not periphrastic:
-            if c.type in SYMMETRIC_TYPES and c.start - b.end < 80:
-                source = conjunct_head(before, b, text)  # "وقال بوتين، في مؤتمر صحفي مشترك"
-            elif c.start - b.end < 50 and not _CLAUSE_OPENER.search(norm(
-                    text[b.end:c.start])) and not any(
-                    t in _RELATIVE_PRONOUNS for t in ntoks(text[b.end:c.start])):
-                # not across a relative clause ("الجنود الذين قتلوا في الغارة")
-                source = conjunct_head(before, b, text)
+        if not _gap_tokens(text, b.end, c.start, times) and not _gap_has_comma(
+                text, b.end, c.start, times) and not governed_by_preposition(text, b):
+            source, named = conjunct_head(before, b, text), True
+    blamed: ActorRef | None = None
+    blame = _blame(text, before, acts, sent.start, lx) if source is None else None
+    if blame is not None:
+        source, blamed = blame
+    elif source is None and before:
+        b = before[-1]
+        head = conjunct_head(before, b, text)
+        if governed_by_preposition(text, b) or periphrastic or topic or _verb_before(
+                text, head, lx, "", c.type):
+            # "جلسة بشأن الهجوم": a topic; "دانت الوزارة الاستهداف": the act condemned,
+            # denied or called for is another's
+            pass
+        elif c.type in SYMMETRIC_TYPES and c.start - b.end < 80:
+            source = head  # "وقال بوتين، في مؤتمر صحفي مشترك"
+        elif c.start - b.end < 50 and not _CLAUSE_OPENER.search(norm(
+                text[b.end:c.start])) and not any(
+                t in _RELATIVE_PRONOUNS for t in ntoks(text[b.end:c.start])):
+            # not across a relative clause ("الجنود الذين قتلوا في الغارة")
+            source = head
     rest = [a for a in after if a is not source and (source is None or a.id != source.id)]
     if named and source is not None and source.start >= c.end:
         # "الاتفاق الذي أبرمه بوتين وأردوغان": the parties come after the named agent
@@ -514,6 +742,8 @@ def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
     if rest and rest[0].start - c.end < 80 and not re.search(
             r"[,،]", text[c.end:rest[0].start]) and not _attributed(text, c.end, rest[0]):
         target = rest[0]
+    if blamed is not None:
+        target = blamed
     recipient = _recipient(text, c, acts, source)
     if target is None and recipient is not None:
         target = recipient
@@ -523,7 +753,8 @@ def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
             target = co
     if target is None and source is not None and c.type in SYMMETRIC_TYPES:
         # "أردوغان قال لبوتن في اتصال هاتفي": both parties precede the noun
-        others = [a for a in before if a.id != source.id and c.start - a.end < 80]
+        others = [a for a in before if a.id != source.id and c.start - a.end < 80 and
+                  not _speech_subject(text, [a], lx)]  # not the one announcing it
         if others:
             target = others[-1]
     if source is None and c.type in SYMMETRIC_TYPES and len(rest) > 1 and \
@@ -533,13 +764,111 @@ def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
     return source, target, named
 
 
-def _from_agent(text: str, c: Cand, after: Sequence[ActorRef], patient: bool
-                ) -> ActorRef | None:
+# speech acts about another's act: condemning it, calling for it
+_CONDEMN_TYPES = frozenset({"REQUEST", "ACCUSE"})
+
+
+def _verb_before(text: str, a: ActorRef, lx: EventLexicons, cue: str = "",
+                 other_than: str = "") -> bool:
+    """Is the actor the one right after a verb of the `cue` list ("حمّلت الحكومة"), or
+    (no cue given) after a verb that condemns or calls for an act, of another type than
+    `other_than` ("دانت الوزارة الاستهداف", "طالبت الحكومة بالانسحاب"): the actor is that
+    verb's subject, and an act noun after it is another's act."""
+    w = prev_word(text, a.start)
+    if not w or re.search(r"[,;:.،؛]", text[max(0, a.start - 3):a.start]):
+        return False
+    forms = (w, _strip_clitic(w))
+    if cue:
+        return any(lx.is_cue(cue, f) for f in forms)
+    if other_than != "ACCUSE" and any(lx.is_cue("condemn_verbs", f) for f in forms):
+        return True
+    # (not a denial: "نفى الجيش استهداف المستشفى" denies its own act; not a threat or
+    # praise, whose subject may well be the act's agent or party)
+    return any(t.pos != "noun" and t.type in _CONDEMN_TYPES and t.type != other_than
+               for f in forms for t in lx.triggers.lookup(f))
+
+
+def _blame(text: str, before: Sequence[ActorRef], acts: Sequence[ActorRef], lo: int,
+           lx: EventLexicons) -> tuple[ActorRef | None, ActorRef] | None:
+    """"وحمّلت الحكومة الإسرائيلية المسؤولية": the actor right after حمّل (cues.yaml
+    blame_verbs) is the one blamed. The blamer is the subject the verb carries, or that of
+    the clause it continues ("دانت الوزارة العملية، وحمّلت …"), else it is not named."""
+    if not before:
+        return None
+    blamed = conjunct_head(before, before[-1], text)
+    if not _verb_before(text, blamed, lx, "blame_verbs"):
+        return None
+    verb = list(_WORD.finditer(text[max(lo, blamed.start - 30):blamed.start]))
+    if not verb:
+        return None
+    vs = max(lo, blamed.start - 30) + verb[-1].start()
+    zero = next((a for a in acts if a.via == "zero" and vs <= a.start < blamed.start), None)
+    if zero is not None:
+        return zero, blamed
+    if not norm(verb[-1].group(0)).startswith("و") or not re.search(
+            r"[,،]\s*$", text[lo:vs]):
+        return None, blamed
+    return next((b for b in acts if lo <= b.start and b.end <= vs and b.via != "adjective"
+                 and not governed_by_preposition(text, b)), None), blamed
+
+
+def _clash_with(text: str, c: Cand, acts: Sequence[ActorRef], after: Sequence[ActorRef],
+                sent: Sentence) -> tuple[ActorRef, ActorRef] | None:
+    """"أعلن الجيش انسحاب قواته بعد أيام من المعارك مع قوات الدعم السريع": a clash with X
+    (مع right after the noun) is fought by the clause's subject, when that is a force and
+    no complement clause (أن، إن) stands between them."""
+    if not after or prev_word(text, after[0].start) not in ("مع", "ومع") or \
+            words_between(text, c.end, after[0].start) > 2 or re.search(
+                r"[,;:.،؛]", text[c.end:after[0].start]):
+        return None
+    subj = next((a for a in acts if sent.start <= a.start and a.end <= c.start and
+                 a.via != "adjective" and not governed_by_preposition(text, a)), None)
+    if subj is None or subj.kind not in ("military", "armed_group") or \
+            subj.id == after[0].id or any(t in _SUBORDINATORS or t in _PRONOUN_SUBJECT
+                                          for t in ntoks(text[subj.end:c.start])):
+        return None
+    return subj, after[0]
+
+
+def _clash_parties(text: str, c: Cand, after: Sequence[ActorRef]
+                   ) -> tuple[ActorRef, ActorRef | None] | None:
+    """"المواجهات بين الجيش وهيئة تحرير الشام", "اشتباكات بين قوات موالية لX وأخرى
+    داعمة لY": the parties of a clash after بين (the first is coded as the source)."""
+    if not after or after[0].start - c.end > 80:
+        return None
+    first = after[0]
+    # بين a few words on, maybe in a relative clause ("اشتباكات أغسطس، التي اندلعت بين")
+    toks = [(norm(m.group(0)), c.end + m.end()) for m in _WORD.finditer(
+        text[c.end:first.start])]
+    i = next((k for k, (t, _) in enumerate(toks) if t == "بين"), None)
+    if i is None or i > 4 or len(toks) - i - 1 > 3:
+        return None
+    if any(t in _RELATIVE_PRONOUNS for t, _ in toks[:i]):
+        pass  # "…، التي اندلعت بين": the comma before the relative clause is allowed
+    elif re.search(r"[,;:.،؛]", text[c.end:toks[i][1]]):
+        return None
+    if re.search(r"[,;:.،؛]", text[toks[i][1]:first.start]):
+        return None
+    second = next((b for b in after if b.start >= first.end and b.id != first.id), None)
+    if second is not None:
+        gap2 = text[first.end:second.start]
+        if re.search(r"[,;:.،؛]", gap2) or second.start - first.end > 60 or not (
+                conjoined(second) or re.match(r"\W*و", gap2)):
+            second = None
+    return first, second
+
+
+def _from_agent(text: str, c: Cand, after: Sequence[ActorRef], patient: bool,
+                lx: EventLexicons | None = None) -> ActorRef | None:
     """"دعم جوي من روسيا": the actor after من that follows the masdar (and at most one
-    adjective)."""
+    adjective; not a verb: "صواريخ أطلقت من لبنان" names where they came from)."""
     if patient or not after:
         return None
     gap = ntoks(text[c.end:after[0].start])
+    if len(gap) == 2 and lx is not None and not gap[0].startswith(("ب", "ل")) and (
+            gap[0] in support_verb_forms(lx) or any(
+                t.pos != "noun" for t in lx.triggers.lookup(gap[0]))):
+        return None
     if 1 <= len(gap) <= 2 and gap[-1] == "من" and not text[c.end:after[0].start].count(","):
         return after[0]
     return None
@@ -616,10 +945,11 @@ def sentence_speaker(text: str, sent: Sentence, c: Cand, acts: Sequence[ActorRef
     quote finder has no quote there."""
     seg = text[sent.start:c.start]
     last = None
-    for m in _TOKEN.finditer(seg):
+    for m in _WORD.finditer(seg):
         tok = norm(m.group(0))
-        if lx.is_cue("speech_verbs", tok) or lx.is_cue("speech_verbs", _strip_clitic(tok)):
-            last = m
+        if any(lx.is_cue(cue, t) for cue in ("speech_verbs", "denial_verbs")
+               for t in (tok, _strip_clitic(tok))):
+            last = m  # (a denial is speech too: "نفى الجيش أن تكون قواته …")
     if last is None:
         return None, -1
     vs, ve = sent.start + last.start(), sent.start + last.end()

@@ -1,0 +1,183 @@
+"""Source and target (rasad.events.roles): one Arabic construction per test.
+
+The sentences are written for these tests (not taken from any page set). Each runs the
+whole pipeline but cleaning (actors, coreference, quotes, triggers, coder), so a test
+checks what an analyst would see for that construction.
+"""
+
+from __future__ import annotations
+
+from rasad.config import Config
+from rasad.pipeline import extract
+from rasad.records import Event, RawInput
+
+
+def code(text: str) -> list[Event]:
+    raw = RawInput(source="t", external_id="t", kind="text", content=text,
+                   published="2021-03-02")
+    return extract(raw, Config(min_body_chars=1)).events
+
+
+def roles(events: list[Event], etype: str) -> list[tuple[str | None, str | None]]:
+    return [(e.source_actor.id if e.source_actor else None,
+             e.target_actor.id if e.target_actor else None) for e in events if e.type == etype]
+
+
+def sources(events: list[Event], etype: str) -> list[str | None]:
+    return [s for s, _ in roles(events, etype)]
+
+
+def targets(events: list[Event], etype: str) -> list[str | None]:
+    return [t for _, t in roles(events, etype)]
+
+
+# --- targets that are not targets --------------------------------------------------------
+def test_the_voice_of_the_source_is_not_its_target() -> None:
+    # "على لسان المتحدثة باسمها X": X speaks for the ministry
+    evs = code("نفت وزارة الخارجية الروسية على لسان المتحدثة باسمها ماريا زاخاروفا أي "
+               "صلة لموسكو بالهجوم على القاعدة.")
+    assert roles(evs, "REJECT") == [("RUSGOV", None)]
+
+
+def test_a_feminine_participle_carries_no_object_pronoun() -> None:
+    # "داعية" ends in ة, not in the pronoun ـه: the actor before it is not its object
+    evs = code("وأعربت منظمة الصحة العالمية عن قلقها، وقالت إن على الحكومة السورية فتح "
+               "المعابر، داعية جميع الأطراف إلى التهدئة.")
+    assert roles(evs, "REQUEST") == [("who", None)]
+
+
+def test_a_second_conjoined_subject_is_not_the_target() -> None:
+    evs = code("ودعت روسيا والصين الطرفين إلى العودة إلى طاولة المفاوضات في جنيف.")
+    assert roles(evs, "REQUEST") == [("RUS", None)]
+
+
+def test_the_object_search_stops_at_a_new_clause_of_speech() -> None:
+    # "…، وقالت إن روسيا …": Russia belongs to the new clause
+    evs = code("غير أن وزارة الخارجية التركية رفضت البيان الختامي للاجتماع، وقالت إن روسيا "
+               "لم تلتزم بتعهداتها.")
+    assert roles(evs, "REJECT") == [("TURGOV", None)]
+
+
+def test_the_object_search_stops_at_fima() -> None:
+    evs = code("وقال أردوغان إن الجيش سيواصل عملياته، متوعدا بالرد على أي هجوم، فيما دعت "
+               "الولايات المتحدة إلى ضبط النفس.")
+    assert targets(evs, "THREATEN") == [None]
+
+
+def test_a_passive_patient_is_not_across_a_comma() -> None:
+    evs = code("وأصيب ثلاثة أشخاص في عملية طعن نفذها مهاجم قبل أن يُقتل برصاص حارس، وقالت "
+               "حركة حماس إن العملية رد على ما يجري في الضفة.")
+    assert "hamas" not in targets(evs, "ASSAULT")
+
+
+def test_a_country_after_a_launch_verb_and_min_is_where_from() -> None:
+    evs = code("وسقطت صواريخ أطلقت من لبنان على مستوطنة في شمال إسرائيل صباح اليوم ما أدى "
+               "إلى إصابة ثلاثة أشخاص.")
+    assert roles(evs, "ASSAULT") and all(s != "LBN" and t != "LBN"
+                                         for s, t in roles(evs, "ASSAULT"))
+
+
+def test_what_a_protest_is_against_is_its_target() -> None:
+    evs = code("وخرجت الاحتجاجات المناهضة للحكومة العراقية في بغداد والبصرة يوم الجمعة "
+               "للمطالبة بإسقاط النظام.")
+    assert roles(evs, "PROTEST") == [(None, "IRQGOV")]
+
+
+# --- sources -----------------------------------------------------------------------------
+def test_a_partitive_subject_is_the_group() -> None:
+    # "عناصر من الجيش": the army acts; من here is not a preposition of an object
+    evs = code("واعتقل عناصر من الجيش السوري عشرات الشبان في ريف درعا الغربي.")
+    assert roles(evs, "COERCE") == [("SYRMIL", None)]
+
+
+def test_a_partitive_subject_before_its_verbs() -> None:
+    evs = code("وقال ناشطون إن عناصر من حزب الله اقتحموا القرية واحتجزوا عددا من السكان.")
+    assert sources(evs, "ASSAULT") == ["hezbollah"]
+    assert sources(evs, "COERCE") == ["hezbollah"]
+
+
+def test_a_resumptive_announce_verb_names_the_agent() -> None:
+    # "الهدنة التي أعلنتها X": X declared the truce
+    evs = code("وتأتي الهجمات رغم الهدنة التي أعلنتها حركة حماس الشهر الماضي.")
+    assert sources(evs, "AGREE") == ["hamas"]
+
+
+def test_a_resumptive_chair_verb_names_the_agent() -> None:
+    evs = code("وانتهى الاجتماع الطارئ الذي ترأسه الرئيس التركي رجب طيب أردوغان في أنقرة.")
+    assert sources(evs, "CONSULT") == ["recep-tayyip-erdogan"]
+
+
+def test_after_a_speech_verb_and_its_subject_the_trigger_is_a_masdar() -> None:
+    # "أعلن X، اليوم، توصل Y إلى اتفاق": Y reached the deal, X announced it
+    evs = code("أعلن مكتب الأمم المتحدة، اليوم الأحد، توصل الحكومة السورية والمعارضة إلى "
+               "اتفاق لتبادل الأسرى.")
+    assert sources(evs, "AGREE") == ["SYRGOV"]
+    assert "united-nations" not in targets(evs, "AGREE")
+
+
+def test_a_masdar_with_the_subjects_own_forces() -> None:
+    # "أعلنت الوزارة انسحاب قواتها": the ministry's forces withdrew
+    evs = code("وأعلنت وزارة الدفاع التركية، مساء أمس، انسحاب قواتها من نقطة المراقبة في "
+               "ريف حماة.")
+    assert sources(evs, "RETREAT") == ["TURMIL"]
+
+
+def test_a_denier_s_own_forces_across_qad() -> None:
+    # "نفى الجيش أن تكون قواته قد استهدفت": the army's own act, denied
+    evs = code("ونفى الجيش التركي أن تكون قواته قد استهدفت المدنيين في عفرين.")
+    assert [(e.source_actor.id if e.source_actor else None, e.modality)
+            for e in evs if e.type == "ASSAULT"] == [("TURMIL", "denied")]
+
+
+def test_a_military_speaker_s_bare_forces_are_its_own() -> None:
+    evs = code("وقال الجيش التركي في بيان إن القوات انسحبت من مواقعها في ريف حلب فجر اليوم.")
+    assert sources(evs, "RETREAT") == ["TURMIL"]
+
+
+def test_a_military_speaker_s_bare_strikes_are_its_own() -> None:
+    evs = code("وقال الجيش الأمريكي في بيان إن الضربات استهدفت مواقع لتنظيم الدولة الإسلامية "
+               "في شرق سوريا.")
+    assert roles(evs, "ASSAULT") == [("USAMIL", "islamic-state")]
+
+
+def test_named_strikes_in_a_military_speaker_s_words_are_not_its_own() -> None:
+    evs = code("وقال الجيش اللبناني في بيان إن الغارات الإسرائيلية استهدفت بلدات في الجنوب "
+               "فجر اليوم.")
+    assert "LBNMIL" not in sources(evs, "ASSAULT")
+
+
+def test_the_parties_of_a_clash_after_bayna() -> None:
+    evs = code("وتعيد هذه المواجهات إلى الأذهان اشتباكات العام الماضي، التي اندلعت بين قوات "
+               "موالية للحكومة السورية وأخرى تابعة لهيئة تحرير الشام، وأسفرت عن مقتل 30 "
+               "شخصا.")
+    assert roles(evs, "ASSAULT") == [("SYRGOV", "hayat-tahrir-al-sham")]
+
+
+def test_a_clash_with_x_is_fought_by_the_subject_force() -> None:
+    evs = code("وأعلن الجيش السوري، في بيان نشرته وكالة سانا مساء أمس، انسحاب قواته من بلدة "
+               "كفرنبل الاستراتيجية بعد ثلاثة أيام من المعارك مع هيئة تحرير الشام.")
+    assert ("SYRMIL", "hayat-tahrir-al-sham") in roles(evs, "ASSAULT")
+
+
+def test_the_one_blamed_after_hammala() -> None:
+    # "وحمّلت الحكومة الإسرائيلية المسؤولية": the government is blamed, not blaming
+    evs = code("ودانت وزارة الخارجية الأردنية العملية، وحمّلت الحكومة الإسرائيلية المسؤولية "
+               "الكاملة عن هذا التصعيد الخطير.")
+    assert "ISRGOV" not in sources(evs, "ACCUSE")
+    assert "ISRGOV" in targets(evs, "ACCUSE")
+
+
+def test_the_condemner_is_not_the_agent_of_the_act_condemned() -> None:
+    evs = code("ودانت وزارة الخارجية التركية الاستهداف الإرهابي للمدنيين في إدلب.")
+    assert "TURGOV" not in sources(evs, "ASSAULT")
+
+
+def test_an_act_after_bisha_n_is_a_topic() -> None:
+    evs = code("ومن المقرر أن يعقد مجلس الأمن الدولي جلسة طارئة بشأن الهجوم يوم الخميس.")
+    assert "un-security-council" not in sources(evs, "ASSAULT")
+
+
+def test_a_name_that_begins_with_waw_is_not_a_conjunct() -> None:
+    # "دعت موسكو واشنطن": واشنطن is the object, not و + a second subject
+    evs = code("ودعت موسكو واشنطن إلى وقف التصعيد في المنطقة.")
+    assert roles(evs, "REQUEST") == [("RUSGOV", "USAGOV")]
