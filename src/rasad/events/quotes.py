@@ -37,9 +37,10 @@ from rasad.events.coref import (
 from rasad.events.lexicons import EventLexicons
 from rasad.records import ActorRef, Sentence
 from rasad.text.normalize import norm
+from rasad.text.tokens import WORD
 
 _DIRECT = DIRECT_QUOTE
-_TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")  # words with their diacritics
+_TOKEN = WORD  # words with their diacritics ("وحذّر" is one word)
 _QUOTE_OPEN = re.compile(r"[«“\"”:]")
 _COMPLEMENTIZER = {"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انهما", "بانهم"}
 _MIN_DIRECT_WORDS = 4

@@ -49,11 +49,12 @@ from rasad.events.coref import actor_gender, load_coref_data, masdar_like, verb_
 from rasad.events.lexicons import EventLexicons, Trigger, load_event_lexicons
 from rasad.records import ActorRef, Sentence
 from rasad.text.normalize import norm
+from rasad.text.tokens import WORD
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _TOKEN = re.compile(r"\w+")
 # a word of the original text, with its diacritics ("شنّت" is one word, not شن + ت)
-_WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
+_WORD = WORD  # words with their diacritics (rasad.text.tokens)
 _DAMMA = "\u064f"
 _OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 _RELATIVE_PRONOUNS = frozenset(norm(w) for w in [

@@ -10,7 +10,7 @@ from rasad.text.normalize import norm
 
 # a word keeps its diacritics and tatweel (they are not \w: "قُتل" is one word, not two)
 _MARKS = "\u064B-\u065F\u0670\u0640"
-_WORD = re.compile(rf"[\w{_MARKS}]+")
+WORD = re.compile(rf"[\w{_MARKS}]+")  # for stages that match words with re directly
 _WORD_OR_SIGN = re.compile(rf"[\w{_MARKS}]+|[^\w\s{_MARKS}]")
 
 
@@ -30,7 +30,7 @@ def tokens(text: str, start: int = 0, end: int | None = None, *,
     span = text[start:end]
     ns = norm(span)
     same = len(ns) == len(span)  # no diacritics or tatweel: one normalization for all
-    pattern = _WORD_OR_SIGN if signs else _WORD
+    pattern = _WORD_OR_SIGN if signs else WORD
     return [Token(m.start() + start, m.end() + start, m.group(),
                   ns[m.start():m.end()] if same else norm(m.group()))
             for m in pattern.finditer(span)]
