@@ -121,7 +121,12 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
                                                                       lead_disaster):
             coded = [e for e in coded if e.type != "ASSAULT"]  # a disaster's dead: figures
         events += coded
-    return _retaliation_targets(_merge_document(events), lx)
+    out = _retaliation_targets(_merge_document(events), lx)
+    for ev in out:  # sides filled after coding (merges, references, retaliation)
+        if ev.source_actor is not None and ev.target_actor is not None and _one_side(
+                ev.type, ev.source_actor, ev.target_actor):
+            ev.target_actor = None
+    return out
 
 
 def _word_forms(w: str) -> set[str]:
@@ -248,11 +253,13 @@ def _as_noun(trig: Trigger, nsurface: str, lx: EventLexicons) -> Trigger:
 
 def _merge_document(events: list[Event]) -> list[Event]:
     """One event per act within a page: a later mention with the same type, date and
-    actors (for meetings and agreements: overlapping actors) adds detail to the first."""
+    actors (for meetings and agreements: overlapping actors) adds detail to the first; so
+    does a mention with no actors, told of an act whose actors are in its own clause."""
     out: list[Event] = []
     for ev in events:
         ids = {_aid(ev.source_actor), _aid(ev.target_actor)} - {None}
         same = None
+        retold = False
         for prev in out:
             if prev.type != ev.type or prev.negated != ev.negated or (
                     prev.modality != ev.modality and "hypothetical" in (prev.modality,
@@ -269,6 +276,12 @@ def _merge_document(events: list[Event]) -> list[Event]:
             elif (_aid(prev.source_actor), _aid(prev.target_actor)) == (
                     _aid(ev.source_actor), _aid(ev.target_actor)) and ids:
                 same = prev
+            elif MERGE_EMPTY and _retold(prev, ev) and (
+                    not OWN_CLAUSE or _own_clause(
+                        prev if ev.source_actor is ev.target_actor is None else ev)):
+                # a mention with no actors may tell of another act than the one its fuller
+                # twin names (or the other way round): no sides pass between them
+                same, retold = prev, True
             if same is not None:
                 break
         if same is None:
@@ -279,8 +292,80 @@ def _merge_document(events: list[Event]) -> list[Event]:
                 # a later mention dates the act by a time expression of its own sentence; one
                 # it inherits from the sentence before (_date) only fills a missing date
                 same.date, same.date_text = ev.date, ev.date_text
-            _merge_into(same, ev)
+            _merge_into(same, ev, actors=not retold)
     return out
+
+
+def _retold(prev: Event, ev: Event) -> bool:
+    """A mention with no actors at all, of the same type, date and modality as an earlier one,
+    is the same act told again ("قتل … في غارتين"، "وجاءت الغارات …")."""
+    return prev.date == ev.date and prev.modality == ev.modality and (
+        ev.source_actor is ev.target_actor is None or
+        prev.source_actor is prev.target_actor is None)
+
+
+MERGE_EMPTY = True  # A/B switch of the rule above
+OWN_CLAUSE = True
+
+
+def _own_clause(ev: Event) -> bool:
+    """Are the event's actors in the clause of its trigger (not "…، بحسب المفوضية")?"""
+    at = ev.sentence.find(ev.trigger)
+    if at < 0:
+        return False
+    clauses = _clauses(ev.sentence, Sentence(0, len(ev.sentence), ev.sentence))
+    k = _clause_of(clauses, at)
+    return all(_clause_of(clauses, a.start - ev.span[0]) == k
+               for a in (ev.source_actor, ev.target_actor)
+               if a is not None and ev.span[0] <= a.start < ev.span[1])
+
+
+_WEAPON_MODES = frozenset({"rocket", "drone_strike", "shelling", "air_strike"})
+_USE = ("استخدم", "يستخدم", "تستخدم", "مستخدم", "باستخدام", "استخدام")
+WEAPONS = True  # A/B switch
+
+
+BACKED = True  # A/B switch
+_BACKING = frozenset(norm(w) for w in ("دعم", "مساندة", "إسناد"))
+
+
+def _backed_by(text: str, c: _Cand) -> bool:
+    """"بدعم جوي روسي", "بمساندة أمريكية": with a nisba adjective, the backing is the
+    circumstance of another act, not an event. ("بدعم من روسيا" stays: the seed gold
+    allows it as Russia's SUPPORT.)"""
+    if c.type not in ("SUPPORT", "AID") or c.trig.pos != "noun":
+        return False
+    toks = _TOKEN.findall(norm(c.surface))
+    if not toks or toks[0][:1] != "ب" or toks[0][1:] not in _BACKING:
+        return False
+    after = _TOKEN.findall(norm(text[c.end:c.end + 30]))
+    nxt = toks[1] if len(toks) > 1 else (after[0] if after else "")
+    return nxt.endswith(("ي", "يه"))
+
+
+def _weapon(c: _Cand) -> bool:
+    """A weak noun trigger that names a weapon ("صواريخ", "طائرات مسيرة", "قذائف")."""
+    return c.type == "ASSAULT" and c.trig.pos == "noun" and not c.trig.strong and \
+        c.trig.mode in _WEAPON_MODES
+
+
+def _instrument(text: str, sent: Sentence, c: _Cand, cands: list[_Cand]) -> bool:
+    """A weapon noun that is the instrument of an act, not one: after a verb of using
+    ("استخدمت فيها خمسة صواريخ") or with no attack in its clause: neither "ب" on it
+    ("بصواريخ", "وبقذائف") nor an attack verb ("أطلقت صواريخ", "قصفت … وقذائف")."""
+    if not _weapon(c):
+        return False
+    if any(t.startswith(_USE) or t[1:].startswith(_USE) for t in _TOKEN.findall(
+            norm(text[max(sent.start, c.start - 40):c.start]))[-4:]):
+        return True
+    if norm(c.surface).startswith(("ب", "وب", "فب")):
+        return False
+    clauses = _clauses(text, sent)
+    k = _clause_of(clauses, c.start)
+    lo = clauses[k][0]
+    hi = clauses[k + 1][0] if k + 1 < len(clauses) else sent.end
+    return not any(o is not c and o.type == "ASSAULT" and lo <= o.start < hi and
+                   o.trig.pos == "verb" for o in cands)
 
 
 def _sentence_index(sentences: list[Sentence], pos: int) -> int | None:
@@ -347,6 +432,10 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue
         if c.start in refer:
             continue  # refers to an act coded before (reference.py)
+        if BACKED and _backed_by(text, c):
+            continue  # "بدعم من الولايات المتحدة", "بدعم جوي روسي": a circumstance of an act
+        if WEAPONS and _instrument(text, sent, c, cands):
+            continue  # "استخدمت فيها خمسة صواريخ باليستية": the weapons of an act, not one
         if _purpose(text, c, lx) or (c.trig.pos == "noun" and _skip_noun(text, sent, c,
                                                                           quotes, lx)):
             continue
@@ -501,7 +590,7 @@ def _aid(a: ActorRef | None) -> str | None:
     return a.id if a is not None else None
 
 
-def _merge_into(first: Event, later: Event) -> None:
+def _fill_sides(first: Event, later: Event) -> None:
     taken = {_aid(first.source_actor), _aid(first.target_actor)}
     if first.source_actor is None and later.source_actor is not None and \
             later.source_actor.id not in taken:
@@ -514,6 +603,15 @@ def _merge_into(first: Event, later: Event) -> None:
             later.source_actor is not None and later.source_actor.id not in taken:
         # "وصل بوتين …، واستقبله أردوغان": the parties of a meeting are interchangeable
         first.target_actor = later.source_actor
+    if first.source_actor is not None and first.target_actor is not None and _one_side(
+            first.type, first.source_actor, first.target_actor):
+        first.target_actor = None
+
+
+def _merge_into(first: Event, later: Event, actors: bool = True) -> None:
+    """Later detail goes to the first mention (`actors`: its missing sides too)."""
+    if actors:
+        _fill_sides(first, later)
     if first.location is None and later.location is not None:
         first.location = later.location
     if first.mode in ("killing", "attack") and later.mode not in (None, "killing", "attack"):
@@ -579,10 +677,14 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             source = lead_[0]
             target = target if target is None or target.id != source.id else None
             reported_by = None
+    own = said_at
+    if CLAUSE_OWN and said_at >= 0:  # the possessive in the trigger's own clause
+        clauses = _clauses(text, sent)
+        own = max(said_at, clauses[_clause_of(clauses, c.start)][0])
     if source is None and speaker is not None and speaker.country and said_at >= 0 and \
-            _THEIR_COUNTRY.search(norm(text[said_at:c.start])):
+            _THEIR_COUNTRY.search(norm(text[own:c.start])):
         # "قال أردوغان إن بلاده ردت", "أعلنت الوزارة أن قواتها ردت": the speaker's country
-        source = _country_ref(text, said_at, c.start, speaker.country)
+        source = _country_ref(text, own, c.start, speaker.country)
     if c.type == "ASSAULT" and source is not None and any(
             f.category in ("killed", "injured") and f.span[0] <= source.start < f.span[1] + 3
             for f in s_figs):
@@ -608,6 +710,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     if reported_by is not None and source is not None and source.id == reported_by.id and \
             quote is not None and not quote.direct:
         reported_by = None
+    if source is not None and target is not None and _one_side(c.type, source, target):
+        target = None  # "الحكومة الروسية … بوتين", "الجيش السوري … سوريا": one party
     negated, modality = _modality(text, sent, c, lx, cands)
     date, date_text, future = _date(text, c, sent, times, published, prev_sentence,
                                     planned=modality == "planned" or c.trig.pos == "noun",
@@ -633,6 +737,31 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
 
 
 _THEIR_COUNTRY = re.compile(r"\b(بلاده|بلادها|بلادنا|حكومته|حكومتها|جيشه|جيشها|قواته|قواتها|قواتنا)\b")
+
+
+_STATE = frozenset({"country", "government", "military"})
+# internal acts PLOVER codes between parties of one country: a government coerces its own
+# people, people protest against their own government
+_INTERNAL = frozenset({"COERCE", "PROTEST"})
+# a person and his own country's government or army can be two parties of these (an
+# opposition leader accuses, rejects, demands; a president meets his generals; a civil war)
+_PERSON_AND_STATE = frozenset({"ACCUSE", "REJECT", "REQUEST", "CONSULT", "ASSAULT"})
+ONE_SIDE = True  # A/B switch
+CLAUSE_OWN = True  # A/B switch
+FIIMA = True  # A/B: "فيما" opens a clause (its ف is not a clitic)
+
+
+def _one_side(etype: str, a: ActorRef, b: ActorRef) -> bool:
+    """Are source and target the same side: one country's state (its name, government, army)
+    twice, or a person and his own country or state, in an act between two parties?"""
+    if not ONE_SIDE or a.country is None or a.country != b.country or etype in _INTERNAL:
+        return False
+    kinds = {a.kind, b.kind}
+    if kinds <= _STATE:
+        return True
+    if "person" not in kinds or len(kinds) != 2:
+        return False
+    return "country" in kinds or (bool(kinds & _STATE) and etype not in _PERSON_AND_STATE)
 
 
 def _country_ref(text: str, start: int, end: int, iso3: str) -> ActorRef:
@@ -1030,7 +1159,7 @@ def _clauses(text: str, sent: Sentence) -> list[tuple[int, str]]:
             out.append((tok.start, "contrast"))
         elif w in _COMPLEMENTIZERS and prev not in _NOT_CONTENT and k > 0:
             out.append((tok.start, "content"))
-        elif w in _CONTRAST or (tok.w in ("في", "وفي") and k + 1 < len(toks) and
+        elif w in _CONTRAST or (FIIMA and tok.w in _CONTRAST) or (tok.w in ("في", "وفي") and k + 1 < len(toks) and
                                 toks[k + 1].w == "حين"):
             out.append((tok.start, "contrast"))
         elif w in _ATTRIBUTION and k > 0:

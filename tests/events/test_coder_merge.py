@@ -1,0 +1,152 @@
+"""Duplicate and one-sided events (rasad.events.coder): a mention with no actors told again,
+source and target from one side, weapons named as instruments, a possessive of forces.
+
+Sentences written for these tests; each test also runs with its rule switched off, so it
+fails if the rule stops doing anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from test_coder_roles import code, roles
+
+import rasad.events.coder as coder
+from rasad.records import ActorRef, Event
+
+
+@pytest.fixture
+def off(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Switch one rule off for the rest of the test: off("WEAPONS")."""
+    return lambda name: monkeypatch.setattr(coder, name, False)
+
+
+# --- a mention with no actors told again ------------------------------------------------
+TOLD_AGAIN = ("قصف الجيش الإسرائيلي بلدة في جنوب لبنان أمس. "
+              "وقالت وزارة الصحة اللبنانية إن ثلاثة مدنيين قُتلوا أمس.")
+
+
+def test_empty_mention_of_the_same_day_is_the_same_act(off: Callable[[str], None]) -> None:
+    assert roles(code(TOLD_AGAIN), "ASSAULT") == [("ISRMIL", None)]
+    off("MERGE_EMPTY")
+    assert len(roles(code(TOLD_AGAIN), "ASSAULT")) == 2
+
+
+def test_empty_mention_of_another_day_stays() -> None:
+    evs = code("قصف الجيش الإسرائيلي بلدة في جنوب لبنان أمس. "
+               "وكان ثلاثة مدنيين قد قُتلوا في الخامس من فبراير.")
+    assert len(roles(evs, "ASSAULT")) == 2
+
+
+def _ev(eid: str, trigger: str, sentence: str, start: int, src: ActorRef | None,
+        tgt: ActorRef | None = None) -> Event:
+    return Event(id=eid, doc_id="d", type="ASSAULT", mode=None, source_actor=src,
+                 target_actor=tgt, date="2020-03-01", date_text=None, location=None,
+                 fatalities=None, negated=False, modality="asserted", sentence=sentence,
+                 span=(start, start + len(sentence)), trigger=trigger, confidence=0.5)
+
+
+def _actor(aid: str, start: int) -> ActorRef:
+    return ActorRef(text=aid, start=start, end=start + 3, id=aid, name=aid, country=None,
+                    kind="organization")
+
+
+def test_no_merge_into_an_event_whose_actor_is_outside_its_clause(
+        off: Callable[[str], None]) -> None:
+    # the fuller mention's actor comes from "بحسب …", not from the clause of its trigger:
+    # the empty mention may be the right one, so both stay
+    outside = _ev("a", "قُتل", "قُتل عشرة متظاهرين، بحسب المفوضية.", 0, _actor("x", 25))
+    inside = _ev("a", "قتلت", "قتلت المفوضية عشرة متظاهرين.", 0, _actor("x", 5))
+    later = _ev("b", "تظاهر", "وتظاهر الآلاف.", 40, None)
+    assert len(coder._merge_document([outside, later])) == 2
+    assert len(coder._merge_document([inside, later])) == 1
+    off("OWN_CLAUSE")
+    assert len(coder._merge_document([outside, later])) == 1
+
+
+def test_merged_empty_mention_gives_no_sides(off: Callable[[str], None]) -> None:
+    # an act with no actors, then one told with a target: one event, and the target of
+    # the later mention does not pass to it (it may be another act of the day)
+    first = _ev("a", "اغتيل", "اغتيل المعارض أمس.", 0, None)
+    later = _ev("b", "أحرق", "وأحرق متظاهرون مقرات الحركة.", 30, None, _actor("y", 50))
+    out = coder._merge_document([first, later])
+    assert len(out) == 1 and out[0].target_actor is None
+
+
+# --- one side ---------------------------------------------------------------------------
+def test_person_and_his_own_country_are_one_side(off: Callable[[str], None]) -> None:
+    text = "قال وزير الدفاع التركي خلوصي أكار إن بلاده لن تسمح بأي اعتداء جديد على جنودها."
+    assert roles(code(text), "THREATEN") == [("hulusi-akar", None)]
+    off("ONE_SIDE")
+    assert roles(code(text), "THREATEN") == [("hulusi-akar", "TUR")]
+
+
+def _ref(aid: str, country: str, kind: str) -> ActorRef:
+    return ActorRef(text=aid, start=0, end=1, id=aid, name=aid, country=country, kind=kind)
+
+
+@pytest.mark.parametrize(("etype", "a", "b", "one"), [
+    ("AGREE", ("RUSGOV", "RUS", "government"), ("vladimir-putin", "RUS", "person"), True),
+    ("MOBILIZE", ("TURMIL", "TUR", "military"), ("TURGOV", "TUR", "government"), True),
+    ("ASSAULT", ("SYR", "SYR", "country"), ("SYRMIL", "SYR", "military"), True),
+    ("THREATEN", ("fahrettin-altun", "TUR", "person"), ("TURMIL", "TUR", "military"), True),
+    # internal acts PLOVER codes
+    ("COERCE", ("SYRGOV", "SYR", "government"), ("SYR", "SYR", "country"), False),
+    ("ASSAULT", ("SDNMIL", "SDN", "military"), ("rapid-support-forces", "SDN", "armed_group"),
+     False),
+    ("ACCUSE", ("rached-ghannouchi", "TUN", "person"), ("TUNGOV", "TUN", "government"), False),
+    ("CONSULT", ("mohamed-morsi", "EGY", "person"), ("EGYMIL", "EGY", "military"), False),
+    ("ASSAULT", ("abdul-hamid-dbeibah", "LBY", "person"), ("fathi-bashagha", "LBY", "person"),
+     False),
+    ("AGREE", ("RUSGOV", "RUS", "government"), ("TURGOV", "TUR", "government"), False),
+])
+def test_one_side(etype: str, a: tuple[str, str, str], b: tuple[str, str, str],
+                  one: bool) -> None:
+    assert coder._one_side(etype, _ref(*a), _ref(*b)) is one
+
+
+# --- weapons named as instruments -------------------------------------------------------
+def test_weapons_owned_are_not_an_attack(off: Callable[[str], None]) -> None:
+    text = "وتملك الجماعة صواريخ باليستية وطائرات مسيرة قادرة على الوصول إلى الرياض."
+    assert roles(code(text), "ASSAULT") == []
+    off("WEAPONS")
+    assert roles(code(text), "ASSAULT") != []
+
+
+def test_weapons_used_are_the_instrument_of_the_attack() -> None:
+    evs = code("وقصف الحوثيون مطار أبها أمس. واستخدمت في الهجوم صواريخ باليستية أطلقت من صنعاء.")
+    assert roles(evs, "ASSAULT") == [("houthis", None)]
+
+
+def test_weapon_with_bi_is_an_attack() -> None:
+    evs = code("وقصف الجيش السوري بلدة سراقب بصواريخ باليستية.")
+    assert roles(evs, "ASSAULT") == [("SYRMIL", None)]
+
+
+# --- a possessive of forces in the trigger's own clause ---------------------------------
+@pytest.mark.parametrize("link", ["لكن", "فيما"])
+def test_possessive_in_another_clause_is_not_the_source(off: Callable[[str], None],
+                                                        link: str) -> None:
+    text = f"وقال بوتين إن قواته مستعدة، {link} طائرات قصفت مواقع المسلحين في إدلب."
+    assert [s for s, _ in roles(code(text), "ASSAULT")] == [None]
+    off("CLAUSE_OWN")
+    assert [s for s, _ in roles(code(text), "ASSAULT")] == ["RUS"]
+
+
+def test_possessive_in_the_trigger_clause_is_the_source() -> None:
+    evs = code("وقال أردوغان إن قواته قصفت مواقع النظام في إدلب.")
+    assert [s for s, _ in roles(evs, "ASSAULT")] == ["TUR"]
+
+
+# --- "بدعم جوي روسي": the backing of another act -----------------------------------------
+def test_backing_with_an_adjective_is_a_circumstance(off: Callable[[str], None]) -> None:
+    text = "وتتقدم القوات الحكومية السورية بدعم جوي روسي نحو مدينة سراقب."
+    assert [e.type for e in code(text) if e.type in ("AID", "SUPPORT")] == []
+    off("BACKED")
+    assert [e.type for e in code(text) if e.type in ("AID", "SUPPORT")] == ["AID"]
+
+
+def test_military_aid_given_is_an_event() -> None:
+    evs = code("وقدمت روسيا دعما عسكريا للجيش السوري.")
+    assert [e.type for e in evs] == ["AID"]
