@@ -60,8 +60,11 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
     sentences = split_sentences(text)
     g = load_gazetteer(cfg.dictionary_dirs)
     lx = load_event_lexicons()
-    actors = link_actors(text, n, g, pub)
     places = find_places(text, n, g)
+    # a name inside a longer place name is the place's ("قاعدة عين الأسد", "مطار باسل الأسد")
+    actors = [a for a in link_actors(text, n, g, pub)
+              if not any(p.start <= a.start and a.end <= p.end and p.end - p.start >
+                         a.end - a.start for p in places)]
     texprs = find_time_expressions(text, pub)
     timexes = [Timex(doc_id, t.text, t.value, (t.start, t.end), t.precision, t.kind)
                for t in texprs]
