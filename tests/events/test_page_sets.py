@@ -4,6 +4,7 @@
   gold written by someone who had not read the coder, its lexicons or its docs). It must not
   be tuned on: a change made after reading its failures makes it a tuning set — say so in
   tests/events/blind/README.md.
+- blind2/ (14 pages from the Sahel to Erbil, session 4; same rules as blind/).
 - tune/ (16 pages, 2012-2024, written by a helper who had not read the coder; tuned on
   freely with tools/page_errors.py).
 
@@ -44,6 +45,22 @@ FLOORS = {
         "figures.recall": 0.79,
         "figures.precision": 0.88,
     },
+    # blind2, written in session 4 and first scored at its end (tests/events/blind2/README.md):
+    # on the code at the session's start (bffba49) 0.831 / 0.246 / 0.155, precision 0.241,
+    # 8.57 spurious, modality 0.105 (n=38), quotes 0.855 / 0.62, figures 0.868 / 0.855; at its
+    # end 0.831 / 0.239 / 0.155, precision 0.252, 7.64 spurious, modality 0.079, quotes 0.988 /
+    # 0.732, figures 0.868 / 0.841
+    "blind2": {
+        "events.recall_type": 0.83,
+        "events.recall_type_actors": 0.23,
+        "events.recall": 0.15,
+        "events.precision": 0.25,
+        "events.modality": 0.07,
+        "quotes.recall": 0.98,
+        "quotes.speaker": 0.73,
+        "figures.recall": 0.86,
+        "figures.precision": 0.84,
+    },
     # tune, first measured in session 3 on e5f7546 (before the modality, coreference and
     # name changes): 0.878 / 0.462 / 0.372, precision 0.503, 6.06 spurious, modality 0.022
     # (n=46), quotes 0.888 / speakers 0.667, figures 0.818 / 0.958
@@ -59,8 +76,8 @@ FLOORS = {
         "figures.precision": 0.97,
     },
 }
-SPURIOUS_CEILING = {"blind": 5.9, "tune": 3.6}
-PAGES = {"blind": 14, "tune": 16}
+SPURIOUS_CEILING = {"blind": 5.9, "tune": 3.6, "blind2": 7.7}
+PAGES = {"blind": 14, "tune": 16, "blind2": 14}
 
 
 @pytest.fixture(scope="module")
