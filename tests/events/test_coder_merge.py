@@ -103,7 +103,7 @@ def _ref(aid: str, country: str, kind: str) -> ActorRef:
 ])
 def test_one_side(etype: str, a: tuple[str, str, str], b: tuple[str, str, str],
                   one: bool) -> None:
-    assert coder._one_side(etype, _ref(*a), _ref(*b)) is one
+    assert coder.one_side(etype, _ref(*a), _ref(*b)) is one
 
 
 # --- weapons named as instruments -------------------------------------------------------

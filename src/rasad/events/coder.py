@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from rasad.actors.lexicon import Match
 from rasad.events.lexicons import EventLexicons, Trigger
@@ -123,7 +124,7 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
         events += coded
     out = _retaliation_targets(_merge_document(events), lx)
     for ev in out:  # sides filled after coding (merges, references, retaliation)
-        if ev.source_actor is not None and ev.target_actor is not None and _one_side(
+        if ev.source_actor is not None and ev.target_actor is not None and one_side(
                 ev.type, ev.source_actor, ev.target_actor):
             ev.target_actor = None
     return out
@@ -603,7 +604,7 @@ def _fill_sides(first: Event, later: Event) -> None:
             later.source_actor is not None and later.source_actor.id not in taken:
         # "وصل بوتين …، واستقبله أردوغان": the parties of a meeting are interchangeable
         first.target_actor = later.source_actor
-    if first.source_actor is not None and first.target_actor is not None and _one_side(
+    if first.source_actor is not None and first.target_actor is not None and one_side(
             first.type, first.source_actor, first.target_actor):
         first.target_actor = None
 
@@ -710,7 +711,7 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     if reported_by is not None and source is not None and source.id == reported_by.id and \
             quote is not None and not quote.direct:
         reported_by = None
-    if source is not None and target is not None and _one_side(c.type, source, target):
+    if source is not None and target is not None and one_side(c.type, source, target):
         target = None  # "الحكومة الروسية … بوتين", "الجيش السوري … سوريا": one party
     negated, modality = _modality(text, sent, c, lx, cands)
     date, date_text, future = _date(text, c, sent, times, published, prev_sentence,
@@ -751,7 +752,12 @@ CLAUSE_OWN = True  # A/B switch
 FIIMA = True  # A/B: "فيما" opens a clause (its ف is not a clitic)
 
 
-def _one_side(etype: str, a: ActorRef, b: ActorRef) -> bool:
+class _Party(Protocol):
+    country: str | None
+    kind: str | None
+
+
+def one_side(etype: str, a: _Party, b: _Party) -> bool:
     """Are source and target the same side: one country's state (its name, government, army)
     twice, or a person and his own country or state, in an act between two parties?"""
     if not ONE_SIDE or a.country is None or a.country != b.country or etype in _INTERNAL:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any, Protocol
 
 import numpy as np
 
 from rasad.config import Config
+from rasad.events.coder import one_side
 from rasad.records import Event, Extraction, Figure, short_hash
 from rasad.stories.dedup import band_keys, estimate_jaccard, signature
 from rasad.stories.vectors import TOP_TERMS, cosine, terms, tfidf
@@ -268,8 +270,12 @@ class StoryEngine:
             match["figures"] += figs
             if ev.date and (not match["date"] or len(ev.date) > len(match["date"])):
                 match["date"] = ev.date
-            for side in ("source_actor", "target_actor"):
+            for side, other in (("source_actor", "target_actor"),
+                                ("target_actor", "source_actor")):
                 mine = getattr(ev, side)
+                if mine is not None and match.get(other) and one_side(
+                        ev.type, mine, SimpleNamespace(**match[other])):
+                    continue  # one mention's source and another's target of one state
                 _vote(match, side, mine.to_dict() if mine is not None else None)
             if match["location"] is None and ev.location is not None:
                 match["location"] = ev.location.to_dict()
