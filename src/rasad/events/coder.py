@@ -34,8 +34,12 @@ from rasad.events.roles import (
     verb_roles,
 )
 from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence, short_hash
+from rasad.text.function_words import ATTRIBUTION as _ATTRIBUTION
+from rasad.text.function_words import COMPLEMENTIZERS as _COMPLEMENTIZERS
+from rasad.text.function_words import without_conjunction as _unclitic
 from rasad.text.normalize import Normalized, norm
 from rasad.text.tokens import Token, tokens
+from rasad.time.lexicon import WEEKDAYS
 
 SPEECH_ACTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 # The learned sentence model (docs/events_model.md) vetoes ASSAULT/PROTEST events in sentences
@@ -845,15 +849,8 @@ def _sentence_tokens(sentence: str, start: int) -> tuple[Token, ...]:
                  for t in tokens(sentence, signs=True))
 
 
-_SHORT_PARTICLES = frozenset(("لم", "لن", "لا", "ما", "من", "اي"))
 
 
-def _unclitic(w: str) -> str:
-    """The word without a leading و/ف ("فسوف", "ويعتزم"); a two-letter rest only when it
-    is a particle ("ولم", "ومن"; not "ولو" "even if", nor "فإن", which opens a clause)."""
-    if w[:1] not in "وف" or len(w) < 3:
-        return w
-    return w[1:] if len(w) > 3 or w[1:] in _SHORT_PARTICLES else w
 
 
 def _cue_at(toks: list[Token], i: int, index: dict[str, list[tuple[tuple[str, ...], str]]]
@@ -1128,10 +1125,8 @@ def _in_relative(text: str, a: int, b: int) -> bool:
 # frame "قال X أمس إن …"); last an attribution's date, an interval start ("منذ أغسطس"), a
 # date after "منذ" or the past of a later content or contrast clause (its future is another
 # act's).
-_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
 _NOT_CONTENT = frozenset({"بعد", "قبل", "منذ", "لحين", "حين", "دون", "من", "الى", "حتى"})
 _CONTRAST = frozenset({"فيما", "بينما", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن"})
-_ATTRIBUTION = frozenset({"بحسب", "حسب", "حسبما", "وفق", "وفقا", "نقلا", "طبقا"})
 _SINCE_WORD = "منذ"
 # "وكانت الحملة … قد أسفرت": a pluperfect opening tells background, before the news
 # (after a short lead-in: "سياسياً، كان قادة … قد أعلنوا")
@@ -1148,8 +1143,7 @@ _PREPOSITIONS = frozenset({"بين", "مع", "على", "علي", "في", "من",
 _SUPERLATIVES = frozenset({"اكبر", "اعنف", "اسوا", "اشد", "اول", "اخطر", "اطول", "ادمى", "ادمي",
                            "اعلى", "اعلي", "الاكبر", "الاعنف", "الاسوا", "الاشد", "الاول",
                            "الاولى", "الاولي", "الاخطر", "الادمى", "الادمي"})
-_WEEKDAY_WORDS = frozenset({"الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
-                            "الاحد"})
+_WEEKDAY_WORDS = frozenset("ال" + stem for stem, _ in WEEKDAYS)
 
 
 def _clauses(text: str, sent: Sentence) -> list[tuple[int, str]]:

@@ -36,13 +36,14 @@ from rasad.events.coref import (
 )
 from rasad.events.lexicons import EventLexicons
 from rasad.records import ActorRef, Sentence
+from rasad.text.function_words import COMPLEMENTIZERS as _COMPLEMENTIZER
+from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVE
 from rasad.text.normalize import norm
 from rasad.text.tokens import WORD
 
 _DIRECT = DIRECT_QUOTE
 _TOKEN = WORD  # words with their diacritics ("وحذّر" is one word)
 _QUOTE_OPEN = re.compile(r"[«“\"”:]")
-_COMPLEMENTIZER = {"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انهما", "بانهم"}
 _MIN_DIRECT_WORDS = 4
 
 
@@ -241,7 +242,6 @@ def _first_complement(text: str, start: int, end: int) -> int:
     return end
 
 
-_RELATIVE = frozenset(norm(w) for w in ["الذي", "التي", "الذين", "اللذان", "اللتان"])
 
 
 def _relative_antecedent(text: str, start: int, vs: int, actors: list[ActorRef]

@@ -45,6 +45,8 @@ from typing import Any
 from rasad.events.lexicons import EventLexicons
 from rasad.events.roles import SYMMETRIC_TYPES, Cand, asserted_by_clause
 from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence
+from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVES
+from rasad.text.function_words import without_conjunction as _unclitic
 from rasad.text.normalize import norm
 from rasad.text.tokens import Token, tokens
 
@@ -63,7 +65,6 @@ _CLAUSE_WORDS = frozenset(("ان", "انه", "انها", "بان", "وان"))
 _CONDITIONALS = frozenset(norm(w) for w in ("إذا", "وإذا", "فإذا", "لو", "ولو", "حال"))
 _FIRST = frozenset(norm(w) for w in ("أولى", "الأولى"))
 _PP_HEADS = frozenset(norm(w) for w in ("على", "في", "ضد", "قرب", "من"))
-_RELATIVES = frozenset(("الذي", "التي", "اللذين", "اللذان", "الذين", "اللتين", "اللتان"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +149,6 @@ def _bare(w: str) -> set[str]:
     forms |= {"ال" + f[2:] for f in forms if f.startswith("لل") and len(f) > 4}
     forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
     return forms
-
-
-def _unclitic(w: str) -> str:
-    return w[1:] if w[:1] in _PROCLITICS and len(w) > 3 else w
 
 
 def _skeleton(w: str) -> str:

@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from rasad.events.coref import actor_gender, load_coref_data, masdar_like, verb_reading
 from rasad.events.lexicons import EventLexicons, Trigger, load_event_lexicons
 from rasad.records import ActorRef, Sentence
+from rasad.text.function_words import ATTRIBUTION
+from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from rasad.text.normalize import norm
 from rasad.text.tokens import WORD
 
@@ -57,8 +59,6 @@ _TOKEN = re.compile(r"\w+")
 _WORD = WORD  # words with their diacritics (rasad.text.tokens)
 _DAMMA = "\u064f"
 _OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
-_RELATIVE_PRONOUNS = frozenset(norm(w) for w in [
-    "الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"])
 # what may stand between a relative pronoun and its verb ("التي كانت قد قصفت")
 _RELATIVE_FILLERS = frozenset(norm(w) for w in [
     "كان", "كانت", "كانوا", "كانا", "قد", "لقد", "لم", "لا", "ما", "سبق", "سبقت", "ان"])
@@ -87,7 +87,7 @@ _NO_OBJECT = _PREPOSITIONS | frozenset(norm(w) for w in [
 _PREP_CLITICS = ("بال", "لل", "وبال", "ولل", "فبال", "فلل", "بنظير", "لنظير", "وبنظير",
                  "ولنظير", "بنظيرت", "لنظيرت")
 # an attribution ("بحسب بيان للرئاسة التركية") names a source of news, not a party
-_ATTRIBUTION = re.compile(r"\b(بحسب|حسب|وفق|وفقا|نقلا|طبقا|حسبما)\b")
+_ATTRIBUTION = re.compile(r"\b(" + "|".join(sorted(ATTRIBUTION, key=len, reverse=True)) + r")\b")
 # "في أنقرة", "داخل سوريا": a capital or a country after these is a place
 _LOCATIVE_PREPS = frozenset(norm(w) for w in ["في", "وفي", "داخل", "بداخل"])
 # words that open a new clause with its own subject: no object of the act is after them

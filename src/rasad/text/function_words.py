@@ -1,0 +1,32 @@
+"""Arabic function words that several stages read clause structure by, normalized
+(rasad.text.normalize.norm), in one place: the coder, the role finder, the quote finder and
+the reference stage each had their own copy of these lists, a little different each time."""
+
+from __future__ import annotations
+
+from rasad.text.normalize import norm
+
+
+def _words(*ws: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in ws)
+
+
+# relative pronouns: "الهدنة التي أعلنتها الفصائل"
+RELATIVE_PRONOUNS = _words("الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان",
+                           "اللواتي", "اللاتي")
+# what opens reported content after a speech verb: "قال إن …", "أكد أنه …"
+COMPLEMENTIZERS = _words("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم",
+                         "بأنه", "بأنها", "أنهما", "بأنهم")
+# what names a source: "بحسب المرصد", "وفق ما أعلنته الوزارة"
+ATTRIBUTION = _words("بحسب", "حسب", "حسبما", "وفق", "وفقا", "نقلا", "طبقا")
+# two-letter words left whole when a conjunction و/ف is taken off ("ولم" → "لم")
+SHORT_PARTICLES = _words("لم", "لن", "لا", "ما", "من", "أي")
+
+
+def without_conjunction(w: str) -> str:
+    """A normalized word without a leading و/ف ("فسوف", "ويعتزم"); a two-letter rest only
+    when it is a particle ("ولم", "ومن"; not "ولو" "even if", nor "فإن", which opens a
+    clause)."""
+    if w[:1] not in "وف" or len(w) < 3:
+        return w
+    return w[1:] if len(w) > 3 or w[1:] in SHORT_PARTICLES else w
