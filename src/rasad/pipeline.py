@@ -35,7 +35,7 @@ def _as_date(value: str | None) -> dt.date | None:
 
 def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
     """Run every stage on one page; raise :class:`rasad.errors.Drop` when unusable."""
-    from rasad.actors import find_places, link_actors, load_gazetteer
+    from rasad.actors import find_places, link_actors, load_gazetteer, outside_places
     from rasad.clean import clean
     from rasad.events.coder import TimeRef, code_events
     from rasad.events.coref import resolve_references
@@ -61,10 +61,7 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
     g = load_gazetteer(cfg.dictionary_dirs)
     lx = load_event_lexicons()
     places = find_places(text, n, g)
-    # a name inside a longer place name is the place's ("قاعدة عين الأسد", "مطار باسل الأسد")
-    actors = [a for a in link_actors(text, n, g, pub)
-              if not any(p.start <= a.start and a.end <= p.end and p.end - p.start >
-                         a.end - a.start for p in places)]
+    actors = outside_places(link_actors(text, n, g, pub), places)
     texprs = find_time_expressions(text, pub)
     timexes = [Timex(doc_id, t.text, t.value, (t.start, t.end), t.precision, t.kind)
                for t in texprs]

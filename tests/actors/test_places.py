@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasad.actors import Gazetteer, find_places, load_gazetteer
+from rasad.actors import Gazetteer, find_places, link_actors, load_gazetteer, outside_places
 from rasad.records import PlaceRef
 from rasad.text.normalize import normalize
 
@@ -98,3 +98,18 @@ def test_entities_carry_coordinates_admin_level_and_country(gn: Gazetteer) -> No
     gid = next(p.id for p in gn.places.values() if p.source == "geonames")
     rec = gn.entity(gid)
     assert rec is not None and rec["lat"] is not None and rec["source"] == "geonames"
+
+
+@pytest.mark.parametrize(("text", "base", "assad"), [
+    ("سقطت صواريخ على قاعدة عين الأسد الجوية في الأنبار.", "ain-al-asad-air-base", False),
+    ("هبطت الطائرة في مطار باسل الأسد قرب جبلة.", "hmeimim-air-base", False),
+    ("التقى الرئيس السوري بشار الأسد وفدا روسيا في دمشق.", None, True),
+])
+def test_a_name_inside_a_place_name_is_not_an_actor(g: Gazetteer, text: str,
+                                                    base: str | None, assad: bool) -> None:
+    places = _places(g, text)
+    assert base is None or base in [p.id for p in places]
+    linked = link_actors(text, normalize(text), g, None)
+    assert any(a.id == "bashar-al-assad" for a in linked)  # the linker alone finds him ...
+    kept = outside_places(linked, places)
+    assert any(a.id == "bashar-al-assad" for a in kept) is assad  # ... the place keeps its own

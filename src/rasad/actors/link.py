@@ -378,6 +378,14 @@ def _surname_coref(text: str, n: Normalized, g: Gazetteer, refs: list[ActorRef]
 
 
 # --- places ----------------------------------------------------------------------------
+def outside_places(actors: list[ActorRef], places: list[PlaceRef]) -> list[ActorRef]:
+    """The actor mentions that are not a word of a longer place name: "قاعدة عين الأسد" and
+    "مطار باسل الأسد" name a base and an airport, not al-Assad."""
+    return [a for a in actors
+            if not any(p.start <= a.start and a.end <= p.end and p.end - p.start >
+                       a.end - a.start for p in places)]
+
+
 def find_places(text: str, n: Normalized, g: Gazetteer) -> list[PlaceRef]:
     """Place mentions with coordinates. Hand-entered names always count; GeoNames names and
     context aliases only after a place noun ("بلدة", "مدينة") or, when the place's country is
