@@ -41,6 +41,16 @@ from rasad.text.normalize import Normalized, norm
 from rasad.text.tokens import Token, tokens
 from rasad.time.lexicon import WEEKDAYS
 
+# Rules that can be switched off one at a time, to measure each against the gold sets
+# (tests/events/test_coder_merge.py turns each off and checks its result changes):
+# merge_empty: a mention with no actors merges into an earlier one of the same act;
+# own_clause:  ... only when that one's actors come from its trigger's own clause;
+# one_side:    a source and target of one state lose the target (`one_side`);
+# clause_own:  "قواته" names the forces of an actor of the trigger's own clause only;
+# weapons:     a weapon noun used as an instrument makes no event;
+# backed:      "بدعم جوي روسي" is a circumstance of another act, not SUPPORT.
+RULES: dict[str, bool] = dict.fromkeys(
+    ("merge_empty", "own_clause", "one_side", "clause_own", "weapons", "backed"), True)
 SPEECH_ACTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 # The learned sentence model (docs/events_model.md) vetoes ASSAULT/PROTEST events in sentences
 # it gives a low probability; 0.3 loses no seed or demo gold event. Its own thresholds are too
@@ -281,8 +291,8 @@ def _merge_document(events: list[Event]) -> list[Event]:
             elif (_aid(prev.source_actor), _aid(prev.target_actor)) == (
                     _aid(ev.source_actor), _aid(ev.target_actor)) and ids:
                 same = prev
-            elif MERGE_EMPTY and _retold(prev, ev) and (
-                    not OWN_CLAUSE or _own_clause(
+            elif RULES["merge_empty"] and _retold(prev, ev) and (
+                    not RULES["own_clause"] or _own_clause(
                         prev if ev.source_actor is ev.target_actor is None else ev)):
                 # a mention with no actors may tell of another act than the one its fuller
                 # twin names (or the other way round): no sides pass between them
@@ -309,8 +319,6 @@ def _retold(prev: Event, ev: Event) -> bool:
         prev.source_actor is prev.target_actor is None)
 
 
-MERGE_EMPTY = True  # A/B switch of the rule above
-OWN_CLAUSE = True
 
 
 def _own_clause(ev: Event) -> bool:
@@ -327,10 +335,8 @@ def _own_clause(ev: Event) -> bool:
 
 _WEAPON_MODES = frozenset({"rocket", "drone_strike", "shelling", "air_strike"})
 _USE = ("استخدم", "يستخدم", "تستخدم", "مستخدم", "باستخدام", "استخدام")
-WEAPONS = True  # A/B switch
 
 
-BACKED = True  # A/B switch
 _BACKING = frozenset(norm(w) for w in ("دعم", "مساندة", "إسناد"))
 
 
@@ -437,9 +443,9 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue
         if c.start in refer:
             continue  # refers to an act coded before (reference.py)
-        if BACKED and _backed_by(text, c):
+        if RULES["backed"] and _backed_by(text, c):
             continue  # "بدعم من الولايات المتحدة", "بدعم جوي روسي": a circumstance of an act
-        if WEAPONS and _instrument(text, sent, c, cands):
+        if RULES["weapons"] and _instrument(text, sent, c, cands):
             continue  # "استخدمت فيها خمسة صواريخ باليستية": the weapons of an act, not one
         if _purpose(text, c, lx) or (c.trig.pos == "noun" and _skip_noun(text, sent, c,
                                                                           quotes, lx)):
@@ -683,7 +689,7 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             target = target if target is None or target.id != source.id else None
             reported_by = None
     own = said_at
-    if CLAUSE_OWN and said_at >= 0:  # the possessive in the trigger's own clause
+    if RULES["clause_own"] and said_at >= 0:  # the possessive in the trigger's own clause
         clauses = _clauses(text, sent)
         own = max(said_at, clauses[_clause_of(clauses, c.start)][0])
     if source is None and speaker is not None and speaker.country and said_at >= 0 and \
@@ -751,9 +757,6 @@ _INTERNAL = frozenset({"COERCE", "PROTEST"})
 # a person and his own country's government or army can be two parties of these (an
 # opposition leader accuses, rejects, demands; a president meets his generals; a civil war)
 _PERSON_AND_STATE = frozenset({"ACCUSE", "REJECT", "REQUEST", "CONSULT", "ASSAULT"})
-ONE_SIDE = True  # A/B switch
-CLAUSE_OWN = True  # A/B switch
-FIIMA = True  # A/B: "فيما" opens a clause (its ف is not a clitic)
 
 
 class _Party(Protocol):
@@ -764,7 +767,7 @@ class _Party(Protocol):
 def one_side(etype: str, a: _Party, b: _Party) -> bool:
     """Are source and target the same side: one country's state (its name, government, army)
     twice, or a person and his own country or state, in an act between two parties?"""
-    if not ONE_SIDE or a.country is None or a.country != b.country or etype in _INTERNAL:
+    if not RULES["one_side"] or a.country is None or a.country != b.country or etype in _INTERNAL:
         return False
     kinds = {a.kind, b.kind}
     if kinds <= _STATE:
@@ -1159,7 +1162,7 @@ def _clauses(text: str, sent: Sentence) -> list[tuple[int, str]]:
             out.append((tok.start, "contrast"))
         elif w in _COMPLEMENTIZERS and prev not in _NOT_CONTENT and k > 0:
             out.append((tok.start, "content"))
-        elif w in _CONTRAST or (FIIMA and tok.w in _CONTRAST) or (tok.w in ("في", "وفي") and k + 1 < len(toks) and
+        elif w in _CONTRAST or tok.w in _CONTRAST or (tok.w in ("في", "وفي") and k + 1 < len(toks) and
                                 toks[k + 1].w == "حين"):
             out.append((tok.start, "contrast"))
         elif w in _ATTRIBUTION and k > 0:
