@@ -81,3 +81,12 @@ def test_clitic_variants_expansion() -> None:
     v = clitic_variants("الرئيس")
     assert {"الرييس", "والرييس", "بالرييس", "للرييس", "وللرييس"} <= v
     assert "لالرييس" not in v
+
+
+def test_spelling_variants_join_and_split_name_particles() -> None:
+    from rasad.actors.lexicon import spelling_variants
+
+    assert spelling_variants("عبد الله بو حبيب") == {"عبد الله بو حبيب", "عبدالله بوحبيب"}
+    assert "عبد الرحمن" in spelling_variants("عبدالرحمن")
+    assert spelling_variants("أبو مازن") == {"ابو مازن", "ابومازن"}
+    assert spelling_variants("بشار الأسد") == {"بشار الاسد"}  # nothing to join

@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rasad.actors.lexicon import Lexicon
+from rasad.actors.lexicon import Lexicon, spelling_variants
 from rasad.text.normalize import norm
 
 CACHE_VERSION = "gazetteer-4"
@@ -622,9 +622,9 @@ def _index(g: Gazetteer, gated: list[tuple[str, str]]) -> None:
                             if a.kind == "organization" and _MEDIA.search(a.name))
     lex = g.actor_lex
     for a in g.actors.values():
-        for f in set(a.aliases) | ({a.name_ar} if a.name_ar else set()):
-            if f not in a.context_aliases:
-                lex.add(f, NamePayload(a.id))
+        forms = set(a.aliases) | ({a.name_ar} if a.name_ar else set())
+        for v in {v for f in forms - set(a.context_aliases) for v in spelling_variants(f)}:
+            lex.add(v, NamePayload(a.id))
         for f in a.context_aliases:
             lex.add(f, NamePayload(a.id, context=True))
         if a.kind == "country":

@@ -65,6 +65,37 @@ def clitic_variants(form: str, suffixes: bool = False) -> set[str]:
     return out
 
 
+# name particles written apart or joined ("بو حبيب" / "بوحبيب", "عبد الله" / "عبدالله")
+_JOINABLE = ("بو", "ابو", "عبد")
+
+
+def spelling_variants(form: str) -> set[str]:
+    """A normalized name and the ways Arabic news also writes it: a name particle (بو، أبو،
+    عبد) joined to the next word or written apart ("عبدالله" → "عبد الله"). Every particle
+    is joined or split alike, so a name gives at most three forms."""
+    f = " ".join(norm(form).split())
+    if not f:
+        return set()
+    toks = f.split()
+    joined = " ".join(_join(toks))
+    split = " ".join("عبد " + t[3:] if t.startswith("عبدال") and len(t) > 6 else t
+                     for t in toks)
+    return {f, joined, split}
+
+
+def _join(toks: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        if toks[i] in _JOINABLE and i + 1 < len(toks):
+            out.append(toks[i] + toks[i + 1])
+            i += 2
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
 def _compact_keys(form: str, suffixes: bool, clitics: bool) -> list[tuple[str, int, bool]]:
     """(key, prefix class, needs a suffix) for a form in compact mode."""
     f = norm(form).strip()

@@ -230,7 +230,7 @@ PAGE_SETS = {
     "blind": ("blind", "14 pages from Yemen to Sinai, written by someone who had not read the "
                        "coder; not tuned on"),
     "blind2": ("blind2", "14 pages from the Sahel to Erbil, written in session 4 by a helper who "
-                         "had not read the coder; scored at that session's end; not tuned on"),
+                         "had not read the coder; a development set (tuned on) since session 5"),
 }
 
 

@@ -26,10 +26,12 @@ from rasad.events.reference import carry, find_references, occasion_noun
 from rasad.events.roles import (
     SYMMETRIC_TYPES,
     Cand,
+    agent_markers,
     asserted_by_clause,
     governed_by_preposition,
     noun_roles,
     prev_word,
+    resumptive_agent_verbs,
     sentence_speaker,
     verb_roles,
 )
@@ -435,6 +437,7 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
     by_type: dict[str, list[Event]] = {}
     speech_act_at: int | None = None
     threat_at: int | None = None
+    clause_subject: ActorRef | None = None  # the subject of the last verb coded
     probs: dict[str, float] | None = None
     for c in sorted(cands, key=lambda c: c.start):
         if c.type == "BLOCK":
@@ -468,7 +471,10 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
                 continue  # (a denied, negated or planned act is not reported as done: the
                 # model's low score is the modality's, and the event carries it)
         ev = _event(doc_id, text, sent, c, s_actors, s_places, times, s_figs, quotes,
-                    published, lx, prev_sentence, cands)
+                    published, lx, prev_sentence, cands, clause_subject)
+        if c.trig.pos == "verb" and ev.source_actor is not None and \
+                ev.source_actor.start < c.end + 60 and ev.reported_by is None:
+            clause_subject = ev.source_actor
         if probs is not None and c.type in MODEL_TYPES:
             ev.confidence = round(min(0.99, 0.5 * ev.confidence + 0.5 * probs[c.type]), 3)
         if c.type in SPEECH_ACTS:
@@ -485,6 +491,14 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
         by_type.setdefault(c.type, []).append(ev)
         out.append(ev)
     return out
+
+
+def _resumes(gap: str, lx: EventLexicons) -> bool:
+    """Does the gap hold a support verb with a pronoun back to the act before it ("شنتها",
+    "نفذه"; roles.agent_markers and resumptive_agent_verbs)?"""
+    words = _TOKEN.findall(norm(gap))
+    return len(words) <= 3 and any(w in agent_markers(lx) or w in resumptive_agent_verbs(lx)
+                                   for w in words)
 
 
 def _side(a: ActorRef) -> str:
@@ -646,7 +660,8 @@ def _circumstantial(surface: str) -> bool:
 def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[ActorRef],
            s_places: list[PlaceRef], times: list[TimeRef], s_figs: list[Figure],
            quotes: list[QuoteSpan], published: dt.date | None, lx: EventLexicons,
-           prev_sentence: Sentence | None = None, cands: list[_Cand] | None = None) -> Event:
+           prev_sentence: Sentence | None = None, cands: list[_Cand] | None = None,
+           clause_subject: ActorRef | None = None) -> Event:
     cands = cands or []
     quote = next((q for q in quotes if q.start <= c.start < q.end), None)
     reported_by = None
@@ -665,15 +680,21 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     named = False
     # the actors after the next trigger of this type belong to that act (but "جولة
     # المحادثات", two trigger words in one phrase, is one act)
+    # ("غارة شنتها طائرة مسيرة إسرائيلية": what follows a support verb with a pronoun back
+    # to the act is its agent, not a next act)
     next_act = min((o.start for o in cands if o.type == c.type and o.start >= c.end and
-                    text[c.end:o.start].strip()), default=None)
+                    text[c.end:o.start].strip() and not _resumes(text[c.end:o.start], lx)),
+                   default=None)
     if c.trig.pos == "noun":
         source, target, named = noun_roles(text, c, acts, sent, lx, tspans,
                                            [(p.start, p.end) for p in s_places], next_act,
                                            speaker)
     else:
-        lead = next((a for a in acts if a.end <= c.start and a.via != "adjective" and
-                     not governed_by_preposition(text, a)), None)
+        # the subject a clause with none of its own continues: the last verb's before it in
+        # this sentence ("…، فيما رحب بلينكن بالتوقيع، ودعا إلى"), else the sentence's first
+        lead = clause_subject if clause_subject is not None and clause_subject.start >= lo \
+            else next((a for a in acts if a.end <= c.start and a.via != "adjective" and
+                       not governed_by_preposition(text, a)), None)
         act_subject = any(o.trig.pos == "noun" and o.end <= c.start and
                           not text[o.end:c.start].strip() for o in cands)
         source, target = verb_roles(text, c, acts, lx, tspans, speaker, lead, act_subject,

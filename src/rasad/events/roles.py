@@ -48,10 +48,11 @@ from dataclasses import dataclass
 from rasad.events.coref import actor_gender, load_coref_data, masdar_like, verb_reading
 from rasad.events.lexicons import EventLexicons, Trigger, load_event_lexicons
 from rasad.records import ActorRef, Sentence
-from rasad.text.function_words import ATTRIBUTION
+from rasad.text.function_words import ATTRIBUTION, without_conjunction
 from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from rasad.text.normalize import norm
 from rasad.text.tokens import WORD
+from rasad.time.lexicon import DAY_WORDS, TIMES_OF_DAY, WEEKDAYS
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _TOKEN = re.compile(r"\w+")
@@ -223,14 +224,22 @@ def object_suffix(c: Cand, lx: EventLexicons) -> bool:
     return False
 
 
+# time words a verb's object may stand behind ("قصفت فجر اليوم مواقع", "قتل أمس 5")
+_TIME_WORDS = frozenset(
+    [norm(w) for w, _ in DAY_WORDS if " " not in w] + [norm(w) for w in TIMES_OF_DAY] +
+    [p + norm(w) for w, _ in WEEKDAYS for p in ("", "ال")] +
+    [norm(w) for w in ("يوم", "ليلا", "صباحا", "مساء", "الماضي", "الماضية", "الليله")])
+
+
 def passive(c: Cand, text: str = "") -> bool:
     """A verb written with a damma on its first letter ("قُتل", "يُستهدف"): passive. A
     killing verb followed by a preposition, not an object ("الجنود الذين قتلوا في الغارة",
     "قتل 5 مدنيين في قصف") reads as passive too: news names the dead, not the killers."""
     if c.type == "ASSAULT" and c.trig.pos == "verb" and c.trig.mode != "clash" and text \
             and len(ntoks(c.surface)) == 1:
-        # a transitive attack verb with no object after it: "الجنود الذين استهدفوا كانوا"
-        nxt = ntoks(text[c.end:c.end + 30])[:1]
+        # a transitive attack verb with no object after it: "الجنود الذين استهدفوا كانوا";
+        # a time adverbial first is skipped ("قصفت فجر اليوم مواقع" has its object)
+        nxt = [t for t in ntoks(text[c.end:c.end + 60]) if t not in _TIME_WORDS][:1]
         if not nxt or nxt[0] in _NO_OBJECT or (c.trig.mode == "killing" and
                                                nxt[0].isdigit()):
             return True
@@ -365,10 +374,19 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
 
     vgender = _verb_gender(c, lx)
 
+    # "ودعت إلى انسحاب القوات": after a trigger that ends in its preposition comes its
+    # object, never its subject
+    prep_final = len(ntoks(c.surface)) > 1 and ntoks(c.surface)[-1] in _PREPOSITIONS
+
     def post_subject() -> ActorRef | None:
+        if prep_final:
+            return None
+        # (a title between is the subject's head noun, whose gender the verb shows: "أشاد
+        # رئيس مفوضية الاتحاد")
         if after and words_between(text, c.end, after[0].start) <= 1 and not \
                 governed_by_preposition(text, after[0]) and not _gap_has_comma(
-                    text, c.end, after[0].start) and not _disagrees(vgender, after[0]):
+                    text, c.end, after[0].start) and not (_disagrees(vgender, after[0]) and
+                                                          not _title_between(text, c, after[0], lx)):
             return after[0]
         return None
 
@@ -414,7 +432,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         # "قال الجيش إن طائراته قصفت": the speaker's own forces are the subject; a speaker
         # that is not a force leaves it to the coder ("بلاده", "قواته": its country)
         own = speaker is not None and speaker.kind in ("military", "armed_group") and \
-            _last_content(gap_before) in load_coref_data().possessive_forces
+            without_conjunction(_last_content(gap_before)) in load_coref_data().possessive_forces
         return (speaker if own else None), _first_after(text, c, after, speaker)
     elif before and all(t in _SVO_FILLERS for t in gap_before) and not _gap_has_comma(
             text, before[-1].end, c.start, times) and not governed_by_preposition(
@@ -425,6 +443,11 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         gen = after[0] if after and all(lx.is_cue("human_heads", t) for t in ntoks(
             text[c.end:after[0].start])) and not governed_by_preposition(text, after[0]) \
             else None  # "توصل وفدي الحكومة …": a head noun of people may stand first
+        if gen is None and (_possessive_inside(c) or _possessive_subject(
+                (ntoks(text[c.end:c.end + 20]) or [""])[0])):
+            # "أعلنت الجزائر قطع علاقاتها مع المغرب", "أعلن الجيش سحب قواته": the pronoun
+            # is the subject's, and so is the act
+            gen = conjunct_head(before, before[-1], text)
         return gen, _first_after(text, c, after, gen)
     elif before and all(t in _SVO_FILLERS for t in gap_before) and not _gap_has_comma(
             text, before[-1].end, c.start, times) and not governed_by_preposition(
@@ -437,8 +460,8 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         source = conjunct_head(before, before[-1], text)  # "أن بوتين ونظيره، أشادا"
     if source is None:
         source = post_subject()  # VSO
-    if source is None and after and after[0].start - c.end <= 25 and not \
-            governed_by_preposition(text, after[0]) and not _gap_has_comma(
+    if source is None and after and not prep_final and after[0].start - c.end <= 25 and \
+            not governed_by_preposition(text, after[0]) and not _gap_has_comma(
                 text, c.end, after[0].start) and not _attributed(text, c.end, after[0]) and \
             not _disagrees(vgender, after[0]):
         source = after[0]
@@ -500,9 +523,32 @@ def _last_content(gap: Sequence[str]) -> str:
 
 def _possessive_subject(tok: str) -> bool:
     """"طائراته", "قواتها", "بلاده": a noun with a pronoun that points back to the speaker,
-    standing right before the verb as its subject (coref.yaml `possessive_subjects`)."""
+    standing right before the verb as its subject (coref.yaml `possessive_subjects`); also
+    the last of conjoined ones ("طائراته ومدفعيته قصفت")."""
     d = load_coref_data()
+    tok = without_conjunction(tok)
     return tok in d.possessive_forces or tok in d.possessive_country
+
+
+def _possessive_inside(c: Cand) -> bool:
+    """A trigger phrase whose noun carries a pronoun ("قطع علاقاتها", "سحب سفيره",
+    "استدعاء سفيرها"): the pronoun points back to the subject of the verb it is the object
+    of ("أعلنت الجزائر قطع علاقاتها")."""
+    toks = ntoks(c.surface)
+    return len(toks) > 1 and any(len(t) > 4 and t.endswith(_OBJECT_SUFFIXES)
+                                 for t in toks[1:])
+
+
+def _verb_trigger(w: str, lx: EventLexicons) -> bool:
+    """Is the normalized word an event verb of the lexicon ("دعا", "اتهم")?"""
+    return any(p.pos == "verb" for p in lx.triggers.lookup(w))
+
+
+def _title_between(text: str, c: Cand, a: ActorRef, lx: EventLexicons) -> bool:
+    """Is the one word between a verb and an actor a title whose holder the actor names
+    ("أشاد رئيس مفوضية الاتحاد", cues.yaml `title_heads`)?"""
+    gap = ntoks(text[c.end:a.start])
+    return len(gap) == 1 and lx.is_cue("title_heads", gap[0])
 
 
 def _verb_gender(c: Cand, lx: EventLexicons) -> str | None:
@@ -591,6 +637,11 @@ def _agent_after(text: str, c: Cand, after: Sequence[ActorRef], lx: EventLexicon
             break
         gap = norm(text[c.end:a.start])
         gtoks = _TOKEN.findall(gap)
+        if a.via == "adjective":
+            # "غارة شنتها طائرة مسيرة إسرائيلية": the nisba's head nouns follow the verb
+            while gtoks and (lx.is_cue("human_heads", gtoks[-1]) or
+                             lx.is_cue("head_modifiers", gtoks[-1])):
+                gtoks = gtoks[:-1]
         if any(cue in gap for cue in cues) or (gtoks and (
                 _strip_clitic(gtoks[-1]) in resumptive or gtoks[-1] in resumptive)):
             return a
@@ -613,13 +664,15 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
                                                    rest)
     if stop:
         end = c.end + stop.start()
-    speech = load_event_lexicons().cues.get("speech_verbs", frozenset())
+    lx = load_event_lexicons()
+    speech = lx.cues.get("speech_verbs", frozenset())
     for m in _WORD.finditer(text[c.end:end]):
         t = norm(m.group(0))
         w = _strip_clitic(t)
-        if (w != t and w in speech and not _participle(w) and re.search(
-                r"[,،]\s*$", text[c.end:c.end + m.start()])) or t in _NEW_CLAUSE:
-            # "رفضت البيان، وقالت إن …", "…، فيما دعت واشنطن": a new clause
+        if (w != t and (w in speech or _verb_trigger(w, lx)) and not _participle(w) and
+                re.search(r"[,،]\s*$", text[c.end:c.end + m.start()])) or t in _NEW_CLAUSE:
+            # "رفضت البيان، وقالت إن …", "رحب بالتوقيع، ودعا إلى", "…، فيما دعت واشنطن":
+            # a new clause
             end = c.end + m.start()
             break
     for a in after:
@@ -708,8 +761,8 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
             (ntoks(text[c.end:c.end + 30]) or [""])[0], lx):
         # "قال التحالف إن الضربات استهدفت معاقل الجماعة": the speaker's own strikes
         source, named = speaker, True
-    if source is None and before and _possessive_subject(
-            (ntoks(text[c.end:c.end + 20]) or [""])[0]):
+    if source is None and before and (_possessive_subject(
+            (ntoks(text[c.end:c.end + 20]) or [""])[0]) or _possessive_inside(c)):
         # "أعلن الجيش، مساء أمس، انسحاب قواته": the masdar's genitive is the force of the
         # governing verb's subject, right before it (time words aside)
         b = before[-1]
