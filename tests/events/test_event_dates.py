@@ -26,7 +26,8 @@ from rasad.records import Event, RawInput, Sentence
 
 GOLD = Path(__file__).with_name("event_dates_gold.tsv")
 # Measured on this file, rounded down; floors only go up. The coder before the clause rules
-# of docs/time.md scored 14/26 (0.54) here; after them 26/26.
+# of docs/time.md scored 14/26 (0.54) here; after them 26/26. Session 5 added three rows
+# on statements after a background date (28/29 before its rule, 29/29 after).
 FLOOR = 0.95
 GROUPS = ("planned", "clause", "background", "inherit")
 

@@ -1159,6 +1159,9 @@ _PLUPERFECT = re.compile(r"^\W*(?:\w+\W+){0,3}?[وف]?(كان|كانت|كانو�
 # how far back the news is taken to go on from the last date it gave
 LOOKBACK_SENTENCES = 2
 LOOKBACK_PARAGRAPHS = 2
+# a statement inherits no date from the sentences before that ends more than this many days
+# before publication (its background)
+STALE_DAYS = 7
 _OFFSET_FROM = re.compile(r"\b(بعد|قبل)\s+(ساعات|ساعه|ساعتين|ايام|يوم|يومين|اسابيع|اسبوع|"
                           r"اسبوعين|اشهر|شهر|شهرين|دقائق)\s+(من|على)\b(?:\W+\w+){0,6}\W*$")
 _PARTICIPIAL = re.compile(r"\b(الموقعه|الموقع|المبرم|المبرمه|الموقعتين|المعلن|المعلنه)\b")
@@ -1341,12 +1344,34 @@ def _date(text: str, c: _Cand, sent: Sentence, times: list[TimeRef],
             if not story:  # "منذ فجر أمس … وبدأت العملية بغارات": when it began
                 story = [t for t in before if t.kind == "interval_start" and
                          not _superlative_since(text, _sentence_at(text, t.start, prev), t)]
-            if story:
+            if story and not (c.type in SPEECH_ACTS and _stale(story[-1].value, published)):
+                # (a statement or reaction with no date of its own is the day's news, not
+                # the background date the paragraph gave: "اندلعت الحرب في 2020 …")
                 t = story[-1]
                 return t.value, t.text, False
     if published is not None:
         return published.isoformat(), None, False
     return None, None, False
+
+
+def _stale(value: str | None, published: dt.date | None) -> bool:
+    """Does a date (a day, a month or a year) end more than STALE_DAYS before publication?"""
+    if not value or published is None:
+        return False
+    parts = [int(p) for p in value.split("-")[:3] if p.isdigit()]
+    try:
+        if len(parts) == 3:
+            last = dt.date(*parts)
+        elif len(parts) == 2:
+            nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            last = nxt - dt.timedelta(days=1)
+        elif parts:
+            last = dt.date(parts[0], 12, 31)
+        else:
+            return False
+    except ValueError:
+        return False
+    return (published - last).days > STALE_DAYS
 
 
 def _location(text: str, c: _Cand, places: list[PlaceRef], actors: list[ActorRef]
