@@ -50,9 +50,11 @@ from rasad.time.lexicon import WEEKDAYS
 # one_side:    a source and target of one state lose the target (`one_side`);
 # clause_own:  "قواته" names the forces of an actor of the trigger's own clause only;
 # weapons:     a weapon noun used as an instrument makes no event;
-# backed:      "بدعم جوي روسي" is a circumstance of another act, not SUPPORT.
+# backed:      "بدعم جوي روسي" is a circumstance of another act, not SUPPORT;
+# manner:      so are "بدعم من X", "بالتعاون مع X", "بطلب من X" (ب + masdar + من/مع).
 RULES: dict[str, bool] = dict.fromkeys(
-    ("merge_empty", "own_clause", "one_side", "clause_own", "weapons", "backed"), True)
+    ("merge_empty", "own_clause", "one_side", "clause_own", "weapons", "backed", "manner"),
+    True)
 SPEECH_ACTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 # The learned sentence model (docs/events_model.md) vetoes ASSAULT/PROTEST events in sentences
 # it gives a low probability; 0.3 loses no seed or demo gold event. Its own thresholds are too
@@ -346,12 +348,20 @@ def _backed_by(text: str, c: _Cand) -> bool:
     """"بدعم جوي روسي", "بمساندة أمريكية": with a nisba adjective, the backing is the
     circumstance of another act, not an event. ("بدعم من روسيا" stays: the seed gold
     allows it as Russia's SUPPORT.)"""
-    if c.type not in ("SUPPORT", "AID") or c.trig.pos != "noun":
+    if c.trig.pos != "noun" or c.type not in ("SUPPORT", "AID", "COOPERATE", "REQUEST",
+                                              "AGREE"):
         return False
     toks = _TOKEN.findall(norm(c.surface))
+    after = _TOKEN.findall(norm(text[c.end:c.end + 30]))
+    if RULES["manner"] and toks and toks[0][:1] == "ب" and len(toks) == 1 and after and \
+            after[0] in ("من", "مع"):
+        # "نفذت بدعم من أستراليا", "بالتعاون مع القوة المشتركة", "بطلب من الحكومة": the
+        # manner of another act, not an act of its own
+        return True
+    if c.type not in ("SUPPORT", "AID"):
+        return False
     if not toks or toks[0][:1] != "ب" or toks[0][1:] not in _BACKING:
         return False
-    after = _TOKEN.findall(norm(text[c.end:c.end + 30]))
     nxt = toks[1] if len(toks) > 1 else (after[0] if after else "")
     return nxt.endswith(("ي", "يه"))
 
