@@ -145,3 +145,11 @@ def test_a_family_name_with_ta_marbuta_is_a_man() -> None:
 
     assert actor_gender(person("الطراونة", "name"), d, certain=False) == "m"
     assert actor_gender(person("فاطمة", "name"), d, certain=False) == "f"
+
+
+def test_the_narrators_next_clause_ends_an_indirect_quote() -> None:
+    # "…، فيما دعت فرنسا": another subject's clause, not the minister's words
+    text = ("وقال وزير الخارجية الروسي سيرغي لافروف إن الهجوم عمل إرهابي مدان، فيما دعت "
+            "فرنسا جميع الأطراف إلى ضبط النفس.")
+    said = [t for _, t, _ in _quotes(text, "2019-05-10") if "الهجوم" in t]
+    assert said and "فرنسا" not in said[0]

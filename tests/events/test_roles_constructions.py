@@ -237,3 +237,16 @@ def test_a_name_particle_may_be_joined_to_the_name() -> None:
     # "بوحبيب" for the dictionary's "بو حبيب"
     evs = code("وطالب وزير الخارجية اللبناني عبدالله بوحبيب فرنسا بالضغط على إسرائيل.")
     assert sources(evs, "REQUEST") == ["abdallah-bou-habib"]
+
+
+def test_the_form_one_condemn_verb_with_its_object_pronoun() -> None:
+    # "دانت" (= أدانت) is a condemnation, and "كما دانته X" is a verb with an object
+    # pronoun, not a circumstantial participle of the first subject
+    evs = code("ودان مجلس الأمن الدولي الهجوم على الفندق، كما دانته فرنسا وألمانيا.")
+    assert ("un-security-council", None) in roles(evs, "ACCUSE")
+    assert all(t != "FRA" for t in targets(evs, "ACCUSE"))
+
+
+def test_a_condemned_act_with_no_earlier_mention_is_an_event() -> None:
+    evs = code("دانت وزارة الخارجية القطرية الهجوم الذي استهدف سوقا شعبية في مدينة الموصل.")
+    assert "ACCUSE" in [e.type for e in evs] and "ASSAULT" in [e.type for e in evs]

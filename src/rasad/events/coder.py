@@ -51,7 +51,7 @@ from rasad.time.lexicon import WEEKDAYS
 # clause_own:  "قواته" names the forces of an actor of the trigger's own clause only;
 # weapons:     a weapon noun used as an instrument makes no event;
 # backed:      "بدعم جوي روسي" is a circumstance of another act, not SUPPORT;
-# manner:      so are "بدعم من X", "بالتعاون مع X", "بطلب من X" (ب + masdar + من/مع).
+# manner:      so are "بالتعاون مع X", "بطلب من X" (ب + masdar + من/مع; not بدعم من).
 RULES: dict[str, bool] = dict.fromkeys(
     ("merge_empty", "own_clause", "one_side", "clause_own", "weapons", "backed", "manner"),
     True)
@@ -353,10 +353,10 @@ def _backed_by(text: str, c: _Cand) -> bool:
         return False
     toks = _TOKEN.findall(norm(c.surface))
     after = _TOKEN.findall(norm(text[c.end:c.end + 30]))
-    if RULES["manner"] and toks and toks[0][:1] == "ب" and len(toks) == 1 and after and \
-            after[0] in ("من", "مع"):
-        # "نفذت بدعم من أستراليا", "بالتعاون مع القوة المشتركة", "بطلب من الحكومة": the
-        # manner of another act, not an act of its own
+    if RULES["manner"] and c.type != "SUPPORT" and toks and toks[0][:1] == "ب" and \
+            len(toks) == 1 and after and after[0] in ("من", "مع"):
+        # "بالتعاون مع القوة المشتركة", "بطلب من الحكومة": the manner of another act, not
+        # an act of its own ("بدعم من روسيا" stays Russia's SUPPORT of the one acting)
         return True
     if c.type not in ("SUPPORT", "AID"):
         return False
@@ -487,7 +487,9 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             clause_subject = ev.source_actor
         if probs is not None and c.type in MODEL_TYPES:
             ev.confidence = round(min(0.99, 0.5 * ev.confidence + 0.5 * probs[c.type]), 3)
-        if c.type in SPEECH_ACTS:
+        if c.type in SPEECH_ACTS and c.trig.mode != "condemn":
+            # (a condemned act happened: it is an event unless it refers to one told
+            # before, which reference.py decides; an act one is accused of is alleged)
             speech_act_at = c.start
             if c.type == "THREATEN":
                 threat_at = c.start
@@ -664,7 +666,8 @@ def _circumstantial(surface: str) -> bool:
     w = toks[0][1:] if toks[0][:1] == "و" and len(toks[0]) > 5 else toks[0]
     if not w.endswith(("ا", "ه")):  # masculine -an, feminine -atan (ة → ه)
         return False
-    return w.startswith("م") or (len(w) == 5 and w[1] == "ا")
+    # (not a verb with its object pronoun: "دانته" is دان + ه, not a فاعلة form)
+    return w.startswith("م") or (len(w) == 5 and w[1] == "ا" and not w.endswith("ته"))
 
 
 def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[ActorRef],

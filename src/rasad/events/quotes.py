@@ -442,6 +442,9 @@ def _complements(text: str, sentences: list[Sentence], verbs: list[tuple[int, in
             while qs < s.end and text[qs] in " ،,:":
                 qs += 1
             qe = s.end
+            other = _OTHER_CLAUSE.search(text, qs, qe)
+            if other is not None:
+                qe = other.start()  # "…»، كما دانته الولايات المتحدة": another subject's clause
             for j in vis:
                 if verbs[j][0] <= qs:
                     continue
@@ -457,6 +460,10 @@ def _complements(text: str, sentences: list[Sentence], verbs: list[tuple[int, in
                 qs = m.end()
             out.append((qs, qe, i))
     return [(a, b, i) for a, b, i in out if b > a]
+
+
+# a main clause of the narrator's after the reported one: "، كما دانته واشنطن", "، فيما دعت"
+_OTHER_CLAUSE = re.compile(r"[،,]\s*(?:كما|فيما|بينما|في حين)\s")
 
 
 def _clause_start(text: str, lo: int, vs: int) -> int | None:
