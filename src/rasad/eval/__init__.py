@@ -231,6 +231,9 @@ PAGE_SETS = {
                        "coder; not tuned on"),
     "blind2": ("blind2", "14 pages from the Sahel to Erbil, written in session 4 by a helper who "
                          "had not read the coder; a development set (tuned on) since session 5"),
+    "blind3": ("blind3", "14 pages from Beijing to Karabakh, written in session 5 by a helper who "
+                         "had not read the coder; scored at that session's start and end; not "
+                         "tuned on"),
 }
 
 
