@@ -443,8 +443,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         gen = after[0] if after and all(lx.is_cue("human_heads", t) for t in ntoks(
             text[c.end:after[0].start])) and not governed_by_preposition(text, after[0]) \
             else None  # "توصل وفدي الحكومة …": a head noun of people may stand first
-        if gen is None and (_possessive_inside(c) or _possessive_subject(
-                (ntoks(text[c.end:c.end + 20]) or [""])[0])):
+        if gen is None and _subjects_pronoun(text, c):
             # "أعلنت الجزائر قطع علاقاتها مع المغرب", "أعلن الجيش سحب قواته": the pronoun
             # is the subject's, and so is the act
             gen = conjunct_head(before, before[-1], text)
@@ -528,6 +527,13 @@ def _possessive_subject(tok: str) -> bool:
     d = load_coref_data()
     tok = without_conjunction(tok)
     return tok in d.possessive_forces or tok in d.possessive_country
+
+
+def _subjects_pronoun(text: str, c: Cand) -> bool:
+    """Does the masdar carry, in its phrase or right after it, a pronoun that points back
+    to the subject of the verb it is the object of ("انسحاب قواته", "قطع علاقاتها")?"""
+    return _possessive_inside(c) or _possessive_subject(
+        (ntoks(text[c.end:c.end + 20]) or [""])[0])
 
 
 def _possessive_inside(c: Cand) -> bool:
@@ -761,8 +767,7 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
             (ntoks(text[c.end:c.end + 30]) or [""])[0], lx):
         # "قال التحالف إن الضربات استهدفت معاقل الجماعة": the speaker's own strikes
         source, named = speaker, True
-    if source is None and before and (_possessive_subject(
-            (ntoks(text[c.end:c.end + 20]) or [""])[0]) or _possessive_inside(c)):
+    if source is None and before and _subjects_pronoun(text, c):
         # "أعلن الجيش، مساء أمس، انسحاب قواته": the masdar's genitive is the force of the
         # governing verb's subject, right before it (time words aside)
         b = before[-1]
