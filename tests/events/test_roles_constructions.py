@@ -250,3 +250,10 @@ def test_the_form_one_condemn_verb_with_its_object_pronoun() -> None:
 def test_a_condemned_act_with_no_earlier_mention_is_an_event() -> None:
     evs = code("دانت وزارة الخارجية القطرية الهجوم الذي استهدف سوقا شعبية في مدينة الموصل.")
     assert "ACCUSE" in [e.type for e in evs] and "ASSAULT" in [e.type for e in evs]
+
+
+def test_a_meeting_with_listed_participants_has_them_as_sides() -> None:
+    # "عقد اجتماع … بمشاركة X، وY": no subject, the listed parties meet
+    evs = code("وعقد اجتماع في الدوحة أمس بمشاركة وزير الخارجية الأمريكي أنتوني بلينكن، "
+               "ورئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني.")
+    assert roles(evs, "CONSULT") == [("antony-blinken", "mohammed-bin-abdulrahman")]

@@ -30,6 +30,7 @@ from rasad.events.roles import (
     asserted_by_clause,
     governed_by_preposition,
     noun_roles,
+    participants,
     prev_word,
     resumptive_agent_verbs,
     sentence_speaker,
@@ -712,6 +713,11 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
                           not text[o.end:c.start].strip() for o in cands)
         source, target = verb_roles(text, c, acts, lx, tspans, speaker, lead, act_subject,
                                     next_act)
+    if c.type in SYMMETRIC_TYPES and source is None:
+        # "عقد اجتماع في الدوحة بمشاركة X، وY": the listed parties are its sides
+        first, second = participants(text, c, acts)
+        if first is not None:
+            source, target = first, second
     if c.trig.pos != "noun" and _circumstantial(c.surface):
         # "…، معربا عن ارتياحه", "داعيا موسكو إلى": a circumstantial participle shares the
         # sentence's subject; the actor right after it is its object

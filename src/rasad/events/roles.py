@@ -529,6 +529,25 @@ def _possessive_subject(tok: str) -> bool:
     return tok in d.possessive_forces or tok in d.possessive_country
 
 
+_WITH_PARTICIPANTS = re.compile(r"\b[و]?(بمشاركه|بحضور)\b")
+
+
+def participants(text: str, c: Cand, acts: Sequence[ActorRef]
+                 ) -> tuple[ActorRef | None, ActorRef | None]:
+    """The first two parties listed after "بمشاركة"/"بحضور" right after a meeting trigger
+    ("عقد اجتماع في الدوحة بمشاركة X، وY"): the meeting's sides when it names no subject."""
+    m = _WITH_PARTICIPANTS.search(norm(text[c.end:c.end + 60]))
+    if m is None:
+        return None, None
+    at = c.end + m.end()
+    end = next((k.start() + at for k in re.finditer(r"[.؛;]", text[at:at + 300])), at + 300)
+    listed = [a for a in acts if at <= a.start < end and a.id]
+    if not listed:
+        return None, None
+    first = listed[0]
+    return first, next((a for a in listed[1:] if a.id != first.id), None)
+
+
 def _subjects_pronoun(text: str, c: Cand) -> bool:
     """Does the masdar carry, in its phrase or right after it, a pronoun that points back
     to the subject of the verb it is the object of ("انسحاب قواته", "قطع علاقاتها")?"""
