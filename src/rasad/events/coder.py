@@ -30,6 +30,7 @@ from rasad.events.roles import (
     asserted_by_clause,
     governed_by_preposition,
     noun_roles,
+    object_suffix,
     participants,
     prev_word,
     resumptive_agent_verbs,
@@ -667,8 +668,7 @@ def _circumstantial(surface: str) -> bool:
     w = toks[0][1:] if toks[0][:1] == "و" and len(toks[0]) > 5 else toks[0]
     if not w.endswith(("ا", "ه")):  # masculine -an, feminine -atan (ة → ه)
         return False
-    # (not a verb with its object pronoun: "دانته" is دان + ه, not a فاعلة form)
-    return w.startswith("م") or (len(w) == 5 and w[1] == "ا" and not w.endswith("ته"))
+    return w.startswith("م") or (len(w) == 5 and w[1] == "ا")
 
 
 def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[ActorRef],
@@ -718,9 +718,10 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
         first, second = participants(text, c, acts)
         if first is not None:
             source, target = first, second
-    if c.trig.pos != "noun" and _circumstantial(c.surface):
+    if c.trig.pos != "noun" and _circumstantial(c.surface) and not object_suffix(c, lx):
         # "…، معربا عن ارتياحه", "داعيا موسكو إلى": a circumstantial participle shares the
-        # sentence's subject; the actor right after it is its object
+        # sentence's subject; the actor right after it is its object (not a verb with its
+        # object pronoun that looks like one: "كما دانته واشنطن" is دان + ه)
         lead_ = [a for a in s_actors if a.start < c.start and a.via != "adjective"]
         if lead_:
             if source is not None and source.id != lead_[0].id and source.start > c.end:
