@@ -3,6 +3,7 @@
     .venv/bin/python tools/page_errors.py                 # the tuning set (tests/events/tune)
     .venv/bin/python tools/page_errors.py --page 06_      # pages whose name starts so
     .venv/bin/python tools/page_errors.py --spurious      # only the wrong coded events
+    .venv/bin/python tools/page_errors.py --misses        # gold events missed, by cause
 
 For each page: every coded event that matches no gold or also_ok event (with its cause, as
 `make eval` splits it: wrong date, empty actor, wrong actor, or a type the page lacks), then
@@ -49,6 +50,28 @@ def cause(allowed: list[dict[str, Any]], e: dict[str, Any]) -> str:
     return "wrong actor"
 
 
+def miss_cause(ge: dict[str, Any], evs: list[dict[str, Any]], known: set[str]) -> str:
+    """Why a gold event is not found by type, actors and date (fatalities are not checked
+    here, unlike `make eval`'s full recall): no event of its type, the date, or which
+    side is wrong among the coded events of its type (and whether every acceptable id of
+    that side is missing from the actor dictionary, `known`)."""
+    from rasad.eval.gold_pages import _actors_match, _date_match, _ok
+
+    same = [e for e in evs if e["type"] == ge["type"]]
+    if not same:
+        return "type not coded"
+    if any(_actors_match(ge, e) for e in same):
+        return "found" if any(_actors_match(ge, e) and _date_match(ge, e) for e in same) \
+            else "actors right, date wrong"
+    parts = []
+    for key, side in (("source", "source_actor"), ("target", "target_actor")):
+        if not any(_ok(ge.get(key), e[side]) for e in same):
+            ids = [i for i in ge.get(key) or [] if i]
+            parts.append(key + (" (id not in dictionary)" if ids and not set(ids) & known
+                                else ""))
+    return "wrong " + " and ".join(parts) if parts else "each side right, in different events"
+
+
 def main(argv: list[str] | None = None) -> int:
     import yaml
 
@@ -61,7 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", default="tune", choices=sorted(SETS))
     ap.add_argument("--page", default="", help="only pages whose file name starts so")
     ap.add_argument("--spurious", action="store_true", help="only the wrong coded events")
+    ap.add_argument("--misses", action="store_true",
+                    help="only counts: gold events not found in full, by cause")
     args = ap.parse_args(argv)
+    known = {a["id"] for a in yaml.safe_load((ROOT / "src" / "rasad" / "data" / "actors.yaml")
+                                            .read_text(encoding="utf-8"))}
+    misses: dict[str, int] = {}
     here = SETS[args.set]
     gold = yaml.safe_load((here / "gold.yaml").read_text(encoding="utf-8"))
     counts: dict[str, int] = {}
@@ -74,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         raw.published = g["published"]
         evs = [e.to_dict() for e in extract(raw).events]
+        if args.misses:
+            for ge in g.get("events") or []:
+                why = miss_cause(ge, evs, known)
+                misses[why] = misses.get(why, 0) + 1
+            continue
         allowed = (g.get("events") or []) + (g.get("also_ok") or [])
         print(f"=== {name}")
         for e in evs:
@@ -93,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
             for e in evs:
                 if e["type"] == ge["type"]:
                     print(f"    got {_line(e)}")
+    if args.misses:
+        for why, n in sorted(misses.items(), key=lambda kv: -kv[1]):
+            print(f"{n:4d}  {why}")
+        return 0
     print("spurious by cause:", counts)
     return 0
 
