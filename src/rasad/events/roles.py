@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasad.events.coref import actor_gender, load_coref_data, masdar_like, verb_reading
 from rasad.events.lexicons import EventLexicons, Trigger, load_event_lexicons
@@ -386,7 +387,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         if after and words_between(text, c.end, after[0].start) <= 1 and not \
                 governed_by_preposition(text, after[0]) and not _gap_has_comma(
                     text, c.end, after[0].start) and not (_disagrees(vgender, after[0]) and
-                                                          not _title_between(text, c, after[0], lx)):
+                                                          not _title_between(text, c, after[0])):
             return after[0]
         return None
 
@@ -569,11 +570,25 @@ def _verb_trigger(w: str, lx: EventLexicons) -> bool:
     return any(p.pos == "verb" for p in lx.triggers.lookup(w))
 
 
-def _title_between(text: str, c: Cand, a: ActorRef, lx: EventLexicons) -> bool:
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The first words of the actor dictionary's role nouns (roles.yaml: رئيس، وزير، مبعوث،
+    المتحدث …), with and without the article."""
+    from rasad.actors import load_gazetteer
+
+    out: set[str] = set()
+    for spec in load_gazetteer().role_specs.values():
+        for noun in (*spec.nouns, *spec.head_nouns):
+            w = norm(noun).split()[0]
+            out |= {w, w[2:] if w.startswith("ال") else "ال" + w}
+    return frozenset(out)
+
+
+def _title_between(text: str, c: Cand, a: ActorRef) -> bool:
     """Is the one word between a verb and an actor a title whose holder the actor names
-    ("أشاد رئيس مفوضية الاتحاد", cues.yaml `title_heads`)?"""
+    ("أشاد رئيس مفوضية الاتحاد": a role noun of the actor dictionary)?"""
     gap = ntoks(text[c.end:a.start])
-    return len(gap) == 1 and lx.is_cue("title_heads", gap[0])
+    return len(gap) == 1 and gap[0] in _title_words()
 
 
 def _verb_gender(c: Cand, lx: EventLexicons) -> str | None:
