@@ -124,6 +124,33 @@ def test_retaliation_after_a_reference_stays_its_own_act() -> None:
     assert [e.type for e in evs].count("ASSAULT") == 2
 
 
+def _aimed(evs: list[Event], etype: str) -> list[tuple[str | None, str | None]]:
+    return [(e.source_actor.id if e.source_actor else None,
+             e.target_actor.id if e.target_actor else None) for e in evs if e.type == etype]
+
+
+def test_a_condemnation_is_aimed_at_the_author_of_the_act() -> None:
+    # the subject between the verb and the act noun may be long
+    _, evs = events_of("قصفت طائرات إسرائيلية مبنى سكنيا في مدينة صور جنوبي لبنان مساء أمس. "
+                       "ودان رئيس حكومة تصريف الأعمال نجيب ميقاتي القصف، واصفا إياه "
+                       "بالجريمة.")
+    assert _aimed(evs, "ACCUSE") == [("najib-mikati", "ISR")]
+
+
+def test_a_vow_to_answer_an_act_threatens_its_author() -> None:
+    _, evs = events_of("شن الجيش الأمريكي غارات على مواقع الحوثيين في صنعاء فجر اليوم. "
+                       "وتوعد عبد الملك الحوثي بأن هذا العدوان لن يمر دون رد.")
+    assert [t for _, t in _aimed(evs, "THREATEN")] == ["USAMIL"]
+
+
+def test_the_victim_reacts_to_the_act_against_it() -> None:
+    # the later strikes by others are not what the victim condemns
+    _, evs = events_of("استهدفت جماعة الحوثي منشآت نفطية في أبوظبي بطائرات مسيرة أمس. "
+                       "وشن التحالف بقيادة السعودية غارات على صنعاء بعد ساعات. "
+                       "ودانت وزارة الخارجية الإماراتية الاستهداف الإرهابي لمنشآت مدنية.")
+    assert _aimed(evs, "ACCUSE") == [("AREGOV", "houthis")]
+
+
 # --- units --------------------------------------------------------------------------------
 def _cand(text: str, word: str, etype: str = "CONSULT") -> Cand:
     s = text.index(word)

@@ -257,3 +257,18 @@ def test_a_meeting_with_listed_participants_has_them_as_sides() -> None:
     evs = code("وعقد اجتماع في الدوحة أمس بمشاركة وزير الخارجية الأمريكي أنتوني بلينكن، "
                "ورئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني.")
     assert roles(evs, "CONSULT") == [("antony-blinken", "mohammed-bin-abdulrahman")]
+
+
+def test_a_title_phrase_before_a_name_is_the_verbs_subject() -> None:
+    # "اتهم المتحدث باسم الجماعة وكبير مفاوضيها محمد عبد السلام واشنطن": a title phrase
+    # the dictionary does not name stands between the verb and its subject
+    evs = code("واتهم المتحدث باسم الجماعة وكبير مفاوضيها محمد عبد السلام واشنطن بعسكرة "
+               "البحر الأحمر.")
+    assert roles(evs, "ACCUSE") == [("mohammed-abdulsalam", "USAGOV")]
+
+
+def test_belonging_after_the_object_preposition_names_the_target() -> None:
+    # "غارات على مواقع تابعة لجماعة الحوثي": the sites' owner is the target, the subject of
+    # the support verb the source
+    evs = code("شنت الولايات المتحدة فجر اليوم غارات جوية على مواقع تابعة لجماعة الحوثي.")
+    assert roles(evs, "ASSAULT") == [("USA", "houthis")]

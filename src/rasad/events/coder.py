@@ -22,7 +22,7 @@ from typing import Protocol
 from rasad.actors.lexicon import Match
 from rasad.events.lexicons import EventLexicons, Trigger
 from rasad.events.quotes import QuoteSpan
-from rasad.events.reference import carry, find_references, occasion_noun
+from rasad.events.reference import aim_reaction, carry, find_references, occasion_noun
 from rasad.events.roles import (
     SYMMETRIC_TYPES,
     Cand,
@@ -138,6 +138,7 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
         for r in refs:
             carry(r, text, sent, actors, places, figures,
                   [c for c in cands if c.start not in refer])
+            aim_reaction(r, text, sent, coded, events)
         if any(e.type == "ASSAULT" for e in coded) and _disaster_harm(sent, cands, lx,
                                                                       lead_disaster):
             coded = [e for e in coded if e.type != "ASSAULT"]  # a disaster's dead: figures

@@ -36,6 +36,7 @@ Occasion nouns ("قال في مؤتمر صحفي", "خلال جولة على ا�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,6 +62,7 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _SUFFIXES = ("هما", "هم", "ها", "ه")
 _NEGATIONS = frozenset(("لم", "لن", "لا", "ما", "عدم", "ولم", "ولن", "ولا"))
 _CLAUSE_SIGNS = frozenset(",;:.?!()[]")
+_PUNCTUATION = re.compile(r"[,;:.?!،؛؟]")
 _CLAUSE_WORDS = frozenset(("ان", "انه", "انها", "بان", "وان"))
 _CONDITIONALS = frozenset(norm(w) for w in ("إذا", "وإذا", "فإذا", "لو", "ولو", "حال"))
 _FIRST = frozenset(norm(w) for w in ("أولى", "الأولى"))
@@ -520,6 +522,83 @@ def carry(ref: Reference, text: str, sent: Sentence, actors: Sequence[ActorRef],
                 not text[ref.end:p.start].count(",") and not text[ref.end:p.start].count("،")]
         if near:
             ev.location = near[0]
+
+
+# the types of a reaction to an act: condemning it blames its author, praising or welcoming
+# it supports its author ("دانت سلطنة عمان الضربات", "أشاد بالعملية"), vowing to answer it
+# threatens its author ("هذا العدوان لن يمر دون رد")
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "THREATEN"})
+# how many words may stand between a reaction trigger and the act noun in its clause: after
+# a governing reaction verb (its subject may be long: "ودان رئيس حكومة تصريف الأعمال نجيب
+# ميقاتي الغارة"), and otherwise
+REACTION_REACH = 12
+REACTION_NEAR = 3
+
+
+def _victims_act(ref: Reference, reactor: ActorRef | None, earlier: Sequence[Event]
+                 ) -> Event:
+    """The act a reaction answers: the antecedent, unless the reactor's country was the
+    target of another earlier act of the type ("وفي أبوظبي، دانت الخارجية الإماراتية
+    الاستهداف": the attack on the UAE, not the strikes reported after it)."""
+    country = reactor.country if reactor is not None else None
+    ante = ref.antecedent
+    if country is None or (ante.target_actor is not None and
+                           ante.target_actor.country == country):
+        return ante
+    hit = [e for e in earlier if e.type == ante.type and e.source_actor is not None and
+           e.target_actor is not None and e.target_actor.country == country and
+           e.source_actor.country != country and not e.negated and
+           e.modality in ANTECEDENT_MODALITIES]
+    return hit[-1] if hit else ante
+
+
+def aim_reaction(ref: Reference, text: str, sent: Sentence, coded: Sequence[Event],
+                 earlier: Sequence[Event] = (), words: ReferenceWords | None = None) -> None:
+    """A reaction to an act already reported is aimed at the act's author: "ودان ميقاتي
+    الغارة" (the strike of the sentence before, by Israel) is an ACCUSE of Israel.
+
+    The reaction is a coded ACCUSE, SUPPORT or THREATEN event of the sentence:
+    * whose trigger is a reaction governor (reference.yaml: دان، استنكر، رحب، أشاد …), or a
+      vow, before the noun in its clause (its complement clause included), however long the
+      subject between. Its target becomes the act's
+      author when it has none, or when the one it has stands after the act noun's phrase (an
+      actor of another clause: "دانت عمان الضربات، … في وقت تواصل فيه إسرائيل");
+    * or whose trigger stands next to the noun in one clause ("توعد بأن هذا العدوان لن يمر
+      دون رد"). It then takes the author only when it has no target.
+    Acts between two parties (a deal, a meeting) have no one author and are left alone."""
+    words = words or load_reference_words()
+    if ref.antecedent.type in SYMMETRIC_TYPES:
+        return
+    reaction = words.governors.get("reaction", frozenset())
+    for ev in coded:
+        if ev.type not in REACTION_TYPES:
+            continue
+        author = _victims_act(ref, ev.source_actor, earlier).source_actor
+        if author is None:
+            return
+        before = text.rfind(ev.trigger, sent.start, ref.start)
+        at = before if before >= 0 else text.find(ev.trigger, ref.end, sent.end)
+        first = norm(ev.trigger).split()[:1]
+        if at < 0 or not first:
+            continue
+        lo, hi = (at + len(ev.trigger), ref.start) if before >= 0 else (ref.end, at)
+        between = tokens(text, lo, hi)
+        # a reaction verb, or a vow, governs the act noun of its object or its complement
+        # clause ("توعد بأن هذا العدوان لن يمر"); no punctuation may stand between
+        # (not a warning: "محذرة من أن استمرار القتال" is aimed at no one)
+        governs = before >= 0 and (_is(reaction, first[0]) or (
+            ev.type == "THREATEN" and ev.mode != "warning"))
+        if _PUNCTUATION.search(text[lo:hi]) or (not governs and any(_breaks(t)
+                                                                    for t in between)):
+            continue
+        if len(between) > (REACTION_REACH if governs else REACTION_NEAR):
+            continue
+        if ev.source_actor is not None and ev.source_actor.id == author.id:
+            return
+        tgt = ev.target_actor
+        if tgt is None or (governs and tgt.start >= ref.end + PHRASE_REACH * 8):
+            ev.target_actor = author
+        return
 
 
 def occasion_noun(text: str, c: Cand, words: ReferenceWords | None = None) -> bool:

@@ -93,6 +93,9 @@ _ATTRIBUTION = re.compile(r"\b(" + "|".join(sorted(ATTRIBUTION, key=len, reverse
 # "في أنقرة", "داخل سوريا": a capital or a country after these is a place
 _LOCATIVE_PREPS = frozenset(norm(w) for w in ["في", "وفي", "داخل", "بداخل"])
 # words that open a new clause with its own subject: no object of the act is after them
+# the prepositions of an act's object: "غارات على مواقع", "حملة ضد عناصر"
+_OBJECT_PREPOSITIONS = frozenset(norm(w) for w in [
+    "على", "ضد", "نحو", "باتجاه", "تجاه", "وعلى", "وضد"])
 _NEW_CLAUSE = frozenset(norm(w) for w in [
     "فيما", "بينما", "حين", "حينما", "وفيما", "وبينما", "عندما", "بعدما"])
 _CLAUSE_OPENER = re.compile(r"[,;:]|\b(ان|انه|انها|انهم|لكن|لكنه|لكنها|بينما|فيما|حيث|اذ)\b")
@@ -389,6 +392,8 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
                     text, c.end, after[0].start) and not (_disagrees(vgender, after[0]) and
                                                           not _title_between(text, c, after[0])):
             return after[0]
+        if after and _title_phrase(text, c, after[0], lx, times):
+            return after[0]
         return None
 
     gap_before = _gap_tokens(text, before[-1].end, c.start, times) if before else \
@@ -591,6 +596,23 @@ def _title_between(text: str, c: Cand, a: ActorRef) -> bool:
     return len(gap) == 1 and gap[0] in _title_words()
 
 
+_TITLE_PHRASE_MAX = 6  # words of a title phrase before its holder's name
+
+
+def _title_phrase(text: str, c: Cand, a: ActorRef, lx: EventLexicons,
+                  times: Sequence[tuple[int, int]] = ()) -> bool:
+    """Does a title phrase the dictionary does not name stand between a verb and a name,
+    the name being its holder and so the verb's subject ("ودان رئيس حكومة تصريف الأعمال
+    نجيب ميقاتي", "اتهم المتحدث باسم الجماعة وكبير مفاوضيها محمد عبد السلام")? It opens
+    with a role noun of the actor dictionary and holds no comma, preposition or verb."""
+    gap = _gap_tokens(text, c.end, a.start, times)
+    if not gap or gap[0] not in _title_words() or len(gap) > _TITLE_PHRASE_MAX or \
+            _gap_has_comma(text, c.end, a.start, times) or a.via != "name":
+        return False
+    return not any(t in _PREPOSITIONS or _verb_trigger(_strip_clitic(t), lx) or
+                   t in _NEW_CLAUSE for t in gap[1:])
+
+
 def _verb_gender(c: Cand, lx: EventLexicons) -> str | None:
     """The gender a verb trigger shows ("قالت", "تقصف": f; "قال", "سيزور": m)."""
     if c.trig.pos != "verb":
@@ -682,7 +704,11 @@ def _agent_after(text: str, c: Cand, after: Sequence[ActorRef], lx: EventLexicon
             while gtoks and (lx.is_cue("human_heads", gtoks[-1]) or
                              lx.is_cue("head_modifiers", gtoks[-1])):
                 gtoks = gtoks[:-1]
-        if any(cue in gap for cue in cues) or (gtoks and (
+        hits = [cue for cue in cues if cue in gap]
+        if hits and all(lx.is_cue("belonging_markers", h) for h in hits) and any(
+                t in _OBJECT_PREPOSITIONS for t in gtoks):
+            continue  # "غارات على مواقع تابعة للجماعة": the target's owner
+        if hits or (gtoks and (
                 _strip_clitic(gtoks[-1]) in resumptive or gtoks[-1] in resumptive)):
             return a
     return None
