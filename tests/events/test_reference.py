@@ -185,3 +185,13 @@ if __name__ == "__main__":
         got = outcomes(flag)
         print("with" if flag else "without", "the module:", sum(ok for _, ok in got), "/",
               len(got))
+
+
+
+def test_a_reaction_to_an_act_with_no_author_guesses_none() -> None:
+    # the act referred to names no attacker: the condemnation gets no target rather than
+    # the author of another attack
+    _, evs = events_of("شن الجيش الإسرائيلي غارات على مواقع في جنوب لبنان أمس. "
+                       "وفي بغداد، قتل خمسة أشخاص في انفجار سيارة مفخخة مساء أمس. "
+                       "ودان رئيس الوزراء العراقي الانفجار ووصفه بالجبان.")
+    assert [t for _, t in _aimed(evs, "ACCUSE")] == [None]

@@ -272,3 +272,9 @@ def test_belonging_after_the_object_preposition_names_the_target() -> None:
     # the support verb the source
     evs = code("شنت الولايات المتحدة فجر اليوم غارات جوية على مواقع تابعة لجماعة الحوثي.")
     assert roles(evs, "ASSAULT") == [("USA", "houthis")]
+
+
+def test_a_generic_head_of_a_partitive_gives_way_to_the_whole() -> None:
+    # "مسلحون من حركة الشباب": the fighters are the group's; the group is the attacker
+    evs = code("انتهى حصار الفندق بعد أن اقتحمه مسلحون من حركة الشباب مساء أمس.")
+    assert sources(evs, "ASSAULT") == ["al-shabaab"]

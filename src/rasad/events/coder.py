@@ -32,6 +32,7 @@ from rasad.events.roles import (
     noun_roles,
     object_suffix,
     participants,
+    partitive_start,
     prev_word,
     resumptive_agent_verbs,
     sentence_speaker,
@@ -100,6 +101,7 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
     """Events of one document (`media`: actor ids of news outlets, never event actors)."""
     events: list[Event] = []
     by_sentence: dict[int, list[_Cand]] = {}
+    actors = _partitive_wholes(text, actors)
     names = [(a.start, a.end) for a in actors if a.via == "name" and a.id]
     for m in trig_matches:
         s, e = n.to_original(m.start, m.end)
@@ -149,6 +151,19 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
                 ev.type, ev.source_actor, ev.target_actor):
             ev.target_actor = None
     return out
+
+
+def _partitive_wholes(text: str, actors: list[ActorRef]) -> list[ActorRef]:
+    """"اقتحمه مسلحون من حركة الشباب": a generic mention that is the head of a partitive
+    ("مسلحون", "عناصر" … من X) names members of X, so X is the actor and the head is
+    dropped."""
+    heads = set()
+    for a in actors:
+        at = partitive_start(text, a)
+        if at is None:
+            continue
+        heads |= {id(h) for h in actors if h is not a and h.start == at and h.end <= a.start}
+    return [a for a in actors if id(a) not in heads] if heads else actors
 
 
 def _word_forms(w: str) -> set[str]:

@@ -539,17 +539,21 @@ def _victims_act(ref: Reference, reactor: ActorRef | None, earlier: Sequence[Eve
                  ) -> Event:
     """The act a reaction answers: the antecedent, unless the reactor's country was the
     target of another earlier act of the type ("وفي أبوظبي، دانت الخارجية الإماراتية
-    الاستهداف": the attack on the UAE, not the strikes reported after it)."""
+    الاستهداف": the attack on the UAE, not the strikes reported after it). An antecedent
+    with no author stays so: guessing another act of the type ("the latest one with an
+    author") lost an event on the first blind set (session 6)."""
     country = reactor.country if reactor is not None else None
     ante = ref.antecedent
-    if country is None or (ante.target_actor is not None and
-                           ante.target_actor.country == country):
-        return ante
-    hit = [e for e in earlier if e.type == ante.type and e.source_actor is not None and
-           e.target_actor is not None and e.target_actor.country == country and
-           e.source_actor.country != country and not e.negated and
-           e.modality in ANTECEDENT_MODALITIES]
-    return hit[-1] if hit else ante
+    authored = [e for e in earlier if e.type == ante.type and e.source_actor is not None and
+                not e.negated and e.modality in ANTECEDENT_MODALITIES]
+    if country is not None and not (ante.target_actor is not None and
+                                    ante.target_actor.country == country):
+        hit = [e for e in authored if e.target_actor is not None and
+               e.target_actor.country == country and e.source_actor is not None and
+               e.source_actor.country != country]
+        if hit:
+            return hit[-1]
+    return ante
 
 
 def aim_reaction(ref: Reference, text: str, sent: Sentence, coded: Sequence[Event],

@@ -386,11 +386,13 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         if prep_final:
             return None
         # (a title between is the subject's head noun, whose gender the verb shows: "أشاد
-        # رئيس مفوضية الاتحاد")
-        if after and words_between(text, c.end, after[0].start) <= 1 and not \
+        # رئيس مفوضية الاتحاد"; so is a partitive's head: "اقتحم مسلحون من حركة الشباب")
+        head = _head_start(text, after[0]) if after else 0
+        if after and words_between(text, c.end, head) <= 1 and not \
                 governed_by_preposition(text, after[0]) and not _gap_has_comma(
-                    text, c.end, after[0].start) and not (_disagrees(vgender, after[0]) and
-                                                          not _title_between(text, c, after[0])):
+                    text, c.end, after[0].start) and not (
+                        _disagrees(vgender, after[0]) and head == after[0].start and
+                        not _title_between(text, c, after[0])):
             return after[0]
         if after and _title_phrase(text, c, after[0], lx, times):
             return after[0]
