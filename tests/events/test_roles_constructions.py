@@ -278,3 +278,14 @@ def test_a_generic_head_of_a_partitive_gives_way_to_the_whole() -> None:
     # "مسلحون من حركة الشباب": the fighters are the group's; the group is the attacker
     evs = code("انتهى حصار الفندق بعد أن اقتحمه مسلحون من حركة الشباب مساء أمس.")
     assert sources(evs, "ASSAULT") == ["al-shabaab"]
+
+
+def test_the_nisba_of_a_statement_noun_names_its_author() -> None:
+    # "رفض … الاتهامات العراقية": Iraq made the accusations rejected
+    evs = code("ورفض المتحدث باسم الخارجية الإيرانية ناصر كنعاني الاتهامات العراقية.")
+    assert roles(evs, "REJECT") == [("nasser-kanaani", "IRQ")]
+
+
+def test_a_complaint_is_against_its_target_not_its_addressee() -> None:
+    evs = code("وقدمت الحكومة العراقية شكوى رسمية إلى مجلس الأمن الدولي ضد إيران.")
+    assert targets(evs, "ACCUSE") == ["IRN"]

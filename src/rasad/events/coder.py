@@ -591,11 +591,11 @@ def _eligible(text: str, a: ActorRef, place_spans: set[tuple[int, int]], lx: Eve
 
 
 def _is_head(word: str, lx: EventLexicons) -> bool:
-    """A noun whose nisba adjective names a party (cues.yaml human_heads), clitics allowed."""
-    if lx.is_cue("human_heads", word):
-        return True
-    return any(word.startswith(p) and lx.is_cue("human_heads", word[len(p):])
-               for p in ("و", "ف", "ب", "ل"))
+    """A noun whose nisba adjective names a party (cues.yaml human_heads and
+    statement_heads), clitics allowed."""
+    return any(lx.is_cue(cue, word) or any(
+        word.startswith(p) and lx.is_cue(cue, word[len(p):]) for p in ("و", "ف", "ب", "ل"))
+        for cue in ("human_heads", "statement_heads"))
 
 
 def _skip_noun(text: str, sent: Sentence, c: _Cand, quotes: list[QuoteSpan],

@@ -748,7 +748,7 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
             continue
         if a.start >= end:
             return None
-        return a
+        return _against(text, after, a)
     return None
 
 
@@ -862,7 +862,7 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
     target: ActorRef | None = None
     if rest and rest[0].start - c.end < 80 and not re.search(
             r"[,،]", text[c.end:rest[0].start]) and not _attributed(text, c.end, rest[0]):
-        target = rest[0]
+        target = _against(text, rest, rest[0])
     if blamed is not None:
         target = blamed
     recipient = _recipient(text, c, acts, source)
@@ -883,6 +883,25 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
                 norm(text[c.end:rest[1].start])):
         source, target = rest[0], next((a for a in rest[1:] if a.id != rest[0].id), None)
     return source, target, named
+
+
+_ADDRESSEE = frozenset(norm(w) for w in ["إلى", "الى", "لدى"])
+_AGAINST = frozenset(norm(w) for w in ["ضد", "وضد"])
+
+
+def _against(text: str, rest: Sequence[ActorRef], first: ActorRef) -> ActorRef:
+    """"شكوى إلى مجلس الأمن ضد إيران": the one a complaint or a case is against, not the
+    one it is addressed to, is the act's target."""
+    if prev_word(text, first.start) not in _ADDRESSEE:
+        return first
+    for a in rest:
+        if a.start <= first.start:
+            continue
+        if a.start - first.end > 40 or re.search(r"[,،.]", text[first.end:a.start]):
+            break
+        if prev_word(text, a.start) in _AGAINST:
+            return a
+    return first
 
 
 # speech acts about another's act: condemning it, calling for it
