@@ -30,3 +30,17 @@ def test_past_verbs_and_nouns_beginning_with_sin_are_not_future() -> None:
         marks = _future(surface)
         assert marks, surface  # each is a trigger form ...
         assert marks == {False}, surface  # ... and none is a future one
+
+
+def test_split_triggers_find_a_verb_apart_from_its_object() -> None:
+    from rasad.events.lexicons import load_event_lexicons, split_triggers
+    from rasad.text.normalize import norm
+
+    lx = load_event_lexicons()
+    t = norm("استدعت الحكومة العراقية، اليوم الثلاثاء، سفيرها لدى طهران للتشاور.")
+    found = lx.triggers.find(t)
+    got = split_triggers(t, found, lx)
+    assert [(m.surface, m.payloads[0].type) for m in got] == [("استدعت", "SANCTION")]
+    # a new clause between the verb and the word ends the search
+    t2 = norm("استدعت الخارجية الصحفيين وقالت إن سفيرها باق.")
+    assert split_triggers(t2, lx.triggers.find(t2), lx) == []

@@ -289,3 +289,17 @@ def test_the_nisba_of_a_statement_noun_names_its_author() -> None:
 def test_a_complaint_is_against_its_target_not_its_addressee() -> None:
     evs = code("وقدمت الحكومة العراقية شكوى رسمية إلى مجلس الأمن الدولي ضد إيران.")
     assert targets(evs, "ACCUSE") == ["IRN"]
+
+
+def test_a_verb_phrase_split_by_its_subject_is_one_trigger() -> None:
+    # "استدعت الحكومة، اليوم، سفيرها لدى طهران": the listed phrase "استدعت سفيرها" with its
+    # subject and a time between; the host after لدى is the target
+    evs = code("استدعت الحكومة العراقية، اليوم الثلاثاء، سفيرها لدى طهران للتشاور.")
+    assert roles(evs, "SANCTION") == [("IRQGOV", "IRNGOV")]
+
+
+def test_a_split_phrase_needs_its_object_outside_a_name() -> None:
+    # "نشر قائد قوات الدعم السريع": قوات is a word of the subject's name, not the object of
+    # "نشر قوات"
+    evs = code("ونشر قائد قوات الدعم السريع محمد حمدان دقلو تسجيلا مصورا أمس.")
+    assert "MOBILIZE" not in [e.type for e in evs]

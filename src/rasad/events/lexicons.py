@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from rasad.actors.lexicon import Lexicon, clitic_variants
+from rasad.actors.lexicon import Lexicon, Match, clitic_variants
 from rasad.text.normalize import norm
 
 
@@ -32,6 +34,9 @@ class EventLexicons:
     # surfaces that are a trigger form + the pronoun ه (and only that)
     pronoun_h: set[str] = field(default_factory=set)
     verb_h: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # while loading
+    # two-word verb phrases ("استدعت سفيرها", "قطعت علاقاتها"), by their verb: the verb and
+    # its object may stand apart, with the subject between (split_triggers)
+    split: dict[str, list[tuple[str, Trigger, int]]] = field(default_factory=dict)
 
     def is_cue(self, name: str, token: str) -> bool:
         return token in self.cues.get(name, frozenset())
@@ -132,6 +137,7 @@ def load_event_lexicons() -> EventLexicons:
             for form in ent.get("forms") or []:
                 if isinstance(form, str) and form.strip():
                     add_trigger_form(lx, form, trig, bool(ent.get("suffixes")), frequent)
+                    _add_split(lx, form, trig)
                     future = future_form(form, trig)
                     if future is not None:
                         add_trigger_form(lx, future, replace(trig, future=True),
@@ -149,3 +155,58 @@ def load_event_lexicons() -> EventLexicons:
         lx.cues[name] = frozenset(f for f in normed if " " not in f)
         lx.cue_phrases[name] = tuple(f for f in normed if " " in f)
     return lx
+
+
+# particles that open a listed phrase but are no verb ("لن تتردد", "لا تسمح")
+_NOT_VERBS = frozenset(norm(w) for w in ["لن", "لا", "لم", "غير", "قد", "ما", "إلى", "على",
+                                         "في", "من", "عن", "مع"])
+# how many words may stand between a phrase's verb and its object (a subject with its
+# title, a time adverbial: "استدعت الحكومة العراقية، اليوم الثلاثاء، سفيرها")
+SPLIT_GAP = 8
+_SPLIT_STOP = re.compile(r"[.:؟?!؛;]")
+_SPLIT_CLAUSE = frozenset(norm(w) for w in ["ان", "انه", "انها", "الذي", "التي", "الذين",
+                                            "فيما", "بينما", "كما", "حيث"])
+_EDGE = re.compile(r"^\W+|\W+$")
+
+
+def _add_split(lx: EventLexicons, form: str, trig: Trigger) -> None:
+    words = norm(form).split()
+    if trig.pos != "verb" or len(words) != 2 or words[0] in _NOT_VERBS or len(words[0]) < 3:
+        return
+    for clitic in ("", "و", "ف"):
+        lx.split.setdefault(clitic + words[0], []).append((words[1], trig, len(clitic)))
+
+
+def split_triggers(ntext: str, found: list[Match[Trigger]], lx: EventLexicons,
+                   in_name: Callable[[int, int], bool] = lambda s, e: False
+                   ) -> list[Match[Trigger]]:
+    """A two-word verb phrase whose verb and object stand apart ("استدعت الحكومة العراقية،
+    اليوم الثلاثاء، سفيرها لدى طهران"): a match on the verb alone, with the phrase's
+    trigger, when the object word follows within SPLIT_GAP words of the same clause, with
+    no other trigger between, and neither word is part of another match or of a name
+    (`in_name`, on normalized offsets: "نشر قائد قوات الدعم السريع" has no object). The coder then reads the verb's subject and
+    object as for any verb."""
+    covered = [(m.start, m.end) for m in found]
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in covered)
+
+    toks = [(m.start(), m.end(), _EDGE.sub("", m.group(0)), m.group(0))
+            for m in re.finditer(r"\S+", ntext)]
+    out: list[Match[Trigger]] = []
+    for i, (s, _e, w, raw) in enumerate(toks):
+        phrases = lx.split.get(w)
+        if not phrases or not free(s, s + len(w)) or _SPLIT_STOP.search(raw[len(w):]):
+            continue
+        for j in range(i + 2, min(len(toks), i + 2 + SPLIT_GAP)):
+            s2, _e2, w2, raw2 = toks[j]
+            if w2 in _SPLIT_CLAUSE or (j > i + 1 and not free(*toks[j - 1][:2])):
+                break  # a new clause, or another trigger between: another predicate
+            hit = [(t, k) for obj, t, k in phrases if obj == w2]
+            if hit and free(s2, s2 + len(w2)) and not in_name(s2, s2 + len(w2)):
+                start = s + raw.index(w) if w in raw else s
+                out.append(Match(start, start + len(w), w, (hit[0][0],), prefix=hit[0][1]))
+                break
+            if _SPLIT_STOP.search(raw2):
+                break
+    return out

@@ -92,10 +92,10 @@ _PREP_CLITICS = ("بال", "لل", "وبال", "ولل", "فبال", "فلل", "
 _ATTRIBUTION = re.compile(r"\b(" + "|".join(sorted(ATTRIBUTION, key=len, reverse=True)) + r")\b")
 # "في أنقرة", "داخل سوريا": a capital or a country after these is a place
 _LOCATIVE_PREPS = frozenset(norm(w) for w in ["في", "وفي", "داخل", "بداخل"])
-# words that open a new clause with its own subject: no object of the act is after them
 # the prepositions of an act's object: "غارات على مواقع", "حملة ضد عناصر"
 _OBJECT_PREPOSITIONS = frozenset(norm(w) for w in [
     "على", "ضد", "نحو", "باتجاه", "تجاه", "وعلى", "وضد"])
+# words that open a new clause with its own subject: no object of the act is after them
 _NEW_CLAUSE = frozenset(norm(w) for w in [
     "فيما", "بينما", "حين", "حينما", "وفيما", "وبينما", "عندما", "بعدما"])
 _CLAUSE_OPENER = re.compile(r"[,;:]|\b(ان|انه|انها|انهم|لكن|لكنه|لكنها|بينما|فيما|حيث|اذ)\b")
@@ -202,8 +202,11 @@ def _possessive_titles() -> frozenset[str]:
 
 def speaks_for_another(text: str, a: ActorRef) -> bool:
     """"على لسان المتحدث باسمها X", "وقالت رئيستها X": X is named as the voice or head of
-    an actor named before, so X is on that actor's side (never the target of its act)."""
+    an actor named before, so X is on that actor's side (never the target of its act). Not
+    the host named after لدى: "سفيرها لدى طهران" is the ambassador to Tehran."""
     toks = ntoks(text[max(0, a.start - 40):a.start])[-3:]
+    if toks and toks[-1] == norm("لدى"):
+        return False
     titles = _possessive_titles()
     return any(_strip_clitic(t) in titles or t in ("لسان", "بلسان") for t in toks)
 
