@@ -90,3 +90,11 @@ def test_spelling_variants_join_and_split_name_particles() -> None:
     assert "عبد الرحمن" in spelling_variants("عبدالرحمن")
     assert spelling_variants("أبو مازن") == {"ابو مازن", "ابومازن"}
     assert spelling_variants("بشار الأسد") == {"بشار الاسد"}  # nothing to join
+
+
+def test_nisba_forms_add_the_inflections_the_dictionary_leaves_out() -> None:
+    from rasad.actors.gazetteer import nisba_forms
+
+    assert {"مصريا", "مصريان", "مصريين"} <= nisba_forms("مصري")
+    assert {"الاسراييليتين", "الاسراييليتان", "الاسراييليات"} <= nisba_forms("الإسرائيلية")
+    assert nisba_forms("المصريون") == {"المصريون"}

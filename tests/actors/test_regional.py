@@ -132,7 +132,7 @@ def test_successors_share_a_boundary_day(g: Gazetteer) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("قال مسؤولون سودانيون", ["SDN"]),
-    ("جنديان صوماليان", []),  # dual forms are not listed
+    ("جنديان صوماليان", ["SOM"]),  # duals derived from the listed forms (nisba_forms)
     ("قالت مصادر يمنية وليبية", ["YEM", "LBY"]),
     ("أفاد مسؤول جنوب سوداني", ["SSD"]),
 ])

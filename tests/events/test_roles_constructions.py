@@ -303,3 +303,15 @@ def test_a_split_phrase_needs_its_object_outside_a_name() -> None:
     # "نشر قوات"
     evs = code("ونشر قائد قوات الدعم السريع محمد حمدان دقلو تسجيلا مصورا أمس.")
     assert "MOBILIZE" not in [e.type for e in evs]
+
+
+def test_a_dual_nisba_after_an_act_noun_is_its_agent() -> None:
+    # "في غارتين إسرائيليتين": the dual adjective of an act noun names the attacker
+    evs = code("قتل عشرة مدنيين ليل الأربعاء في غارتين إسرائيليتين استهدفتا مبنى في النبطية.")
+    assert sources(evs, "ASSAULT") == ["ISR"]
+
+
+def test_an_indefinite_accusative_nisba_names_the_victims() -> None:
+    # "قتل ستة عشر جنديا مصريا": the counted soldiers are Egypt's, the patients
+    evs = code("قتل ستة عشر جنديا مصريا مساء أمس عندما هاجم مسلحون نقطة تفتيش قرب رفح.")
+    assert roles(evs, "ASSAULT") == [("unnamed-armed-groups", "EGY")]

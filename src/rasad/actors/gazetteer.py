@@ -219,6 +219,25 @@ def adjective_form(adj: str) -> tuple[str, bool]:
     return "p", definite
 
 
+def nisba_forms(adj: str) -> set[str]:
+    """A listed nisba adjective with the inflected forms the dictionary leaves out: the
+    indefinite accusative of the masculine ("جنديا مصريا"), the duals ("غارتين
+    إسرائيليتين", "الجيشان المصريان") and the feminine plural ("قوات تركيات" is rare, but
+    "المصريات" is not). adjective_form reads their gender from the ending."""
+    a = norm(adj)
+    art = "ال" if a.startswith("ال") else ""
+    stem = a[len(art):]
+    out = {a}
+    if stem.endswith("ي") and len(stem) > 2:
+        out |= {art + stem + "ان", art + stem + "ين"}
+        if not art:
+            out.add(stem + "ا")
+    elif stem.endswith("يه") and len(stem) > 3:
+        base = stem[:-1]
+        out |= {art + base + "تين", art + base + "تان", art + base[:-1] + "يات"}
+    return out
+
+
 @dataclass
 class Gazetteer:
     actors: dict[str, ActorEntry] = field(default_factory=dict)
@@ -629,7 +648,7 @@ def _index(g: Gazetteer, gated: list[tuple[str, str]]) -> None:
             lex.add(f, NamePayload(a.id, context=True))
         if a.kind == "country":
             g.country_adjectives[a.id] = a.adjectives
-            for adj in a.adjectives:
+            for adj in {f for listed in a.adjectives for f in nisba_forms(listed)}:
                 form, definite = adjective_form(adj)
                 lex.add(adj, AdjectivePayload(a.id, form, definite))
     for spec in g.role_specs.values():

@@ -583,11 +583,17 @@ def _eligible(text: str, a: ActorRef, place_spans: set[tuple[int, int]], lx: Eve
             # "مواقع عسكرية تركية": look past an adjective of the head
             toks = _TOKEN.findall(norm(text[max(0, a.start - 40):a.start]))
             prev = toks[-2] if len(toks) > 1 else ""
-        return _is_head(prev, lx)
+        return _is_head(prev, lx) or _act_noun(prev, lx)
     # "في سوريا", "بسوريا", "في أنقرة": a place, not an actor
     place_like = a.kind == "country" or (a.start, a.end) in place_spans
     return not (place_like and (norm(a.text)[:1] == "ب" or
                                 _prev_word(text, a.start) in _LOCATIVE))
+
+
+def _act_noun(word: str, lx: EventLexicons) -> bool:
+    """An act noun of the trigger lexicon, whose nisba names its agent ("غارتين
+    إسرائيليتين", "قصف تركي")."""
+    return any(t.pos == "noun" and t.type != "BLOCK" for t in lx.triggers.lookup(word))
 
 
 def _is_head(word: str, lx: EventLexicons) -> bool:
