@@ -315,3 +315,10 @@ def test_an_indefinite_accusative_nisba_names_the_victims() -> None:
     # "قتل ستة عشر جنديا مصريا": the counted soldiers are Egypt's, the patients
     evs = code("قتل ستة عشر جنديا مصريا مساء أمس عندما هاجم مسلحون نقطة تفتيش قرب رفح.")
     assert roles(evs, "ASSAULT") == [("unnamed-armed-groups", "EGY")]
+
+
+def test_a_support_verb_far_after_a_casualty_verb_names_the_attacker() -> None:
+    # "استشهد عشرة …، منذ فجر أمس، في عملية عسكرية يشنها الجيش الإسرائيلي"
+    evs = code("استشهد عشرة فلسطينيين وأصيب أكثر من مئة آخرين، منذ فجر أمس الإثنين، في "
+               "عملية عسكرية واسعة يشنها الجيش الإسرائيلي على مدينة جنين.")
+    assert sources(evs, "ASSAULT") == ["ISRMIL"]

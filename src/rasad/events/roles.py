@@ -695,15 +695,33 @@ def _continues_clause(text: str, c: Cand, lead: ActorRef) -> bool:
     return gap.rstrip().endswith((",", "،")) or bool(first and first[0].startswith("و"))
 
 
+@lru_cache(maxsize=4)
+def _with_pronoun(verbs: frozenset[str]) -> frozenset[str]:
+    """Support verbs with the pronoun that points back to the act ("شنها", "يشنها")."""
+    return frozenset(v + s for v in verbs for s in _OBJECT_SUFFIXES) | frozenset(
+        v[:-1] + "ت" + s for v in verbs if v.endswith("ه") for s in _OBJECT_SUFFIXES)
+
+
+AGENT_REACH = 70  # characters from an act to its agent marker's agent
+AGENT_REACH_FAR = 160  # ... when a support verb with a pronoun stands right before it
+
+
 def _agent_after(text: str, c: Cand, after: Sequence[ActorRef], lx: EventLexicons
                  ) -> ActorRef | None:
     cues = agent_markers(lx)
     resumptive = resumptive_agent_verbs(lx)
+    support = _with_pronoun(support_verb_forms(lx))
     for a in after[:3]:
-        if a.start - c.end > 70:
+        if a.start - c.end > AGENT_REACH_FAR:
             break
         gap = norm(text[c.end:a.start])
         gtoks = _TOKEN.findall(gap)
+        if a.start - c.end > AGENT_REACH and not (
+                gtoks and _strip_clitic(gtoks[-1]) in support and
+                not re.search(r"[.:;؛]", gap) and not _ATTRIBUTION.search(gap)):
+            # (farther only with the support verb right before the agent: "استشهد عشرة …،
+            # منذ فجر أمس، في عملية عسكرية يشنها الجيش الإسرائيلي")
+            break
         if a.via == "adjective":
             # "غارة شنتها طائرة مسيرة إسرائيلية": the nisba's head nouns follow the verb
             while gtoks and (lx.is_cue("human_heads", gtoks[-1]) or
