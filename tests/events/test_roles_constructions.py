@@ -322,3 +322,10 @@ def test_a_support_verb_far_after_a_casualty_verb_names_the_attacker() -> None:
     evs = code("استشهد عشرة فلسطينيين وأصيب أكثر من مئة آخرين، منذ فجر أمس الإثنين، في "
                "عملية عسكرية واسعة يشنها الجيش الإسرائيلي على مدينة جنين.")
     assert sources(evs, "ASSAULT") == ["ISRMIL"]
+
+
+def test_a_masdar_with_its_agents_pronoun_after_a_verb_of_expressing() -> None:
+    # "أعربت فرنسا وبريطانيا عن تضامنهما مع الحكومة": the pronoun is the subject's, and
+    # "تضامنهما" after عن is a masdar, not a verb with an object pronoun
+    evs = code("وأعربت فرنسا وبريطانيا عن تضامنهما مع الحكومة العراقية.")
+    assert roles(evs, "SUPPORT") == [("FRA", "IRQGOV")]

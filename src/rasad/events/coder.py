@@ -113,7 +113,7 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
         if lx.ta_marbuta_reading(m.surface, text[s:e]):
             continue  # "دعاة" (preachers) is not "دعاه" (he called him)
         trig = _as_noun(_choose(m.payloads, text[sentences[si].start:sentences[si].end]),
-                        m.surface, lx)
+                        m.surface, lx, _prev_word(text, s))
         by_sentence.setdefault(si, []).append(_Cand(trig, trig.type, s, e, text[s:e]))
     lead: dict[str, bool] = {}
 
@@ -274,11 +274,24 @@ def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
     return events
 
 
-def _as_noun(trig: Trigger, nsurface: str, lx: EventLexicons) -> Trigger:
+# separate prepositions: a verb form right after one is a masdar ("أعرب عن تضامنه")
+_NOUN_AFTER = frozenset(norm(w) for w in ("عن", "على", "في", "من", "إلى", "الى", "مع",
+                                          "حول", "بشأن", "ضد", "بعد", "قبل"))
+
+
+_POSSESSIVES = ("ه", "ها", "هما", "هم")
+
+
+def _as_noun(trig: Trigger, nsurface: str, lx: EventLexicons, prev: str = "") -> Trigger:
     """A verb reading with the article or the preposition بـ in front ("بدعم",
-    "والاتفاق", "للقصف") is a masdar: verbs take neither."""
+    "والاتفاق", "للقصف"), or with a pronoun right after a preposition ("عن تضامنهما"), is
+    a masdar: verbs take neither."""
     if trig.pos != "verb":
         return trig
+    if prev in _NOUN_AFTER and len(nsurface.split()) == 1 and nsurface.endswith(
+            _POSSESSIVES):
+        # (a masdar with its agent's pronoun: "عن تضامنهما", "على رفضه")
+        return Trigger(type=trig.type, mode=trig.mode, pos="noun", strong=trig.strong)
     first = nsurface.split()[0] if nsurface.split() else ""
     for p in ("وبال", "فبال", "بال", "وال", "فال", "ال", "ولل", "فلل", "لل", "وب", "فب", "ب"):
         rest = first[len(p):]

@@ -575,6 +575,26 @@ def _possessive_inside(c: Cand) -> bool:
                                  for t in toks[1:])
 
 
+# what a verb of expressing governs its masdar with: "أعرب عن تضامنه", "رحب بدعمها"
+_EXPRESS_PREPOSITIONS = frozenset(norm(w) for w in ["عن", "ب"])
+
+
+def _own_masdar(c: Cand, lx: EventLexicons) -> bool:
+    """A one-word masdar with a pronoun suffix on a listed trigger noun ("تضامنهما",
+    "دعمها", "ترحيبه"): the pronoun is its agent's."""
+    toks = ntoks(c.surface)
+    if len(toks) != 1:
+        return False
+    w = _strip_clitic(toks[0])
+    for suf in sorted(_OBJECT_SUFFIXES, key=len, reverse=True):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            stem = w[:-len(suf)]
+            stems = {stem, stem[:-1] + "ه" if stem.endswith("ت") else stem}
+            return any(t.pos == "noun" and t.type == c.type for st in stems
+                       for t in lx.triggers.lookup(st))
+    return False
+
+
 def _verb_trigger(w: str, lx: EventLexicons) -> bool:
     """Is the normalized word an event verb of the lexicon ("دعا", "اتهم")?"""
     return any(p.pos == "verb" for p in lx.triggers.lookup(w))
@@ -855,6 +875,14 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         # governing verb's subject, right before it (time words aside)
         b = before[-1]
         if not _gap_tokens(text, b.end, c.start, times) and not _gap_has_comma(
+                text, b.end, c.start, times) and not governed_by_preposition(text, b):
+            source, named = conjunct_head(before, b, text), True
+    if source is None and before and _own_masdar(c, lx) and not patient:
+        # "أعربت فرنسا وبريطانيا عن تضامنهما مع الحكومة": the masdar's pronoun is the
+        # subject before it, after the preposition its verb governs
+        b = before[-1]
+        gap = _gap_tokens(text, b.end, c.start, times)
+        if gap and all(t in _EXPRESS_PREPOSITIONS for t in gap) and not _gap_has_comma(
                 text, b.end, c.start, times) and not governed_by_preposition(text, b):
             source, named = conjunct_head(before, b, text), True
     blamed: ActorRef | None = None
