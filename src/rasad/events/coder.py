@@ -41,6 +41,8 @@ from rasad.events.roles import (
 from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence, short_hash
 from rasad.text.function_words import ATTRIBUTION as _ATTRIBUTION
 from rasad.text.function_words import COMPLEMENTIZERS as _COMPLEMENTIZERS
+from rasad.text.function_words import PREPOSITIONS
+from rasad.text.function_words import PRONOUN_SUFFIXES as _PRONOUN_SUFFIXES
 from rasad.text.function_words import without_conjunction as _unclitic
 from rasad.text.normalize import Normalized, norm
 from rasad.text.tokens import Token, tokens
@@ -274,22 +276,14 @@ def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
     return events
 
 
-# separate prepositions: a verb form right after one is a masdar ("أعرب عن تضامنه")
-_NOUN_AFTER = frozenset(norm(w) for w in ("عن", "على", "في", "من", "إلى", "الى", "مع",
-                                          "حول", "بشأن", "ضد", "بعد", "قبل"))
-
-
-_POSSESSIVES = ("ه", "ها", "هما", "هم")
-
-
 def _as_noun(trig: Trigger, nsurface: str, lx: EventLexicons, prev: str = "") -> Trigger:
     """A verb reading with the article or the preposition بـ in front ("بدعم",
     "والاتفاق", "للقصف"), or with a pronoun right after a preposition ("عن تضامنهما"), is
     a masdar: verbs take neither."""
     if trig.pos != "verb":
         return trig
-    if prev in _NOUN_AFTER and len(nsurface.split()) == 1 and nsurface.endswith(
-            _POSSESSIVES):
+    if prev in PREPOSITIONS and len(nsurface.split()) == 1 and nsurface.endswith(
+            _PRONOUN_SUFFIXES):
         # (a masdar with its agent's pronoun: "عن تضامنهما", "على رفضه")
         return Trigger(type=trig.type, mode=trig.mode, pos="noun", strong=trig.strong)
     first = nsurface.split()[0] if nsurface.split() else ""
@@ -887,7 +881,6 @@ _SCOPE_LISTS = (("denial_verbs", "deny"), ("scope_negation", "neg"), ("condition
                 ("prevention_cues", "purpose"), ("purpose_cues", "purpose"),
                 ("clause_openers", "opener"), ("speech_verbs", "speech"))
 _APODOSIS = frozenset(("فان", "فانه", "فانها", "فانهم", "فانني", "فاننا"))
-_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "هن")
 _TARGET_PREPOSITIONS = frozenset(norm(w) for w in ("على", "ضد", "إلى", "مع", "بين", "لدى"))
 
 

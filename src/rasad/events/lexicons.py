@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from rasad.actors.lexicon import Lexicon, Match, clitic_variants
+from rasad.text.function_words import COMPLEMENTIZERS, RELATIVE_PRONOUNS
 from rasad.text.normalize import norm
 
 
@@ -164,8 +165,9 @@ _NOT_VERBS = frozenset(norm(w) for w in ["لن", "لا", "لم", "غير", "قد
 # title, a time adverbial: "استدعت الحكومة العراقية، اليوم الثلاثاء، سفيرها")
 SPLIT_GAP = 8
 _SPLIT_STOP = re.compile(r"[.:؟?!؛;]")
-_SPLIT_CLAUSE = frozenset(norm(w) for w in ["ان", "انه", "انها", "الذي", "التي", "الذين",
-                                            "فيما", "بينما", "كما", "حيث"])
+# a complement or relative clause, or the narrator's next clause, ends the search
+_SPLIT_CLAUSE = COMPLEMENTIZERS | RELATIVE_PRONOUNS | frozenset(
+    norm(w) for w in ["فيما", "بينما", "كما", "حيث"])
 _EDGE = re.compile(r"^\W+|\W+$")
 
 

@@ -49,7 +49,7 @@ from functools import lru_cache
 from rasad.events.coref import actor_gender, load_coref_data, masdar_like, verb_reading
 from rasad.events.lexicons import EventLexicons, Trigger, load_event_lexicons
 from rasad.records import ActorRef, Sentence
-from rasad.text.function_words import ATTRIBUTION, without_conjunction
+from rasad.text.function_words import ATTRIBUTION, PREPOSITIONS, without_conjunction
 from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from rasad.text.normalize import norm
 from rasad.text.tokens import WORD
@@ -74,9 +74,8 @@ _PRONOUN_SUBJECT = frozenset(norm(w) for w in [
 # a topicalized subject comes right after one of these ("غير أن موسكو، …، تتهم")
 _SUBORDINATORS = frozenset(norm(w) for w in [
     "أن", "إن", "وأن", "وإن", "بأن", "لأن", "لكن", "ولكن", "إذ", "حيث", "بينما", "فيما"])
-_PREPOSITIONS = frozenset(norm(w) for w in [
-    "على", "ضد", "مع", "إلى", "الى", "عن", "من", "في", "بين", "نحو", "تجاه", "لدى", "عند",
-    "بحق", "حول", "بشأن", "إزاء", "أمام", "خلال", "وعلى", "وضد", "ومع", "وإلى", "وعن", "ومن",
+_PREPOSITIONS = PREPOSITIONS | frozenset(norm(w) for w in [
+    "وعلى", "وضد", "ومع", "وإلى", "وعن", "ومن",
     "وفي", "وبين", "لصالح", "بمشاركة", "بدعم", "بطلب", "بمبادرة", "بحضور", "برعاية"])
 # what follows a verb that has no object: a preposition (with a pronoun), a form of كان, a
 # time word or a subordinating conjunction ("قتلوا عندما استهدفت …")
@@ -133,20 +132,17 @@ def support_verb_forms(lx: EventLexicons) -> frozenset[str]:
     return lx.cues.get("support_verbs", frozenset())
 
 
-_RESUMPTIVE: dict[frozenset[str], frozenset[str]] = {}
-
-
 def resumptive_agent_verbs(lx: EventLexicons) -> frozenset[str]:
     """"شنته", "قدمه", "أبرماه": a support verb with a pronoun that points back to the act
     noun before it; the actor after it is the act's agent (built once per lexicon)."""
-    verbs = support_verb_forms(lx) | lx.cues.get("resumptive_verbs", frozenset())
-    out = _RESUMPTIVE.get(verbs)
-    if out is None:
-        out = frozenset(v + s for v in verbs for s in _OBJECT_SUFFIXES) | frozenset(
-            v[:-1] + "ت" + s for v in verbs if v.endswith("ه") for s in _OBJECT_SUFFIXES)
-        _RESUMPTIVE.clear()
-        _RESUMPTIVE[verbs] = out
-    return out
+    return _with_pronoun(support_verb_forms(lx) | lx.cues.get("resumptive_verbs", frozenset()))
+
+
+@lru_cache(maxsize=4)
+def _with_pronoun(verbs: frozenset[str]) -> frozenset[str]:
+    """Verbs with the pronoun that points back to the act ("شنها", "يشنها", "شنته")."""
+    return frozenset(v + s for v in verbs for s in _OBJECT_SUFFIXES) | frozenset(
+        v[:-1] + "ت" + s for v in verbs if v.endswith("ه") for s in _OBJECT_SUFFIXES)
 
 
 def agent_markers(lx: EventLexicons) -> tuple[str, ...]:
@@ -575,8 +571,9 @@ def _possessive_inside(c: Cand) -> bool:
                                  for t in toks[1:])
 
 
-# what a verb of expressing governs its masdar with: "أعرب عن تضامنه", "رحب بدعمها"
-_EXPRESS_PREPOSITIONS = frozenset(norm(w) for w in ["عن", "ب"])
+# what a verb of expressing governs its masdar with, as a word of its own: "أعرب عن تضامنه"
+# (the clitic ب of "رحب بدعمها" is never a word of the gap, so it is not listed)
+_EXPRESS_PREPOSITIONS = frozenset(norm(w) for w in ["عن"])
 
 
 def _own_masdar(c: Cand, lx: EventLexicons) -> bool:
@@ -713,13 +710,6 @@ def _continues_clause(text: str, c: Cand, lead: ActorRef) -> bool:
         return False  # the verb is inside a complement or relative clause
     first = ntoks(c.surface)[:1]
     return gap.rstrip().endswith((",", "،")) or bool(first and first[0].startswith("و"))
-
-
-@lru_cache(maxsize=4)
-def _with_pronoun(verbs: frozenset[str]) -> frozenset[str]:
-    """Support verbs with the pronoun that points back to the act ("شنها", "يشنها")."""
-    return frozenset(v + s for v in verbs for s in _OBJECT_SUFFIXES) | frozenset(
-        v[:-1] + "ت" + s for v in verbs if v.endswith("ه") for s in _OBJECT_SUFFIXES)
 
 
 AGENT_REACH = 70  # characters from an act to its agent marker's agent

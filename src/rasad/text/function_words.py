@@ -30,3 +30,9 @@ def without_conjunction(w: str) -> str:
     if w[:1] not in "وف" or len(w) < 3:
         return w
     return w[1:] if len(w) > 3 or w[1:] in SHORT_PARTICLES else w
+# separate prepositions: what they govern is no subject, and a verb form after one is a
+# masdar ("أعرب عن تضامنه")
+PREPOSITIONS = _words("على", "ضد", "مع", "إلى", "الى", "عن", "من", "في", "بين", "نحو", "تجاه",
+                      "لدى", "عند", "بحق", "حول", "بشأن", "إزاء", "أمام", "خلال")
+# the pronoun suffixes of nouns and verbs, longest first: "تضامنهما", "دعاه"
+PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
