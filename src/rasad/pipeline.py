@@ -40,7 +40,7 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
     from rasad.events.coder import TimeRef, code_events
     from rasad.events.coref import resolve_references
     from rasad.events.figures import find_figures
-    from rasad.events.lexicons import load_event_lexicons, split_triggers
+    from rasad.events.lexicons import load_event_lexicons, object_triggers, split_triggers
     from rasad.events.quotes import find_quotes
     from rasad.text.normalize import normalize
     from rasad.text.sentences import split_sentences
@@ -94,6 +94,7 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
         return any(a <= os_ and oe <= b for a, b in names)
 
     trig = sorted(trig + split_triggers(n.text, trig, lx, in_name), key=lambda m: m.start)
+    trig = object_triggers(n.text, trig)
     events = code_events(doc_id, text, n, sentences, trig, ractors, places, times, figures,
                          qspans, pub, lx, g.media_ids)
     # fatalities are linked to the event that counts them

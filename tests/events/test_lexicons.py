@@ -44,3 +44,16 @@ def test_split_triggers_find_a_verb_apart_from_its_object() -> None:
     # a new clause between the verb and the word ends the search
     t2 = norm("استدعت الخارجية الصحفيين وقالت إن سفيرها باق.")
     assert split_triggers(t2, lx.triggers.find(t2), lx) == []
+
+
+def test_object_triggers_make_a_general_verb_an_act_by_what_it_moves() -> None:
+    from rasad.events.lexicons import load_event_lexicons, object_triggers
+    from rasad.text.normalize import norm
+
+    lx = load_event_lexicons()
+    t = norm("وبعثت الحكومة، صباح اليوم، أطناناً من الخيام والبطانيات إلى المخيمات.")
+    got = [(m.surface, m.payloads[0].type) for m in object_triggers(t, lx.triggers.find(t))]
+    assert ("وبعثت", "AID") in got
+    # a new clause between the verb and the object ends the search
+    t2 = norm("وبعثت الحكومة برقية تهنئة، وقالت إن الخيام ستصل.")
+    assert all(m.payloads[0].type != "AID" for m in object_triggers(t2, lx.triggers.find(t2)))

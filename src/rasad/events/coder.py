@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -28,7 +28,9 @@ from rasad.events.roles import (
     Cand,
     agent_markers,
     asserted_by_clause,
+    conjunct_head,
     governed_by_preposition,
+    next_conjunct,
     noun_roles,
     object_suffix,
     participants,
@@ -37,6 +39,7 @@ from rasad.events.roles import (
     resumptive_agent_verbs,
     sentence_speaker,
     verb_roles,
+    words_between,
 )
 from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence, short_hash
 from rasad.text.function_words import ATTRIBUTION as _ATTRIBUTION
@@ -68,6 +71,13 @@ MODEL_TYPES = frozenset({"ASSAULT", "PROTEST"})
 MODEL_VETO = 0.3
 NEEDS_ACTOR = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "SANCTION",
                "AID"}
+# acts each of conjoined subjects does on its own: "دانت فرنسا وبريطانيا الهجوم" is two
+# ACCUSE events, "أرسلت الإمارات وقطر طائرات مساعدات" two AID events (a joint attack or a
+# meeting stays one event: its fatalities are counted once, its parties are its two sides).
+# SUPPORT is left out: its coded target is wrong too often ("نفذت بدعم من أستراليا والبحرين
+# وكندا") and each copy repeats the error (blind2: 3 copies more, none right)
+EACH_CONJUNCT = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AID",
+                           "SANCTION"})
 _TOKEN = re.compile(r"\w+")
 _RETALIATION_VERB = re.compile(r"\b[وف]?(رد|ردت|ردوا|ردتا|يرد|ترد|سترد|سيرد)\b")
 _CEASEFIRE_IN_FORCE = ("حيز التنفيذ", "صامد", "دخل", "يسري", "سريان", "التزام", "خرق", "انتهاك")
@@ -276,15 +286,21 @@ def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
     return events
 
 
+# prepositions a finite verb never follows (unlike من "who", في, ما)
+_NO_VERB_AFTER = frozenset(norm(w) for w in ["عن", "إلى", "الى", "على", "ضد", "لدى", "بشأن",
+                                              "حول", "إزاء", "تجاه"])
+
+
 def _as_noun(trig: Trigger, nsurface: str, lx: EventLexicons, prev: str = "") -> Trigger:
     """A verb reading with the article or the preposition بـ in front ("بدعم",
     "والاتفاق", "للقصف"), or with a pronoun right after a preposition ("عن تضامنهما"), is
     a masdar: verbs take neither."""
     if trig.pos != "verb":
         return trig
-    if prev in PREPOSITIONS and len(nsurface.split()) == 1 and nsurface.endswith(
-            _PRONOUN_SUFFIXES):
-        # (a masdar with its agent's pronoun: "عن تضامنهما", "على رفضه")
+    if prev in PREPOSITIONS and len(nsurface.split()) == 1 and (nsurface.endswith(
+            _PRONOUN_SUFFIXES) or prev in _NO_VERB_AFTER):
+        # (a masdar with its agent's pronoun: "عن تضامنهما", "على رفضه"; any word right
+        # after عن or إلى: "عن تضامن الجامعة")
         return Trigger(type=trig.type, mode=trig.mode, pos="noun", strong=trig.strong)
     first = nsurface.split()[0] if nsurface.split() else ""
     for p in ("وبال", "فبال", "بال", "وال", "فال", "ال", "ولل", "فلل", "لل", "وب", "فب", "ب"):
@@ -471,8 +487,10 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
     out: list[Event] = []
     by_type: dict[str, list[Event]] = {}
     speech_act_at: int | None = None
+    speech_act_type = ""  # "متهمة الدوحة بدعم جماعات": the support is the charge
     threat_at: int | None = None
     clause_subject: ActorRef | None = None  # the subject of the last verb coded
+    trig_at: dict[str, int] = {}  # where each event's first trigger is
     probs: dict[str, float] | None = None
     for c in sorted(cands, key=lambda c: c.start):
         if c.type == "BLOCK":
@@ -490,13 +508,17 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue
         if _prevented(text, sent, c, lx):
             continue
-        if speech_act_at is not None and c.trig.pos == "noun" and c.type not in SPEECH_ACTS \
+        if speech_act_at is not None and c.trig.pos == "noun" and (
+                c.type not in SPEECH_ACTS or (speech_act_type == "ACCUSE" and
+                                              norm(c.surface).startswith("ب"))) \
                 and c.start - speech_act_at < 80 and "," not in norm(
                 text[speech_act_at:c.start]) and _governor(text, sent, c, lx, cands) != "deny":
             continue  # the act a demand/threat/accusation is about (a denied act stays)
         if threat_at is not None and c.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION") \
                 and _governor(text, sent, c, lx, cands) == "threat":
             continue  # the threatened act: the THREATEN event says it (PLOVER.md)
+        if threat_at is not None and c.type != "THREATEN" and _conditioned(text, threat_at, c):
+            continue  # "هدد … إذا أُبرمت صفقة": a threat's condition is no act
         if c.type in MODEL_TYPES:
             if probs is None:
                 from rasad.events import classify
@@ -505,6 +527,17 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             if probs.get(c.type, 1.0) < MODEL_VETO and not _modal(text, sent, c, lx, cands):
                 continue  # (a denied, negated or planned act is not reported as done: the
                 # model's low score is the modality's, and the event carries it)
+        if c.trig.pos == "noun" and any(_is_word(lx, "charge_words", w) for w in
+                                        _TOKEN.findall(norm(text[max(sent.start, c.start - 25):
+                                                                 c.start]))[-2:]):
+            continue  # "بتهمة التعاون مع الجيش": what one is charged with
+        if _characterized(text, sent, c, lx):
+            continue  # "واصفاً إياه بـ"العمل الجبان الذي يستهدف الشعب"": what it is called
+        if c.type == "CONSULT" and _is_word(lx, "delegation_nouns", norm(c.surface)) and \
+                _title_word(_prev_word(text, c.start)):
+            continue  # "قال رئيس وفد الحوثيين": a title, not a visit
+        if c.type == "CONSULT" and _arrival_without_party(text, c, s_actors, lx):
+            continue  # "مساعدات طبية وصلت إلى المطار": things or people arrive, no visit
         ev = _event(doc_id, text, sent, c, s_actors, s_places, times, s_figs, quotes,
                     published, lx, prev_sentence, cands, clause_subject)
         if c.trig.pos == "verb" and ev.source_actor is not None and \
@@ -515,18 +548,42 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
         if c.type in SPEECH_ACTS and c.trig.mode != "condemn":
             # (a condemned act happened: it is an event unless it refers to one told
             # before, which reference.py decides; an act one is accused of is alleged)
-            speech_act_at = c.start
+            speech_act_at, speech_act_type = c.start, c.type
             if c.type == "THREATEN":
                 threat_at = c.start
         if c.type in NEEDS_ACTOR and ev.source_actor is None and ev.target_actor is None:
             continue  # "someone supports someone" tells an analyst nothing
         same = [e for e in by_type.get(c.type, []) if not _other_act(
-            e, ev, _retaliation(text, c, lx), c.trig.pos == "verb")]
+            e, ev, _retaliation(text, c, lx), c.trig.pos == "verb") and not _next_clause_act(
+            e, ev, text, sent, trig_at.get(e.id, c.start), c.start)]
         if same:
             _merge_into(same[0], ev)  # one event per act: later triggers add detail
             continue
         by_type.setdefault(c.type, []).append(ev)
+        trig_at[ev.id] = c.start
         out.append(ev)
+        if c.type in EACH_CONJUNCT:
+            out += _each_conjunct(doc_id, ev, c, s_actors, text)
+    return out
+
+
+def _each_conjunct(doc_id: str, ev: Event, c: _Cand, acts: list[ActorRef],
+                   text: str) -> list[Event]:
+    """One event per further conjoined subject of a one-sided act: copies of `ev` with
+    each actor conjoined to its source ("دانت الولايات المتحدة وبريطانيا وفرنسا").
+    An actor of the source's own side ("روسيا ووزارة دفاعها") is the same party."""
+    src = ev.source_actor
+    if src is None or src.via == "zero" or not any(a is src for a in acts):
+        return []
+    out: list[Event] = []
+    seen = {src.id, _aid(ev.target_actor)}
+    nxt = next_conjunct(acts, conjunct_head(acts, src, text), text)
+    while nxt is not None:
+        if nxt.id not in seen and nxt.kind != "place" and not one_side(ev.type, nxt, src):
+            seen.add(nxt.id)
+            eid = "ev_" + short_hash(doc_id, str(c.start), c.type, str(nxt.id))
+            out.append(replace(ev, id=eid, source_actor=nxt))
+        nxt = next_conjunct(acts, nxt, text)
     return out
 
 
@@ -559,6 +616,112 @@ def _other_act(first: Event, later: Event, retaliation: bool = False,
         return True
     return verb and fs is not None and ft is not None and lt is not None and \
         fs.id == ls.id and _side(ft) != _side(lt)
+
+
+_CONDITION_WORDS = frozenset(norm(w) for w in ["إذا", "وإذا", "فإذا", "لو", "ولو"])
+
+
+def _conditioned(text: str, threat_at: int, c: _Cand) -> bool:
+    """Is the trigger in a condition that follows a threat ("ملوحا بإعادة النظر إذا لم
+    يتراجع المجلس عن قراراته"): a conditional word between them, and no stop or comma
+    between that word and the trigger?"""
+    between = text[threat_at:c.start]
+    if re.search(r"[.!?؟]", between):
+        return False
+    words = list(re.finditer(r"\w+", between))
+    return any(norm(m.group(0)) in _CONDITION_WORDS and not re.search(
+        r"[,،;؛]", between[m.end():]) for m in words)  # (a comma ends the condition)
+
+
+def _condition_party(text: str, sent: Sentence, c: _Cand, acts: list[ActorRef],
+                     source: ActorRef | None, lx: EventLexicons) -> ActorRef | None:
+    """The subject of a condition after a threat ("إذا وسّع حزب الله نطاق هجماته",
+    "إذا لم يتراجع المجلس الرئاسي عن قراراته"): an actor within four words after the
+    conditional and its verb, not governed by a preposition, of another side than the
+    threat's source."""
+    at = None
+    words = list(re.finditer(r"\w+", text[c.end:min(sent.end, c.end + 260)]))
+    for k, m in enumerate(words):
+        w = norm(m.group(0))
+        nxt = norm(words[k + 1].group(0)) if k + 1 < len(words) else ""
+        if w in _CONDITION_WORDS or (w in ("حال", "لم") and k and norm(
+                words[k - 1].group(0)) in ("في", "ما")):
+            end = words[k + 1].end() if nxt in ("لم", "ما") else m.end()
+            at = c.end + end
+            break
+    if at is None:
+        return None
+    for a in acts:
+        if a.start < at or a.via == "adjective":
+            continue
+        if words_between(text, at, a.start) > 4:
+            return None
+        if governed_by_preposition(text, a) or (source is not None and (
+                a.id == source.id or one_side(c.type, a, source))):
+            continue
+        return a
+    return None
+
+
+def _characterized(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
+    """Is the trigger in what a describing verb calls something ("وصف الهجوم بأنه اعتداء
+    جبان", "واصفا إياه بـ«العمل الذي يستهدف الشعب»")? The verb stands within twelve words
+    before, and بـ or بأن follows it (within three words) before the trigger."""
+    seg = re.split(r"[,،;؛:.]", text[max(sent.start, c.start - 160):c.start])[-1]
+    toks = _TOKEN.findall(norm(seg))[-12:]  # (a comma ends what is called so)
+    for k, w in enumerate(toks):
+        if _is_word(lx, "describing_verbs", w):
+            nxt = toks[k + 1:k + 4]
+            return any(t.startswith("بان") or t == "ب" or (
+                t.startswith("ب") and not lx.triggers.lookup(t)) for t in nxt)
+    return False
+
+
+def _title_word(w: str) -> bool:
+    """A title noun of the actor dictionary's roles, and عضو ("رئيس", "عضو")."""
+    from rasad.events.roles import title_words
+
+    w = _unclitic(w)
+    return w in title_words() or w in ("عضو", "اعضاء", "ممثل")
+
+
+def _conjoined_verb(c: _Cand, lx: EventLexicons) -> bool:
+    """Does the verb open a conjoined clause ("ودانت فرنسا الهجوم وأكدت دعمها"), so that
+    the noun before it is the last clause's object, not its subject? (A verb that begins
+    with و itself, "وقع", is no conjunction.)"""
+    first = norm(c.surface).split()[0] if c.surface.strip() else ""
+    rest = _unclitic(first)
+    return rest != first and bool(lx.triggers.lookup(rest) or lx.triggers.lookup(
+        " ".join([rest, *norm(c.surface).split()[1:]])))
+
+
+def _arrival_without_party(text: str, c: _Cand, acts: list[ActorRef],
+                           lx: EventLexicons) -> bool:
+    """An arrival verb (cues.yaml `arrival_verbs`) with no actor as its subject, next to it
+    on either side (only a comma and a time adverbial may stand between)."""
+    if c.trig.pos != "verb" or not _is_word(lx, "arrival_verbs", norm(c.surface).strip()):
+        return False
+    for a in acts:
+        if a.via == "adjective":
+            continue
+        after = _TOKEN.findall(norm(text[c.end:a.start])) if a.start >= c.end else None
+        if after is not None and (not after or (len(after) <= 3 and "," in text[c.end:a.start]
+                                                  .replace("،", ","))):
+            return False  # "وصل وزير الخارجية", "وصل، مساء أمس، الرئيس"
+        if a.end <= c.start and not _TOKEN.findall(norm(text[a.end:c.start])):
+            return False  # "الوفد المصري وصل"
+    return True
+
+
+def _next_clause_act(first: Event, later: Event, text: str, sent: Sentence, at: int,
+                     later_at: int) -> bool:
+    """A trigger in a later contrast clause ("…، فيما أعلنت حكومة طرابلس إرسال طائرة")
+    with a source of another party than the first act's is another act of that party."""
+    fs, ls = first.source_actor, later.source_actor
+    if fs is None or ls is None or fs.id == ls.id or one_side(first.type, fs, ls):
+        return False
+    return any(at < start <= later_at and kind == "contrast"
+               for start, kind in _clauses(text, sent))
 
 
 def _retaliation(text: str, c: _Cand, lx: EventLexicons) -> bool:
@@ -725,8 +888,11 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     # المحادثات", two trigger words in one phrase, is one act)
     # ("غارة شنتها طائرة مسيرة إسرائيلية": what follows a support verb with a pronoun back
     # to the act is its agent, not a next act)
-    next_act = min((o.start for o in cands if o.type == c.type and o.start >= c.end and
-                    text[c.end:o.start].strip() and not _resumes(text[c.end:o.start], lx)),
+    # (nor do the actors after a conjoined verb: "ودانت فرنسا الهجوم وأكدت دعمها للحكومة")
+    next_act = min((o.start for o in cands if o.start >= c.end and (
+                        (o.type == c.type and text[c.end:o.start].strip() and
+                         not _resumes(text[c.end:o.start], lx)) or
+                        (o.trig.pos == "verb" and _conjoined_verb(o, lx)))),
                    default=None)
     if c.trig.pos == "noun":
         source, target, named = noun_roles(text, c, acts, sent, lx, tspans,
@@ -739,7 +905,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             else next((a for a in acts if a.end <= c.start and a.via != "adjective" and
                        not governed_by_preposition(text, a)), None)
         act_subject = any(o.trig.pos == "noun" and o.end <= c.start and
-                          not text[o.end:c.start].strip() for o in cands)
+                          not text[o.end:c.start].strip() for o in cands) and \
+            not _conjoined_verb(c, lx)
         source, target = verb_roles(text, c, acts, lx, tspans, speaker, lead, act_subject,
                                     next_act)
     if c.type in SYMMETRIC_TYPES and source is None:
@@ -793,6 +960,9 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
         reported_by = None
     if source is not None and target is not None and one_side(c.type, source, target):
         target = None  # "الحكومة الروسية … بوتين", "الجيش السوري … سوريا": one party
+    if c.type == "THREATEN" and target is None:
+        # "هدد بالرد إذا وسع حزب الله هجماته": the one whose act sets it off is threatened
+        target = _condition_party(text, sent, c, s_actors, source, lx)
     negated, modality = _modality(text, sent, c, lx, cands)
     date, date_text, future = _date(text, c, sent, times, published, prev_sentence,
                                     planned=modality == "planned" or c.trig.pos == "noun",
@@ -830,6 +1000,7 @@ _PERSON_AND_STATE = frozenset({"ACCUSE", "REJECT", "REQUEST", "CONSULT", "ASSAUL
 
 
 class _Party(Protocol):
+    id: str | None
     country: str | None
     kind: str | None
 
@@ -839,12 +1010,28 @@ def one_side(etype: str, a: _Party, b: _Party) -> bool:
     twice, or a person and his own country or state, in an act between two parties?"""
     if not RULES["one_side"] or a.country is None or a.country != b.country or etype in _INTERNAL:
         return False
+    if _international_official(a) or _international_official(b):
+        return False  # "أبو الغيط" speaks for the Arab League, not for Egypt
     kinds = {a.kind, b.kind}
     if kinds <= _STATE:
         return True
     if "person" not in kinds or len(kinds) != 2:
         return False
     return "country" in kinds or (bool(kinds & _STATE) and etype not in _PERSON_AND_STATE)
+
+
+def _international_official(a: _Party) -> bool:
+    """A person whose current office (one with no end in the dictionary) is in an
+    international organization: his nationality is not his side."""
+    if a.kind != "person" or not a.id:
+        return False
+    from rasad.actors import load_gazetteer
+
+    g = load_gazetteer()
+    entry = g.actors.get(a.id)
+    return entry is not None and any(
+        r.org and r.end is None and r.org in g.actors and g.actors[r.org].country is None
+        for r in entry.roles)
 
 
 def _country_ref(text: str, start: int, end: int, iso3: str) -> ActorRef:

@@ -212,3 +212,109 @@ def split_triggers(ntext: str, found: list[Match[Trigger]], lx: EventLexicons,
             if _SPLIT_STOP.search(raw2):
                 break
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectFrame:
+    """A general verb that is an act of `trigger.type` when one of `objects` follows it
+    (object_frames.yaml): objects by their first word's surfaces, each with the second words
+    it needs (empty: one word is enough)."""
+    trigger: Trigger
+    gap: int
+    objects: dict[str, tuple[frozenset[str], ...]]
+
+
+def _surfaces(word: str) -> set[str]:
+    """A word with its proclitics, with and without the article."""
+    w = norm(word).strip()
+    bare = w[2:] if w.startswith("ال") else w
+    return clitic_variants(bare) | clitic_variants("ال" + bare)
+
+
+@lru_cache(maxsize=1)
+def load_object_frames() -> dict[str, tuple[ObjectFrame, ...]]:
+    """Frames by the surfaces of their verbs and verbal nouns (with و/ف, and the future س
+    of present forms)."""
+    out: dict[str, list[ObjectFrame]] = {}
+    for ent in (_yaml("object_frames.yaml").get("frames") or []):
+        objects: dict[str, list[frozenset[str]]] = {}
+        for obj in ent.get("objects") or []:
+            words = norm(str(obj)).split()
+            if not words:
+                continue
+            second = frozenset(_surfaces(words[1]) if len(words) > 1 else ())
+            for s in _surfaces(words[0]):
+                objects.setdefault(s, []).append(second)
+        for pos in ("verb", "noun"):
+            trig = Trigger(type=str(ent["type"]), mode=str(ent.get("mode") or ""), pos=pos,
+                           strong=True)
+            forms = [str(f) for f in ent.get("verbs" if pos == "verb" else "nouns") or []]
+            frame = ObjectFrame(trig, int(ent.get("gap", SPLIT_GAP)),
+                                {k: tuple(v) for k, v in objects.items()})
+            future = replace(frame, trigger=replace(trig, future=True))
+            for f in forms:
+                fut = future_form(f, trig)
+                for w, fr in [(f, frame)] + ([(fut, future)] if fut else []):
+                    nw = norm(w).strip()
+                    for v in {nw, "و" + nw, "ف" + nw}:
+                        out.setdefault(v, []).append(fr)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def object_triggers(ntext: str, found: list[Match[Trigger]],
+                    frames: dict[str, tuple[ObjectFrame, ...]] | None = None
+                    ) -> list[Match[Trigger]]:
+    """The matches with the acts a general verb names by its object (object_frames.yaml):
+    "أرسلت مصر فرق إنقاذ ومستشفى ميدانياً" adds an AID match on أرسلت. The object follows
+    within the frame's gap, in the same clause, with no trigger of another type between;
+    it may itself be a match of the frame's type ("مساعدات"), whose mode the verb takes.
+    Other readings of the verb at that place go ("سترسل" as a deployment)."""
+    frames = load_object_frames() if frames is None else frames
+    toks = [(m.start(), m.end(), _EDGE.sub("", m.group(0)), m.group(0))
+            for m in re.finditer(r"\S+", ntext)]
+
+    def covering(a: int, b: int) -> list[Match[Trigger]]:
+        return [m for m in found if m.start < b and a < m.end]
+
+    new: list[Match[Trigger]] = []
+    drop: set[int] = set()
+    for i, (s0, _e, w, raw) in enumerate(toks):
+        s = s0 + raw.index(w) if w and w in raw else s0
+        for fr in frames.get(w, ()):
+            here = covering(s, s + len(w))
+            if any(fr.trigger.type in {p.type for p in m.payloads} for m in here) or \
+                    any(m.end > s + len(w) for m in here) or _SPLIT_STOP.search(raw[len(w):]):
+                continue  # already that act, or a word of a longer phrase
+            hit = _object_after(toks, i, fr, covering)
+            if hit is None:
+                continue
+            mode = next((p.mode for m in covering(*hit) for p in m.payloads
+                         if p.type == fr.trigger.type), fr.trigger.mode)
+            drop |= {id(m) for m in here}
+            new.append(Match(s, s + len(w), w, (replace(fr.trigger, mode=mode),)))
+            break
+    if not new:
+        return found
+    return sorted([m for m in found if id(m) not in drop] + new, key=lambda m: m.start)
+
+
+def _object_after(toks: list[tuple[int, int, str, str]], i: int, fr: ObjectFrame,
+                  covering: Callable[[int, int], list[Match[Trigger]]]
+                  ) -> tuple[int, int] | None:
+    """Where the frame's object begins and ends after token `i`, or None."""
+    for j in range(i + 1, min(len(toks), i + 1 + fr.gap)):
+        s2, e2, w2, raw2 = toks[j]
+        if w2 in _SPLIT_CLAUSE:
+            return None
+        for seconds in fr.objects.get(w2, ()):
+            if not seconds:
+                return s2, e2
+            if j + 1 < len(toks) and toks[j + 1][2] in seconds and \
+                    not _SPLIT_STOP.search(raw2):
+                return s2, toks[j + 1][1]
+        if any(fr.trigger.type not in {p.type for p in m.payloads}
+               for m in covering(s2, e2)):
+            return None  # another act's trigger between: the verb is not this act's
+        if _SPLIT_STOP.search(raw2):
+            return None
+    return None

@@ -89,8 +89,9 @@ _PREP_CLITICS = ("بال", "لل", "وبال", "ولل", "فبال", "فلل", "
                  "ولنظير", "بنظيرت", "لنظيرت")
 # an attribution ("بحسب بيان للرئاسة التركية") names a source of news, not a party
 _ATTRIBUTION = re.compile(r"\b(" + "|".join(sorted(ATTRIBUTION, key=len, reverse=True)) + r")\b")
-# "في أنقرة", "داخل سوريا": a capital or a country after these is a place
-_LOCATIVE_PREPS = frozenset(norm(w) for w in ["في", "وفي", "داخل", "بداخل"])
+# where an act happens or passes ("في أنقرة", "داخل سوريا", "عبر تركيا"): a capital or a
+# country after these is a place, not a party
+_LOCATIVE_PREPS = frozenset(norm(w) for w in ["في", "وفي", "داخل", "بداخل", "عبر", "وعبر"])
 # the prepositions of an act's object: "غارات على مواقع", "حملة ضد عناصر"
 _OBJECT_PREPOSITIONS = frozenset(norm(w) for w in [
     "على", "ضد", "نحو", "باتجاه", "تجاه", "وعلى", "وضد"])
@@ -142,7 +143,9 @@ def resumptive_agent_verbs(lx: EventLexicons) -> frozenset[str]:
 def _with_pronoun(verbs: frozenset[str]) -> frozenset[str]:
     """Verbs with the pronoun that points back to the act ("شنها", "يشنها", "شنته")."""
     return frozenset(v + s for v in verbs for s in _OBJECT_SUFFIXES) | frozenset(
-        v[:-1] + "ت" + s for v in verbs if v.endswith("ه") for s in _OBJECT_SUFFIXES)
+        v[:-1] + "ت" + s for v in verbs if v.endswith("ه") for s in _OBJECT_SUFFIXES) | \
+        frozenset(v[:-1] + "ا" + s for v in verbs if v.endswith("ي") and len(v) > 3
+                  for s in _OBJECT_SUFFIXES)  # a final ى is written ا before it: تبناها
 
 
 def agent_markers(lx: EventLexicons) -> tuple[str, ...]:
@@ -576,6 +579,19 @@ def _possessive_inside(c: Cand) -> bool:
 _EXPRESS_PREPOSITIONS = frozenset(norm(w) for w in ["عن"])
 
 
+def _expressed(text: str, before: Sequence[ActorRef], lx: EventLexicons) -> bool:
+    """Is the subject right before the trigger that of a verb of expressing ("أعرب
+    الأمين العام لجامعة الدول العربية أحمد أبو الغيط عن …")? The verb stands within the
+    three words before the subject's first mention."""
+    first = before[0]
+    for a in before:  # the subject phrase: the mentions chained up to the last one
+        if a.end <= before[-1].start and len(ntoks(text[a.end:before[-1].start])) <= 3:
+            first = a
+            break
+    return any(lx.is_cue("express_verbs", without_conjunction(t))
+               for t in ntoks(text[max(0, first.start - 30):first.start])[-3:])
+
+
 def _own_masdar(c: Cand, lx: EventLexicons) -> bool:
     """A one-word masdar with a pronoun suffix on a listed trigger noun ("تضامنهما",
     "دعمها", "ترحيبه"): the pronoun is its agent's."""
@@ -598,7 +614,7 @@ def _verb_trigger(w: str, lx: EventLexicons) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     """The first words of the actor dictionary's role nouns (roles.yaml: رئيس، وزير، مبعوث،
     المتحدث …), with and without the article."""
     from rasad.actors import load_gazetteer
@@ -615,7 +631,7 @@ def _title_between(text: str, c: Cand, a: ActorRef) -> bool:
     """Is the one word between a verb and an actor a title whose holder the actor names
     ("أشاد رئيس مفوضية الاتحاد": a role noun of the actor dictionary)?"""
     gap = ntoks(text[c.end:a.start])
-    return len(gap) == 1 and gap[0] in _title_words()
+    return len(gap) == 1 and gap[0] in title_words()
 
 
 _TITLE_PHRASE_MAX = 6  # words of a title phrase before its holder's name
@@ -628,7 +644,7 @@ def _title_phrase(text: str, c: Cand, a: ActorRef, lx: EventLexicons,
     نجيب ميقاتي", "اتهم المتحدث باسم الجماعة وكبير مفاوضيها محمد عبد السلام")? It opens
     with a role noun of the actor dictionary and holds no comma, preposition or verb."""
     gap = _gap_tokens(text, c.end, a.start, times)
-    if not gap or gap[0] not in _title_words() or len(gap) > _TITLE_PHRASE_MAX or \
+    if not gap or gap[0] not in title_words() or len(gap) > _TITLE_PHRASE_MAX or \
             _gap_has_comma(text, c.end, a.start, times) or a.via != "name":
         return False
     return not any(t in _PREPOSITIONS or _verb_trigger(_strip_clitic(t), lx) or
@@ -867,9 +883,11 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         if not _gap_tokens(text, b.end, c.start, times) and not _gap_has_comma(
                 text, b.end, c.start, times) and not governed_by_preposition(text, b):
             source, named = conjunct_head(before, b, text), True
-    if source is None and before and _own_masdar(c, lx) and not patient:
+    if source is None and before and not patient and (
+            _own_masdar(c, lx) or _expressed(text, before, lx)):
         # "أعربت فرنسا وبريطانيا عن تضامنهما مع الحكومة": the masdar's pronoun is the
-        # subject before it, after the preposition its verb governs
+        # subject before it, after the preposition its verb governs; "أعرب أبو الغيط عن
+        # تضامن الجامعة": a verb of expressing makes its subject the masdar's agent
         b = before[-1]
         gap = _gap_tokens(text, b.end, c.start, times)
         if gap and all(t in _EXPRESS_PREPOSITIONS for t in gap) and not _gap_has_comma(
