@@ -369,3 +369,30 @@ def test_the_arrival_of_relief_planes_is_aid_from_each_donor_not_a_visit() -> No
     evs = code("ووصلت طائرات إغاثة من السعودية والكويت إلى مطار المدينة.")
     assert sorted(sources(evs, "AID")) == ["KWT", "SAU"]
     assert [e for e in evs if e.type == "CONSULT"] == []
+
+
+def test_the_subject_of_a_threats_condition_is_its_target_and_the_condition_no_act() -> None:
+    evs = code("وحذّر وزير الدفاع الأمريكي من رد قاس إذا هاجمت إيران السفن في الخليج.")
+    assert targets(evs, "THREATEN") == ["IRN"]
+    assert [e for e in evs if e.type == "ASSAULT"] == []
+
+
+def test_what_an_act_is_called_and_what_one_is_charged_with_are_no_acts() -> None:
+    evs = code("ودانت الحكومة الأردنية التفجير، واصفة إياه بـ«العمل الذي يستهدف أمن المنطقة».")
+    assert sorted(e.type for e in evs) == ["ACCUSE", "ASSAULT"]  # the bombing, not the "يستهدف"
+    evs = code("واعتقلت الشرطة التركية عشرة صحفيين في أنقرة بتهمة التعاون مع جماعة محظورة.")
+    assert [e.type for e in evs] == ["COERCE"]
+
+
+def test_a_conjoined_trigger_verb_ends_the_objects_of_the_verb_before_it() -> None:
+    evs = code("ودانت ألمانيا الهجوم وأكدت دعمها للحكومة الباكستانية.")
+    assert roles(evs, "ACCUSE") == [("DEU", None)]
+    assert roles(evs, "SUPPORT") == [("DEU", "PAKGOV")]
+
+
+
+def test_a_verb_of_expressing_gives_its_subject_to_the_masdar_after_an() -> None:
+    evs = code("وأعرب الأمين العام لجامعة الدول العربية أحمد أبو الغيط عن تضامن الجامعة "
+               "مع الأردن.")
+    # (an international official is not one side with his own country)
+    assert roles(evs, "SUPPORT") == [("ahmed-aboul-gheit", "JOR")]

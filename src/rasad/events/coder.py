@@ -38,6 +38,7 @@ from rasad.events.roles import (
     prev_word,
     resumptive_agent_verbs,
     sentence_speaker,
+    title_words,
     verb_roles,
     words_between,
 )
@@ -517,7 +518,7 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
         if threat_at is not None and c.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION") \
                 and _governor(text, sent, c, lx, cands) == "threat":
             continue  # the threatened act: the THREATEN event says it (PLOVER.md)
-        if threat_at is not None and c.type != "THREATEN" and _conditioned(text, threat_at, c):
+        if threat_at is not None and c.type != "THREATEN" and _conditioned(text, threat_at, c, lx):
             continue  # "هدد … إذا أُبرمت صفقة": a threat's condition is no act
         if c.type in MODEL_TYPES:
             if probs is None:
@@ -618,10 +619,16 @@ def _other_act(first: Event, later: Event, retaliation: bool = False,
         fs.id == ls.id and _side(ft) != _side(lt)
 
 
-_CONDITION_WORDS = frozenset(norm(w) for w in ["إذا", "وإذا", "فإذا", "لو", "ولو"])
+def _conditional_at(words: list[re.Match[str]], k: int, lx: EventLexicons) -> bool:
+    """Is word k a conditional of cues.yaml ("إذا", "ولو", or the end of "ما لم", "في حال")?
+    Conditional إن is not: normalized, it is also the complementizer أن."""
+    w = norm(words[k].group(0))
+    prev = norm(words[k - 1].group(0)) if k else ""
+    return (_is_word(lx, "conditionals", w) and w not in ("لم", "حال")) or (
+        bool(prev) and f"{_unclitic(prev)} {w}" in lx.cue_phrases.get("conditionals", ()))
 
 
-def _conditioned(text: str, threat_at: int, c: _Cand) -> bool:
+def _conditioned(text: str, threat_at: int, c: _Cand, lx: EventLexicons) -> bool:
     """Is the trigger in a condition that follows a threat ("ملوحا بإعادة النظر إذا لم
     يتراجع المجلس عن قراراته"): a conditional word between them, and no stop or comma
     between that word and the trigger?"""
@@ -629,8 +636,8 @@ def _conditioned(text: str, threat_at: int, c: _Cand) -> bool:
     if re.search(r"[.!?؟]", between):
         return False
     words = list(re.finditer(r"\w+", between))
-    return any(norm(m.group(0)) in _CONDITION_WORDS and not re.search(
-        r"[,،;؛]", between[m.end():]) for m in words)  # (a comma ends the condition)
+    return any(_conditional_at(words, k, lx) and not re.search(
+        r"[,،;؛]", between[m.end():]) for k, m in enumerate(words))  # (a comma ends it)
 
 
 def _condition_party(text: str, sent: Sentence, c: _Cand, acts: list[ActorRef],
@@ -642,12 +649,9 @@ def _condition_party(text: str, sent: Sentence, c: _Cand, acts: list[ActorRef],
     at = None
     words = list(re.finditer(r"\w+", text[c.end:min(sent.end, c.end + 260)]))
     for k, m in enumerate(words):
-        w = norm(m.group(0))
-        nxt = norm(words[k + 1].group(0)) if k + 1 < len(words) else ""
-        if w in _CONDITION_WORDS or (w in ("حال", "لم") and k and norm(
-                words[k - 1].group(0)) in ("في", "ما")):
-            end = words[k + 1].end() if nxt in ("لم", "ما") else m.end()
-            at = c.end + end
+        if _conditional_at(words, k, lx):
+            nxt = norm(words[k + 1].group(0)) if k + 1 < len(words) else ""
+            at = c.end + (words[k + 1].end() if nxt in ("لم", "ما") else m.end())
             break
     if at is None:
         return None
@@ -679,8 +683,6 @@ def _characterized(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bo
 
 def _title_word(w: str) -> bool:
     """A title noun of the actor dictionary's roles, and عضو ("رئيس", "عضو")."""
-    from rasad.events.roles import title_words
-
     w = _unclitic(w)
     return w in title_words() or w in ("عضو", "اعضاء", "ممثل")
 
