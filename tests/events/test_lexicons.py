@@ -57,3 +57,16 @@ def test_object_triggers_make_a_general_verb_an_act_by_what_it_moves() -> None:
     # a new clause between the verb and the object ends the search
     t2 = norm("وبعثت الحكومة برقية تهنئة، وقالت إن الخيام ستصل.")
     assert all(m.payloads[0].type != "AID" for m in object_triggers(t2, lx.triggers.find(t2)))
+
+
+def test_object_triggers_read_a_verb_after_a_quote_mark() -> None:
+    # the weak deployment reading of "سنرسل" sits on the word, not on the quote mark before
+    # it; the aid reading replaces it
+    from rasad.events.lexicons import load_event_lexicons, object_triggers
+    from rasad.text.normalize import norm
+
+    lx = load_event_lexicons()
+    t = norm("وقال: «سنرسل قوافل مماثلة إلى الشمال».")
+    got = [(m.surface, m.payloads[0].type) for m in object_triggers(t, lx.triggers.find(t))]
+    assert ("سنرسل", "AID") in got
+    assert all(ty != "MOBILIZE" for _, ty in got)

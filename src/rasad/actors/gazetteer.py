@@ -282,6 +282,14 @@ class Gazetteer:
                 break
         return out
 
+    def international_official(self, actor_id: str | None) -> bool:
+        """Does the person hold an open-ended office in an organization of no country
+        (the Arab League's secretary general)? Then his nationality is not his side."""
+        entry = self.actors.get(actor_id or "")
+        return entry is not None and entry.kind == "person" and any(
+            r.org and r.end is None and r.org in self.actors and
+            self.actors[r.org].country is None for r in entry.roles)
+
     def country_actor(self, iso3: str | None) -> ActorEntry | None:
         return self.actors.get(iso3) if iso3 else None
 

@@ -38,6 +38,7 @@ from rasad.events.roles import (
     prev_word,
     resumptive_agent_verbs,
     sentence_speaker,
+    side,
     title_words,
     verb_roles,
     words_between,
@@ -277,11 +278,11 @@ def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
                 t in lx.cues.get("retaliation_cues", ()) for t in near.split()) and not \
                 _RETALIATION_VERB.search(near):
             continue
-        side = _side(ev.source_actor)
+        own = side(ev.source_actor)
         for prev in reversed(events[:i]):
             if prev.type == "ASSAULT" and prev.source_actor is not None and \
-                    prev.target_actor is not None and _side(prev.target_actor) == side and \
-                    _side(prev.source_actor) != side:
+                    prev.target_actor is not None and side(prev.target_actor) == own and \
+                    side(prev.source_actor) != own:
                 ev.target_actor = prev.source_actor
                 break
     return events
@@ -596,10 +597,6 @@ def _resumes(gap: str, lx: EventLexicons) -> bool:
                                    for w in words)
 
 
-def _side(a: ActorRef) -> str:
-    return a.country or (a.id or "")[:3]
-
-
 def _other_act(first: Event, later: Event, retaliation: bool = False,
                verb: bool = False) -> bool:
     """Two triggers of one type in a sentence are two acts when
@@ -613,10 +610,10 @@ def _other_act(first: Event, later: Event, retaliation: bool = False,
     if ls is None:
         return False
     if retaliation and first.type == "ASSAULT" and ft is not None and \
-            _side(ls) == _side(ft) and (fs is None or _side(fs) != _side(ls)):
+            side(ls) == side(ft) and (fs is None or side(fs) != side(ls)):
         return True
     return verb and fs is not None and ft is not None and lt is not None and \
-        fs.id == ls.id and _side(ft) != _side(lt)
+        fs.id == ls.id and side(ft) != side(lt)
 
 
 def _conditional_at(words: list[re.Match[str]], k: int, lx: EventLexicons) -> bool:
@@ -1012,28 +1009,18 @@ def one_side(etype: str, a: _Party, b: _Party) -> bool:
     twice, or a person and his own country or state, in an act between two parties?"""
     if not RULES["one_side"] or a.country is None or a.country != b.country or etype in _INTERNAL:
         return False
-    if _international_official(a) or _international_official(b):
-        return False  # "أبو الغيط" speaks for the Arab League, not for Egypt
+    if "person" in (a.kind, b.kind):
+        from rasad.actors import load_gazetteer
+
+        g = load_gazetteer()
+        if g.international_official(a.id) or g.international_official(b.id):
+            return False  # "أبو الغيط" speaks for the Arab League, not for Egypt
     kinds = {a.kind, b.kind}
     if kinds <= _STATE:
         return True
     if "person" not in kinds or len(kinds) != 2:
         return False
     return "country" in kinds or (bool(kinds & _STATE) and etype not in _PERSON_AND_STATE)
-
-
-def _international_official(a: _Party) -> bool:
-    """A person whose current office (one with no end in the dictionary) is in an
-    international organization: his nationality is not his side."""
-    if a.kind != "person" or not a.id:
-        return False
-    from rasad.actors import load_gazetteer
-
-    g = load_gazetteer()
-    entry = g.actors.get(a.id)
-    return entry is not None and any(
-        r.org and r.end is None and r.org in g.actors and g.actors[r.org].country is None
-        for r in entry.roles)
 
 
 def _country_ref(text: str, start: int, end: int, iso3: str) -> ActorRef:

@@ -171,6 +171,19 @@ _SPLIT_CLAUSE = COMPLEMENTIZERS | RELATIVE_PRONOUNS | frozenset(
 _EDGE = re.compile(r"^\W+|\W+$")
 
 
+def _spaced_tokens(ntext: str) -> list[tuple[int, int, str, str]]:
+    """The space-separated words of a normalized text: (start, end, word, raw), where word
+    is raw without edge punctuation and start is where the word itself begins ("«سنرسل":
+    after the quote mark)."""
+    out = []
+    for m in re.finditer(r"\S+", ntext):
+        raw = m.group(0)
+        w = _EDGE.sub("", raw)
+        start = m.start() + raw.index(w) if w else m.start()
+        out.append((start, m.end(), w, raw[raw.index(w):] if w else raw))
+    return out
+
+
 def _add_split(lx: EventLexicons, form: str, trig: Trigger) -> None:
     words = norm(form).split()
     if trig.pos != "verb" or len(words) != 2 or words[0] in _NOT_VERBS or len(words[0]) < 3:
@@ -193,8 +206,7 @@ def split_triggers(ntext: str, found: list[Match[Trigger]], lx: EventLexicons,
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in covered)
 
-    toks = [(m.start(), m.end(), _EDGE.sub("", m.group(0)), m.group(0))
-            for m in re.finditer(r"\S+", ntext)]
+    toks = _spaced_tokens(ntext)
     out: list[Match[Trigger]] = []
     for i, (s, _e, w, raw) in enumerate(toks):
         phrases = lx.split.get(w)
@@ -206,8 +218,7 @@ def split_triggers(ntext: str, found: list[Match[Trigger]], lx: EventLexicons,
                 break  # a new clause, or another trigger between: another predicate
             hit = [(t, k) for obj, t, k in phrases if obj == w2]
             if hit and free(s2, s2 + len(w2)) and not in_name(s2, s2 + len(w2)):
-                start = s + raw.index(w) if w in raw else s
-                out.append(Match(start, start + len(w), w, (hit[0][0],), prefix=hit[0][1]))
+                out.append(Match(s, s + len(w), w, (hit[0][0],), prefix=hit[0][1]))
                 break
             if _SPLIT_STOP.search(raw2):
                 break
@@ -270,16 +281,14 @@ def object_triggers(ntext: str, found: list[Match[Trigger]],
     it may itself be a match of the frame's type ("مساعدات"), whose mode the verb takes.
     Other readings of the verb at that place go ("سترسل" as a deployment)."""
     frames = load_object_frames() if frames is None else frames
-    toks = [(m.start(), m.end(), _EDGE.sub("", m.group(0)), m.group(0))
-            for m in re.finditer(r"\S+", ntext)]
+    toks = _spaced_tokens(ntext)
 
     def covering(a: int, b: int) -> list[Match[Trigger]]:
         return [m for m in found if m.start < b and a < m.end]
 
     new: list[Match[Trigger]] = []
     drop: set[int] = set()
-    for i, (s0, _e, w, raw) in enumerate(toks):
-        s = s0 + raw.index(w) if w and w in raw else s0
+    for i, (s, _e, w, raw) in enumerate(toks):
         for fr in frames.get(w, ()):
             here = covering(s, s + len(w))
             if any(fr.trigger.type in {p.type for p in m.payloads} for m in here) or \

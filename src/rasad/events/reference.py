@@ -44,7 +44,7 @@ from importlib import resources
 from typing import Any
 
 from rasad.events.lexicons import EventLexicons
-from rasad.events.roles import SYMMETRIC_TYPES, Cand, asserted_by_clause
+from rasad.events.roles import SYMMETRIC_TYPES, Cand, asserted_by_clause, side
 from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence
 from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVES
 from rasad.text.function_words import without_conjunction as _unclitic
@@ -355,10 +355,6 @@ def _same_word(c: Cand, ev: Event) -> bool:
     return bool(own and theirs) and _skeleton(own[0]) == _skeleton(theirs[0])
 
 
-def _side(a: ActorRef | None) -> str | None:
-    return None if a is None else (a.country or (a.id or "")[:3] or None)
-
-
 def _in(a: ActorRef | None, clause: tuple[int, int]) -> ActorRef | None:
     """The actor if it stands in the clause (not the speaker of "قال X إن …")."""
     return a if a is not None and clause[0] <= a.start < clause[1] else None
@@ -375,7 +371,7 @@ def _conflicts(ev: Event, alone: Sequence[Event], clause: tuple[int, int]) -> bo
         for mine, act in ((_in(a.source_actor, clause), ev.source_actor),
                           (_in(a.target_actor, clause), ev.target_actor)):
             if mine is not None and act is not None and mine.id not in theirs and \
-                    _side(mine) != _side(act):
+                    side(mine) != side(act):
                 return True
     return False
 

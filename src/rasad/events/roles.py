@@ -112,8 +112,10 @@ class Cand:
     surface: str
 
 
-def _strip_clitic(tok: str) -> str:
-    return tok[1:] if tok[:1] in ("و", "ف") and len(tok) > 3 else tok
+def side(a: ActorRef) -> str:
+    """The party an actor stands for: its country, else its id's first letters (for a
+    country's own state actors, ids like TURMIL)."""
+    return a.country or (a.id or "")[:3]
 
 
 def ntoks(text: str) -> list[str]:
@@ -172,7 +174,7 @@ def partitive_start(text: str, a: ActorRef) -> int | None:
     toks = list(_WORD.finditer(text[lo:a.start]))
     if len(toks) < 2 or norm(toks[-1].group(0)) != "من":
         return None
-    head = _strip_clitic(norm(toks[-2].group(0)))
+    head = without_conjunction(norm(toks[-2].group(0)))
     if load_event_lexicons().is_cue("partitive_heads", head) and not re.search(r"[,;:،؛]", text[lo + toks[-2].end():
                                                                         a.start]):
         return lo + toks[-2].start()
@@ -207,7 +209,7 @@ def speaks_for_another(text: str, a: ActorRef) -> bool:
     if toks and toks[-1] == norm("لدى"):
         return False
     titles = _possessive_titles()
-    return any(_strip_clitic(t) in titles or t in ("لسان", "بلسان") for t in toks)
+    return any(without_conjunction(t) in titles or t in ("لسان", "بلسان") for t in toks)
 
 
 
@@ -220,7 +222,7 @@ def object_suffix(c: Cand, lx: EventLexicons) -> bool:
     first = c.surface.split()[0] if c.surface.split() else ""
     if re.sub(r"[\u064b-\u0652]+$", "", first).endswith("ة"):
         return False  # "داعية", "محذرة": a feminine participle, not a verb with "ـه"
-    bare = _strip_clitic(toks[0])
+    bare = without_conjunction(toks[0])
     for s in _OBJECT_SUFFIXES:
         if bare.endswith(s) and len(bare) - len(s) >= 2:
             stem = bare[:-len(s)]
@@ -505,7 +507,7 @@ def _speech_subject(text: str, before: Sequence[ActorRef], lx: EventLexicons) ->
         w = toks[i]
         if w in _SUBORDINATORS or w in _PRONOUN_SUBJECT:
             return False
-        if lx.is_cue("speech_verbs", w) or lx.is_cue("speech_verbs", _strip_clitic(w)):
+        if lx.is_cue("speech_verbs", w) or lx.is_cue("speech_verbs", without_conjunction(w)):
             return True
     return False
 
@@ -598,7 +600,7 @@ def _own_masdar(c: Cand, lx: EventLexicons) -> bool:
     toks = ntoks(c.surface)
     if len(toks) != 1:
         return False
-    w = _strip_clitic(toks[0])
+    w = without_conjunction(toks[0])
     for suf in sorted(_OBJECT_SUFFIXES, key=len, reverse=True):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             stem = w[:-len(suf)]
@@ -647,7 +649,7 @@ def _title_phrase(text: str, c: Cand, a: ActorRef, lx: EventLexicons,
     if not gap or gap[0] not in title_words() or len(gap) > _TITLE_PHRASE_MAX or \
             _gap_has_comma(text, c.end, a.start, times) or a.via != "name":
         return False
-    return not any(t in _PREPOSITIONS or _verb_trigger(_strip_clitic(t), lx) or
+    return not any(t in _PREPOSITIONS or _verb_trigger(without_conjunction(t), lx) or
                    t in _NEW_CLAUSE for t in gap[1:])
 
 
@@ -743,7 +745,7 @@ def _agent_after(text: str, c: Cand, after: Sequence[ActorRef], lx: EventLexicon
         gap = norm(text[c.end:a.start])
         gtoks = _TOKEN.findall(gap)
         if a.start - c.end > AGENT_REACH and not (
-                gtoks and _strip_clitic(gtoks[-1]) in support and
+                gtoks and without_conjunction(gtoks[-1]) in support and
                 not re.search(r"[.:;؛]", gap) and not _ATTRIBUTION.search(gap)):
             # (farther only with the support verb right before the agent: "استشهد عشرة …،
             # منذ فجر أمس، في عملية عسكرية يشنها الجيش الإسرائيلي")
@@ -758,7 +760,7 @@ def _agent_after(text: str, c: Cand, after: Sequence[ActorRef], lx: EventLexicon
                 t in _OBJECT_PREPOSITIONS for t in gtoks):
             continue  # "غارات على مواقع تابعة للجماعة": the target's owner
         if hits or (gtoks and (
-                _strip_clitic(gtoks[-1]) in resumptive or gtoks[-1] in resumptive)):
+                without_conjunction(gtoks[-1]) in resumptive or gtoks[-1] in resumptive)):
             return a
     return None
 
@@ -783,7 +785,7 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
     speech = lx.cues.get("speech_verbs", frozenset())
     for m in _WORD.finditer(text[c.end:end]):
         t = norm(m.group(0))
-        w = _strip_clitic(t)
+        w = without_conjunction(t)
         if (w != t and (w in speech or _verb_trigger(w, lx)) and not _participle(w) and
                 re.search(r"[,،]\s*$", text[c.end:c.end + m.start()])) or t in _NEW_CLAUSE:
             # "رفضت البيان، وقالت إن …", "رحب بالتوقيع، ودعا إلى", "…، فيما دعت واشنطن":
@@ -974,7 +976,7 @@ def _verb_before(text: str, a: ActorRef, lx: EventLexicons, cue: str = "",
     w = prev_word(text, a.start)
     if not w or re.search(r"[,;:.،؛]", text[max(0, a.start - 3):a.start]):
         return False
-    forms = (w, _strip_clitic(w))
+    forms = (w, without_conjunction(w))
     if cue:
         return any(lx.is_cue(cue, f) for f in forms)
     if other_than != "ACCUSE" and any(lx.is_cue("condemn_verbs", f) for f in forms):
@@ -1095,7 +1097,7 @@ def _support_verb_subject(text: str, c: Cand, acts: Sequence[ActorRef], sent: Se
     found = None
     for m in _TOKEN.finditer(seg):
         tok = norm(m.group(0))
-        if tok in verbs or _strip_clitic(tok) in verbs:
+        if tok in verbs or without_conjunction(tok) in verbs:
             found = m
     if found is None:
         return None
@@ -1131,7 +1133,7 @@ def asserted_by_clause(text: str, c: Cand, lx: EventLexicons) -> bool:
     noun is only referred to (after تنفيذ، بموجب، لـ)."""
     toks = ntoks(text[c.end:c.end + 60])[:4]
     verbs = resumptive_agent_verbs(lx)
-    return any(t in verbs or _strip_clitic(t) in verbs for t in toks)
+    return any(t in verbs or without_conjunction(t) in verbs for t in toks)
 
 
 def sentence_speaker(text: str, sent: Sentence, c: Cand, acts: Sequence[ActorRef],
@@ -1145,7 +1147,7 @@ def sentence_speaker(text: str, sent: Sentence, c: Cand, acts: Sequence[ActorRef
     for m in _WORD.finditer(seg):
         tok = norm(m.group(0))
         if any(lx.is_cue(cue, t) for cue in ("speech_verbs", "denial_verbs")
-               for t in (tok, _strip_clitic(tok))):
+               for t in (tok, without_conjunction(tok))):
             last = m  # (a denial is speech too: "نفى الجيش أن تكون قواته …")
     if last is None:
         return None, -1
