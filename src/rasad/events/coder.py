@@ -967,6 +967,11 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
                                     planned=modality == "planned" or c.trig.pos == "noun",
                                     planned_act=modality == "planned" and not negated,
                                     also=[o for o in cands if o.type == c.type and o.start > c.end])
+    shifted = _day_offset(text, c, date, lx)
+    if shifted != date and shifted and published is not None and \
+            shifted > published.isoformat():
+        future = True  # "عشية مظاهرات": the eve is today, the protest tomorrow
+    date = shifted
     if future and modality == "asserted":
         modality = "planned"
     location = _location(text, c, s_places, s_actors)
@@ -1576,6 +1581,23 @@ def _date(text: str, c: _Cand, sent: Sentence, times: list[TimeRef],
     if published is not None:
         return published.isoformat(), None, False
     return None, None, False
+
+
+def _day_offset(text: str, c: _Cand, value: str | None, lx: EventLexicons) -> str | None:
+    """An act noun right after "غداة" (the morning after) happened the day before its
+    clause's date, one after "عشية" (the eve of) the day after (cues.yaml day_after,
+    day_before). A date that is not a whole day is kept as it is."""
+    if c.trig.pos != "noun" or not value or len(value) != 10:
+        return value
+    prev = norm(_prev_word(text, c.start))
+    shift = -1 if _is_word(lx, "day_after", prev) else (
+        1 if _is_word(lx, "day_before", prev) else 0)
+    if not shift:
+        return value
+    try:
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=shift)).isoformat()
+    except ValueError:
+        return value
 
 
 def _stale(value: str | None, published: dt.date | None) -> bool:

@@ -55,6 +55,8 @@ from rasad.text.tokens import Token, tokens
 # a time or a marker of another act belongs to the mention
 GOVERNOR_REACH = 6
 PHRASE_REACH = 4
+# how long (words) a relative clause set off by commas inside a mention's clause may be
+RELATIVE_ASIDE = 16
 # the modalities of an earlier act that a later mention may refer to
 ANTECEDENT_MODALITIES = frozenset({"asserted", "planned"})
 _PROCLITICS = ("و", "ف")
@@ -425,6 +427,20 @@ def find_references(text: str, sent: Sentence, cands: Sequence[Cand], earlier: S
     return out
 
 
+def _relative_aside(toks: Sequence[Token], at: int) -> int | None:
+    """When a comma at `at` opens a relative clause closed by another comma ("، الذي طال
+    منزلاً في حي سكني،"), the index just after the closing comma; else None."""
+    if toks[at].w not in (",", "،") or at + 1 >= len(toks) or \
+            _unclitic(toks[at + 1].w) not in _RELATIVES:
+        return None
+    for j in range(at + 2, min(len(toks), at + 2 + RELATIVE_ASIDE)):
+        if _hard_break(toks[j]):
+            return None
+        if toks[j].w in (",", "،"):
+            return j + 1
+    return None
+
+
 def _harm_of(text: str, sent: Sentence, c: Cand, cands: Sequence[Cand], ev: Event,
              lx: EventLexicons, taken: set[int]) -> list[Reference]:
     """The casualty words of the referring act in its clause ("أسفرت الغارة على الصوانة عن
@@ -435,7 +451,15 @@ def _harm_of(text: str, sent: Sentence, c: Cand, cands: Sequence[Cand], ev: Even
     while lo > 0 and not _breaks(toks[lo - 1]):
         lo -= 1
     hi = _index(toks, c.end)
-    while hi < len(toks) and not _breaks(toks[hi]) and hi - t <= 10:
+    skipped = 0  # a relative clause set off by commas ("وأدى القصف، الذي طال منزلاً، إلى مقتل")
+    while hi < len(toks) and hi - t - skipped <= 10:
+        if _breaks(toks[hi]):
+            end = _relative_aside(toks, hi)
+            if end is None:
+                break
+            skipped += end - hi
+            hi = end
+            continue
         hi += 1
     clause = " ".join(tok.w for tok in toks[lo:hi])
     cues = lx.cues.get("consequence_cues", frozenset())
