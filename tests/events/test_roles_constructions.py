@@ -396,3 +396,34 @@ def test_a_verb_of_expressing_gives_its_subject_to_the_masdar_after_an() -> None
                "مع الأردن.")
     # (an international official is not one side with his own country)
     assert roles(evs, "SUPPORT") == [("ahmed-aboul-gheit", "JOR")]
+
+
+def test_the_definite_generic_after_a_partitive_names_the_same_group() -> None:
+    # "مسلحون من حركة الشباب" … "المسلحين": the same members of al-Shabaab
+    evs = code("اقتحم مسلحون من حركة الشباب فندقا في مقديشو مساء الخميس. وقال متحدث باسم "
+               "الشرطة إن المسلحين فجروا سيارة مفخخة عند البوابة قبل دخول المبنى.")
+    assert "unnamed-armed-groups" not in sources(evs, "ASSAULT")
+    assert set(sources(evs, "ASSAULT")) == {"al-shabaab"}
+
+
+def test_an_indefinite_generic_brings_in_other_members() -> None:
+    evs = code("اقتحم مسلحون من حركة الشباب فندقا في مقديشو مساء الخميس. وفي بيداوة، فجر "
+               "مسلحون مجهولون عبوة ناسفة في سوق المدينة.")
+    assert "al-shabaab" in sources(evs, "ASSAULT")
+    assert sources(evs, "ASSAULT").count("al-shabaab") == 1
+
+
+def test_a_condemnation_of_an_act_without_author_goes_to_the_pages_one_attacker() -> None:
+    # the latest attack mention ("قتلوا", in a claim) has no author; the page names one
+    evs = code("اقتحم مسلحون من حركة الشباب فندقا في مقديشو مساء الخميس. وتبنت الحركة "
+               "الهجوم، زاعمة أن مقاتليها قتلوا عشرات الجنود. ودان الرئيس الصومالي حسن شيخ "
+               "محمود الهجوم.")
+    assert ("hassan-sheikh-mohamud", "al-shabaab") in roles(evs, "ACCUSE")
+
+
+def test_a_conjoined_source_past_the_place_of_the_first() -> None:
+    # "في مقديشو" locates the embassy; the UN mission is the second condemning party
+    evs = code("اقتحم مسلحون من حركة الشباب فندقا في مقديشو مساء الخميس. كما دانت السفارة "
+               "الأمريكية في مقديشو وبعثة الأمم المتحدة في الصومال الهجوم على الفندق.")
+    assert ("USA", "al-shabaab") in roles(evs, "ACCUSE")
+    assert ("unsom", "al-shabaab") in roles(evs, "ACCUSE")

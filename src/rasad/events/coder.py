@@ -170,14 +170,42 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
 def _partitive_wholes(text: str, actors: list[ActorRef]) -> list[ActorRef]:
     """"اقتحمه مسلحون من حركة الشباب": a generic mention that is the head of a partitive
     ("مسلحون", "عناصر" … من X) names members of X, so X is the actor and the head is
-    dropped."""
-    heads = set()
+    dropped. A later definite mention of the same generic ("المسلحين فجّروا سيارة") refers
+    to those members, so it is X too, until an indefinite one brings in others ("مسلحون
+    آخرون"), or when the page has given the generic more than one whole."""
+    heads: dict[int, ActorRef] = {}
     for a in actors:
         at = partitive_start(text, a)
         if at is None:
             continue
-        heads |= {id(h) for h in actors if h is not a and h.start == at and h.end <= a.start}
-    return [a for a in actors if id(a) not in heads] if heads else actors
+        for h in actors:
+            if h is not a and h.start == at and h.end <= a.start:
+                heads[id(h)] = a
+    if not heads:
+        return actors
+    out: list[ActorRef] = []
+    whole: dict[str, ActorRef | None] = {}  # generic id → the whole it stands for (None: two)
+    for a in sorted(actors, key=lambda x: x.start):
+        if id(a) in heads:
+            w = heads[id(a)]
+            if a.id is not None:
+                seen = whole.get(a.id, w)
+                whole[a.id] = w if seen is not None and seen.id == w.id else None
+            continue
+        if a.id in whole and a.via == "name":
+            w = whole[a.id]
+            if _definite(a.text) and w is not None:
+                a = ActorRef(a.text, a.start, a.end, w.id, w.name, w.country, w.kind,
+                             via="coref")
+            else:
+                whole.pop(a.id)  # an indefinite mention: other members
+        out.append(a)
+    return out
+
+
+def _definite(surface: str) -> bool:
+    w = norm(surface).split()[:1]
+    return bool(w) and _unclitic(w[0]).startswith(("ال", "لل"))
 
 
 def _word_forms(w: str) -> set[str]:

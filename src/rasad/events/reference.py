@@ -576,6 +576,16 @@ def _victims_act(ref: Reference, reactor: ActorRef | None, earlier: Sequence[Eve
     return ante
 
 
+def _sole_author(etype: str, earlier: Sequence[Event]) -> ActorRef | None:
+    """The one author of the page's earlier acts of the type, when they all have the same
+    one: an act reported without its author ("زاعمة أن مقاتليها قتلوا عشرات") is then most
+    likely that author's too. None when two authors (or none) are named."""
+    ids = {e.source_actor.id: e.source_actor for e in earlier
+           if e.type == etype and e.source_actor is not None and e.source_actor.id and
+           not e.negated and e.modality in ANTECEDENT_MODALITIES}
+    return next(iter(ids.values())) if len(ids) == 1 else None
+
+
 def aim_reaction(ref: Reference, text: str, sent: Sentence, coded: Sequence[Event],
                  earlier: Sequence[Event] = (), words: ReferenceWords | None = None) -> None:
     """A reaction to an act already reported is aimed at the act's author: "ودان ميقاتي
@@ -597,7 +607,8 @@ def aim_reaction(ref: Reference, text: str, sent: Sentence, coded: Sequence[Even
     for ev in coded:
         if ev.type not in REACTION_TYPES:
             continue
-        author = _victims_act(ref, ev.source_actor, earlier).source_actor
+        author = _victims_act(ref, ev.source_actor, earlier).source_actor or \
+            _sole_author(ref.antecedent.type, earlier)
         if author is None:
             return
         before = text.rfind(ev.trigger, sent.start, ref.start)
@@ -622,6 +633,11 @@ def aim_reaction(ref: Reference, text: str, sent: Sentence, coded: Sequence[Even
         tgt = ev.target_actor
         if tgt is None or (governs and tgt.start >= ref.end + PHRASE_REACH * 8):
             ev.target_actor = author
+            for other in coded:  # the copies for its conjoined sources ("دانت X وY الهجوم")
+                if other is not ev and other.type == ev.type and other.trigger == ev.trigger \
+                        and other.target_actor is None and other.source_actor is not None \
+                        and other.source_actor.id != author.id:
+                    other.target_actor = author
         return
 
 

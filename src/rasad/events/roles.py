@@ -308,12 +308,20 @@ def conjunct_head(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef:
 
 
 def next_conjunct(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef | None:
-    """The actor conjoined right after `a` ("X ونظيره Y", "روسيا وتركيا")."""
+    """The actor conjoined right after `a` ("X ونظيره Y", "روسيا وتركيا"), past a place
+    that locates `a` ("السفارة الأمريكية في مقديشو وبعثة الأمم المتحدة")."""
+    end = a.end
     for b in acts:
-        if b.start >= a.end:
-            if conjoined(b) and not ntoks(text[a.end:b.start]) and b.id != a.id:
-                return b
-            return None
+        if b.start < end:
+            continue
+        gap = ntoks(text[end:b.start])
+        if conjoined(b) and not gap and b.id != a.id:
+            return b
+        if len(gap) == 1 and gap[0] in _LOCATIVE_PREPS and not gap[0].startswith("و") and \
+                not conjoined(b):
+            end = b.end  # "في مقديشو": where `a` is, not another party
+            continue
+        return None
     return None
 
 
