@@ -427,3 +427,10 @@ def test_a_conjoined_source_past_the_place_of_the_first() -> None:
                "الأمريكية في مقديشو وبعثة الأمم المتحدة في الصومال الهجوم على الفندق.")
     assert ("USA", "al-shabaab") in roles(evs, "ACCUSE")
     assert ("unsom", "al-shabaab") in roles(evs, "ACCUSE")
+
+
+def test_a_masdar_saying_what_a_place_is_for_is_no_next_act() -> None:
+    # "مواقع لإطلاق الصواريخ تابعة لحزب الله": the sites belong to Hezbollah
+    evs = code("وقال الجيش الإسرائيلي إن طائراته قصفت فجر اليوم «بنى تحتية» ومواقع لإطلاق "
+               "الصواريخ تابعة لحزب الله في جنوب لبنان.")
+    assert ("ISRMIL", "hezbollah") in roles(evs, "ASSAULT")

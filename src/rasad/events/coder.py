@@ -712,6 +712,15 @@ def _title_word(w: str) -> bool:
     return w in title_words() or w in ("عضو", "اعضاء", "ممثل")
 
 
+def _purpose_of(text: str, c: _Cand) -> bool:
+    """A noun trigger with the preposition ل on an indefinite masdar ("لإطلاق", "لقصف")
+    right after a word of its phrase: what a thing is for, inside another noun's phrase."""
+    w = norm(c.surface).split()[:1]
+    return c.trig.pos == "noun" and bool(w) and w[0].startswith("ل") and \
+        not w[0].startswith("لل") and len(w[0]) > 3 and \
+        not re.search(r"[,،;:.]\s*$", text[max(0, c.start - 5):c.start])
+
+
 def _conjoined_verb(c: _Cand, lx: EventLexicons) -> bool:
     """Does the verb open a conjoined clause ("ودانت فرنسا الهجوم وأكدت دعمها"), so that
     the noun before it is the last clause's object, not its subject? (A verb that begins
@@ -916,9 +925,11 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     # ("غارة شنتها طائرة مسيرة إسرائيلية": what follows a support verb with a pronoun back
     # to the act is its agent, not a next act)
     # (nor do the actors after a conjoined verb: "ودانت فرنسا الهجوم وأكدت دعمها للحكومة")
+    # (nor is a masdar after ل that says what a place is for: "مواقع لإطلاق الصواريخ
+    # تابعة لحزب الله")
     next_act = min((o.start for o in cands if o.start >= c.end and (
                         (o.type == c.type and text[c.end:o.start].strip() and
-                         not _resumes(text[c.end:o.start], lx)) or
+                         not _resumes(text[c.end:o.start], lx) and not _purpose_of(text, o)) or
                         (o.trig.pos == "verb" and _conjoined_verb(o, lx)))),
                    default=None)
     if c.trig.pos == "noun":
