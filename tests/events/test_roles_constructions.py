@@ -434,3 +434,10 @@ def test_a_masdar_saying_what_a_place_is_for_is_no_next_act() -> None:
     evs = code("وقال الجيش الإسرائيلي إن طائراته قصفت فجر اليوم «بنى تحتية» ومواقع لإطلاق "
                "الصواريخ تابعة لحزب الله في جنوب لبنان.")
     assert ("ISRMIL", "hezbollah") in roles(evs, "ASSAULT")
+
+
+def test_the_police_dispersing_protesters_are_not_the_protesters() -> None:
+    evs = code("تظاهر آلاف التونسيين أمام مقر وزارة الداخلية، فيما أطلقت الشرطة التونسية الغاز "
+               "المسيل للدموع لتفريق آلاف المحتجين.")
+    assert "TUNCOP" not in sources(evs, "PROTEST")
+    assert "TUNCOP" in sources(evs, "COERCE") + sources(evs, "ASSAULT")

@@ -624,6 +624,33 @@ class MetonymyCues:
 _PHRASE_ONLY = frozenset({"place_from"})
 
 
+@dataclass(frozen=True, slots=True)
+class HomeForces:
+    """data/home_forces.yaml, normalized."""
+
+    suffix: str
+    min_votes: int
+    nouns: re.Pattern[str]
+    followers_ok: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_home_forces() -> HomeForces:
+    """data/home_forces.yaml: the security-force nouns that name the home country's
+    institution (rasad.actors.link.home_forces), as one pattern over normalized text."""
+    data = _yaml_load((_data_dir() / "home_forces.yaml").read_text(encoding="utf-8")) or {}
+    forms: set[str] = set()
+    for w in data.get("nouns") or []:
+        n = " ".join(norm(str(w)).split())
+        forms.add(n)
+        if n.startswith("ال"):
+            forms.add("ل" + n[1:])  # "للشرطة"
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(r"(?<!\w)(?:و|ف|ب|ل|وب|ول|فب|فل)?(?:" + alt + r")(?!\w)")
+    return HomeForces(str(data.get("suffix") or "COP"), int(data.get("min_votes") or 3),
+                      pattern, frozenset(norm(str(w)) for w in data.get("followers_ok") or []))
+
+
 @lru_cache(maxsize=1)
 def load_metonymy_cues() -> MetonymyCues:
     """The metonymy cue lists (data/metonymy.yaml), normalized. A two-word entry ("على

@@ -44,6 +44,7 @@ from rasad.actors.gazetteer import (
     RoleNounPayload,
     RolePayload,
     SuffixPayload,
+    load_home_forces,
     load_metonymy_cues,
 )
 from rasad.actors.lexicon import Match, is_word_char, leftmost_longest
@@ -63,6 +64,9 @@ _GENERIC_MODIFIERS = frozenset(norm(w) for w in (
     "الديمقراطي", "البيئي", "المناعي", "الغذائية", "العالمية", "الداخلية", "الإسلامي",
     "الإسلامية", "البرلمانية", "اللبنانية", "الفلسطينية", "العراقية", "الكردية"))
 _CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+# a word with the article and one of these endings after a noun is its adjective (a nisba:
+# "الكردية", "الداخلي"), in normalized spelling
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
 
 
 @dataclass(slots=True)
@@ -143,8 +147,34 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
         refs.append(ref)
     refs = [r for r in refs if r.via != "noun"]
     refs += _surname_coref(text, n, g, refs)
+    refs += home_forces(text, n, g, votes, chosen)
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
+                chosen: list[_Cand]) -> list[ActorRef]:
+    """Security forces named without a country ("قوات الأمن", "الشرطة") are those of the
+    country the page is about (data/home_forces.yaml): police act at home."""
+    hf = load_home_forces()
+    top = votes.most_common(2)
+    if not top or top[0][1] < hf.min_votes or (len(top) > 1 and top[1][1] == top[0][1]):
+        return []
+    inst = g.actors.get(top[0][0] + hf.suffix)
+    if inst is None:
+        return []
+    out: list[ActorRef] = []
+    for m in hf.nouns.finditer(n.text):
+        if any(c.start < m.end() and m.start() < c.end for c in chosen):
+            continue  # part of a name the dictionary knows ("قوات الأمن العراقية")
+        nxt = _WORD.match(n.text, m.end() + 1) if n.text[m.end():m.end() + 1] == " " else None
+        word = nxt.group(0) if nxt else ""
+        if word.startswith("ال") and word.endswith(_NISBA_ENDINGS) and \
+                word not in hf.followers_ok:
+            continue  # "قوات الأمن الكردية", "قوى الأمن الداخلي": another body
+        s, e = n.to_original(m.start(), m.end())
+        out.append(_ref(text, s, e, inst, "context"))
+    return out
 
 
 def _ref(text: str, s: int, e: int, a: ActorEntry | None, via: str,

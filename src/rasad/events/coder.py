@@ -164,7 +164,15 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
         if ev.source_actor is not None and ev.target_actor is not None and one_side(
                 ev.type, ev.source_actor, ev.target_actor):
             ev.target_actor = None
+        if ev.source_actor is not None and ev.source_actor.kind in _NEVER_SOURCE.get(
+                ev.type, ()):
+            ev.source_actor = None  # "لتفريق آلاف المحتجين": the police disperse, not protest
     return out
+
+
+# kinds of actor that are never the source of an act of the type: a state's armed forces
+# and police do not protest (PLOVER.md: PROTEST is civilian, "demonstrate, strike, boycott")
+_NEVER_SOURCE: dict[str, frozenset[str]] = {"PROTEST": frozenset({"military"})}
 
 
 def _partitive_wholes(text: str, actors: list[ActorRef]) -> list[ActorRef]:
@@ -192,13 +200,14 @@ def _partitive_wholes(text: str, actors: list[ActorRef]) -> list[ActorRef]:
                 seen = whole.get(a.id, w)
                 whole[a.id] = w if seen is not None and seen.id == w.id else None
             continue
-        if a.id in whole and a.via == "name":
-            w = whole[a.id]
-            if _definite(a.text) and w is not None:
-                a = ActorRef(a.text, a.start, a.end, w.id, w.name, w.country, w.kind,
-                             via="coref")
+        key = a.id
+        if key is not None and key in whole and a.via == "name":
+            owner = whole[key]
+            if _definite(a.text) and owner is not None:
+                a = ActorRef(a.text, a.start, a.end, owner.id, owner.name, owner.country,
+                             owner.kind, via="coref")
             else:
-                whole.pop(a.id)  # an indefinite mention: other members
+                whole.pop(key)  # an indefinite mention: other members
         out.append(a)
     return out
 

@@ -397,8 +397,9 @@ def find_references(text: str, sent: Sentence, cands: Sequence[Cand], earlier: S
         if not any(ev.type == c.type for ev in earlier):
             continue
         m = _read(text, sent, c, places, lx, words)
-        if m is None or not m.definite or m.denied or m.another or m.stands_for_other:
-            continue
+        if m is None or not m.definite or m.another or m.stands_for_other or (
+                m.denied and m.governor != "aftermath"):
+            continue  # (a denial does not reach "موقع الانفجار": the site presupposes it)
         strong = m.demonstrative or m.governor is not None
         if not strong and (shifted or asserted_by_clause(text, c, lx)):
             continue  # "الهدنة التي أعلنتها الفصائل": the clause reports the act

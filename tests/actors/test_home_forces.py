@@ -1,0 +1,43 @@
+"""Security forces named without a country are the home country's (rasad.actors.link.
+home_forces, data/home_forces.yaml). Sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.actors import Gazetteer, link_actors, load_gazetteer
+from rasad.text.normalize import normalize
+
+IRAQ = ("تظاهر آلاف العراقيين في بغداد ضد الحكومة العراقية، وقالت المفوضية العراقية لحقوق "
+        "الإنسان إن العراق يشهد أوسع احتجاجات منذ سنوات. ")
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return load_gazetteer(())
+
+
+def _ids(g: Gazetteer, text: str) -> list[tuple[str, str | None]]:
+    return [(a.text, a.id) for a in link_actors(text, normalize(text), g, None)]
+
+
+def test_bare_security_forces_are_those_of_the_country_the_page_is_about(g: Gazetteer) -> None:
+    got = _ids(g, IRAQ + "وأطلقت قوات الأمن الغاز المسيل للدموع، واعتقلت الشرطة عشرة محتجين.")
+    assert ("قوات الأمن", "IRQCOP") in got
+    assert ("الشرطة", "IRQCOP") in got
+
+
+def test_a_nisba_after_the_noun_is_another_body(g: Gazetteer) -> None:
+    got = _ids(g, IRAQ + "وانتشرت قوات الأمن الكردية في أربيل.")
+    assert not any(i == "IRQCOP" for _, i in got)
+
+
+def test_no_home_country_no_link(g: Gazetteer) -> None:
+    # one mention each of Iraq and Syria: the page is about no one country
+    got = _ids(g, "قال مسؤول عراقي ومسؤول سوري إن قوات الأمن أغلقت المعبر.")
+    assert all(t != "قوات الأمن" for t, _ in got)
+
+
+def test_a_named_force_keeps_its_own_country(g: Gazetteer) -> None:
+    got = _ids(g, IRAQ + "وقالت الشرطة الإسرائيلية إنها اعتقلت مشتبها به.")
+    assert ("الشرطة الإسرائيلية", "ISRCOP") in got
