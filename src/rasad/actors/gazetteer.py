@@ -290,6 +290,21 @@ class Gazetteer:
             r.org and r.end is None and r.org in self.actors and
             self.actors[r.org].country is None for r in entry.roles)
 
+    def armed_org(self, actor_id: str | None) -> ActorEntry | None:
+        """The armed group an actor speaks for: itself, or the group of a person's open-ended
+        office ("قائد قوات الدعم السريع"). None for states and for everyone else."""
+        entry = self.actors.get(actor_id or "")
+        if entry is None:
+            return None
+        if entry.kind == "armed_group":
+            return entry
+        if entry.kind == "person":
+            for r in entry.roles:
+                org = self.actors.get(r.org or "")
+                if r.end is None and org is not None and org.kind == "armed_group":
+                    return org
+        return None
+
     def country_actor(self, iso3: str | None) -> ActorEntry | None:
         return self.actors.get(iso3) if iso3 else None
 

@@ -976,10 +976,19 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     if RULES["clause_own"] and said_at >= 0:  # the possessive in the trigger's own clause
         clauses = _clauses(text, sent)
         own = max(said_at, clauses[_clause_of(clauses, c.start)][0])
-    if source is None and speaker is not None and speaker.country and said_at >= 0 and \
-            _THEIR_COUNTRY.search(norm(text[own:c.start])):
-        # "قال أردوغان إن بلاده ردت", "أعلنت الوزارة أن قواتها ردت": the speaker's country
-        source = _country_ref(text, own, c.start, speaker.country)
+    if source is None and speaker is not None and said_at >= 0 and (
+            m := _THEIR_COUNTRY.search(norm(text[own:c.start]))) is not None:
+        # "قال أردوغان إن بلاده ردت", "أعلنت الوزارة أن قواتها ردت": the speaker's country;
+        # "قواتنا" of an armed group's spokesman: the group ("لن تنسحب قواتنا")
+        from rasad.actors import load_gazetteer
+
+        org = load_gazetteer().armed_org(speaker.id) if m.group(1) in _FORCE_WORDS else None
+        if org is not None:
+            source = ActorRef(text=text[own + m.start():own + m.end()], start=own + m.start(),
+                              end=own + m.end(), id=org.id, name=org.name,
+                              country=org.country, kind=org.kind, via="pronoun")
+        elif speaker.country:
+            source = _country_ref(text, own, c.start, speaker.country)
     if c.type == "ASSAULT" and source is not None and any(
             f.category in ("killed", "injured") and f.span[0] <= source.start < f.span[1] + 3
             for f in s_figs):
@@ -1040,6 +1049,10 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
 
 
 _THEIR_COUNTRY = re.compile(r"\b(بلاده|بلادها|بلادنا|حكومته|حكومتها|جيشه|جيشها|قواته|قواتها|قواتنا)\b")
+# of these, the words for a speaker's forces: an armed group's ("قواتنا" of the RSF's
+# spokesman) are the group, not its country ("مقاتليها", "عناصرها" were tried: net loss
+# on the development sets, session 8)
+_FORCE_WORDS = frozenset(norm(w) for w in ["قواته", "قواتها", "قواتنا", "جيشه", "جيشها"])
 
 
 _STATE = frozenset({"country", "government", "military"})
@@ -1059,7 +1072,8 @@ class _Party(Protocol):
 
 def one_side(etype: str, a: _Party, b: _Party) -> bool:
     """Are source and target the same side: one country's state (its name, government, army)
-    twice, or a person and his own country or state, in an act between two parties?"""
+    twice, a person and his own country or state, or a person and the armed group he
+    leads or speaks for, in an act between two parties?"""
     if not RULES["one_side"] or a.country is None or a.country != b.country or etype in _INTERNAL:
         return False
     if "person" in (a.kind, b.kind):
@@ -1068,6 +1082,10 @@ def one_side(etype: str, a: _Party, b: _Party) -> bool:
         g = load_gazetteer()
         if g.international_official(a.id) or g.international_official(b.id):
             return False  # "أبو الغيط" speaks for the Arab League, not for Egypt
+        person, other = (a, b) if a.kind == "person" else (b, a)
+        org = g.armed_org(person.id)
+        if org is not None and org.id == other.id:
+            return True  # "عبدي … قواته": the SDF's commander and the SDF
     kinds = {a.kind, b.kind}
     if kinds <= _STATE:
         return True

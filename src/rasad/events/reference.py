@@ -577,16 +577,6 @@ def _victims_act(ref: Reference, reactor: ActorRef | None, earlier: Sequence[Eve
     return ante
 
 
-def _sole_author(etype: str, earlier: Sequence[Event]) -> ActorRef | None:
-    """The one author of the page's earlier acts of the type, when they all have the same
-    one: an act reported without its author ("زاعمة أن مقاتليها قتلوا عشرات") is then most
-    likely that author's too. None when two authors (or none) are named."""
-    ids = {e.source_actor.id: e.source_actor for e in earlier
-           if e.type == etype and e.source_actor is not None and e.source_actor.id and
-           not e.negated and e.modality in ANTECEDENT_MODALITIES}
-    return next(iter(ids.values())) if len(ids) == 1 else None
-
-
 def aim_reaction(ref: Reference, text: str, sent: Sentence, coded: Sequence[Event],
                  earlier: Sequence[Event] = (), words: ReferenceWords | None = None) -> None:
     """A reaction to an act already reported is aimed at the act's author: "ودان ميقاتي
@@ -608,8 +598,7 @@ def aim_reaction(ref: Reference, text: str, sent: Sentence, coded: Sequence[Even
     for ev in coded:
         if ev.type not in REACTION_TYPES:
             continue
-        author = _victims_act(ref, ev.source_actor, earlier).source_actor or \
-            _sole_author(ref.antecedent.type, earlier)
+        author = _victims_act(ref, ev.source_actor, earlier).source_actor
         if author is None:
             return
         before = text.rfind(ev.trigger, sent.start, ref.start)
