@@ -288,17 +288,31 @@ def check_cues(r: Report, data: object) -> dict[str, int]:
     return counts
 
 
+def check(trig: object, cues: object) -> tuple[Report, dict[str, TypeStats], dict[str, int]]:
+    """Every check on the loaded triggers.yaml and cues.yaml (the minimum form count too)."""
+    r = Report()
+    stats = check_triggers(r, trig)
+    cue_counts = check_cues(r, cues)
+    total = sum(s.forms for s in stats.values())
+    if total < MIN_FORMS:
+        r.err(f"only {total} trigger forms (expected at least {MIN_FORMS})")
+    return r, stats, cue_counts
+
+
+def load(triggers: Path = TRIGGERS, cues: Path = CUES) -> tuple[object, object]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+    return (yaml.load(triggers.read_text(encoding="utf-8"), Loader=loader),
+            yaml.load(cues.read_text(encoding="utf-8"), Loader=loader))
+
+
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv or "-v" in argv
-    r = Report()
     try:
-        trig = yaml.safe_load(TRIGGERS.read_text(encoding="utf-8"))
-        cues = yaml.safe_load(CUES.read_text(encoding="utf-8"))
+        trig, cues = load()
     except (OSError, yaml.YAMLError) as exc:
         print(f"FAIL: cannot load the lexicons: {exc}")
         return 1
-    stats = check_triggers(r, trig)
-    cue_counts = check_cues(r, cues)
+    r, stats, cue_counts = check(trig, cues)
     total = sum(s.forms for s in stats.values())
     print(f"{'type':<10} {'entries':>7} {'forms':>6} {'strong':>6} {'weak':>5}  modes")
     for t in TYPES:
@@ -311,8 +325,6 @@ def main(argv: list[str]) -> int:
     print(f"ambiguous: {len(amb)} groups, "
           f"{sum(len(a.get('forms', [])) for a in amb if isinstance(a, dict))} forms")
     print("cues: " + ", ".join(f"{k} {v}" for k, v in cue_counts.items()))
-    if total < MIN_FORMS:
-        r.err(f"only {total} trigger forms (expected at least {MIN_FORMS})")
     if r.warnings and verbose:
         for w in r.warnings:
             print("warning:", w)
