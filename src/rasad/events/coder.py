@@ -34,7 +34,6 @@ from rasad.events.roles import (
     noun_roles,
     object_suffix,
     participants,
-    partitive_start,
     prev_word,
     resumptive_agent_verbs,
     sentence_speaker,
@@ -46,7 +45,7 @@ from rasad.events.roles import (
 from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence, short_hash
 from rasad.text.function_words import ATTRIBUTION as _ATTRIBUTION
 from rasad.text.function_words import COMPLEMENTIZERS as _COMPLEMENTIZERS
-from rasad.text.function_words import PREPOSITIONS
+from rasad.text.function_words import CONTRAST, PREPOSITIONS
 from rasad.text.function_words import PRONOUN_SUFFIXES as _PRONOUN_SUFFIXES
 from rasad.text.function_words import without_conjunction as _unclitic
 from rasad.text.normalize import Normalized, norm
@@ -115,7 +114,6 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
     """Events of one document (`media`: actor ids of news outlets, never event actors)."""
     events: list[Event] = []
     by_sentence: dict[int, list[_Cand]] = {}
-    actors = _partitive_wholes(text, actors)
     names = [(a.start, a.end) for a in actors if a.via == "name" and a.id]
     for m in trig_matches:
         s, e = n.to_original(m.start, m.end)
@@ -173,48 +171,6 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
 # kinds of actor that are never the source of an act of the type: a state's armed forces
 # and police do not protest (PLOVER.md: PROTEST is civilian, "demonstrate, strike, boycott")
 _NEVER_SOURCE: dict[str, frozenset[str]] = {"PROTEST": frozenset({"military"})}
-
-
-def _partitive_wholes(text: str, actors: list[ActorRef]) -> list[ActorRef]:
-    """"اقتحمه مسلحون من حركة الشباب": a generic mention that is the head of a partitive
-    ("مسلحون", "عناصر" … من X) names members of X, so X is the actor and the head is
-    dropped. A later definite mention of the same generic ("المسلحين فجّروا سيارة") refers
-    to those members, so it is X too, until an indefinite one brings in others ("مسلحون
-    آخرون"), or when the page has given the generic more than one whole."""
-    heads: dict[int, ActorRef] = {}
-    for a in actors:
-        at = partitive_start(text, a)
-        if at is None:
-            continue
-        for h in actors:
-            if h is not a and h.start == at and h.end <= a.start:
-                heads[id(h)] = a
-    if not heads:
-        return actors
-    out: list[ActorRef] = []
-    whole: dict[str, ActorRef | None] = {}  # generic id → the whole it stands for (None: two)
-    for a in sorted(actors, key=lambda x: x.start):
-        if id(a) in heads:
-            w = heads[id(a)]
-            if a.id is not None:
-                seen = whole.get(a.id, w)
-                whole[a.id] = w if seen is not None and seen.id == w.id else None
-            continue
-        key = a.id
-        if key is not None and key in whole and a.via == "name":
-            owner = whole[key]
-            if _definite(a.text) and owner is not None:
-                a = ActorRef(a.text, a.start, a.end, owner.id, owner.name, owner.country,
-                             owner.kind, via="coref")
-            else:
-                whole.pop(key)  # an indefinite mention: other members
-        out.append(a)
-    return out
-
-
-def _definite(surface: str) -> bool:
-    w = norm(surface).split()[:1]
-    return bool(w) and _unclitic(w[0]).startswith(("ال", "لل"))
 
 
 def _word_forms(w: str) -> set[str]:
@@ -1445,7 +1401,7 @@ def _in_relative(text: str, a: int, b: int) -> bool:
 # date after "منذ" or the past of a later content or contrast clause (its future is another
 # act's).
 _NOT_CONTENT = frozenset({"بعد", "قبل", "منذ", "لحين", "حين", "دون", "من", "الى", "حتى"})
-_CONTRAST = frozenset({"فيما", "بينما", "لكن", "لكنه", "لكنها", "لكنهم", "ولكن"})
+_CONTRAST = CONTRAST | frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن"})
 _SINCE_WORD = "منذ"
 # "وكانت الحملة … قد أسفرت": a pluperfect opening tells background, before the news
 # (after a short lead-in: "سياسياً، كان قادة … قد أعلنوا")

@@ -34,9 +34,11 @@ from importlib import resources
 from typing import Any
 
 from rasad.actors.gazetteer import Gazetteer
-from rasad.events.lexicons import EventLexicons
+from rasad.events.lexicons import EventLexicons, load_event_lexicons
 from rasad.records import ActorRef, Sentence
+from rasad.text.function_words import without_conjunction
 from rasad.text.normalize import norm
+from rasad.text.tokens import WORD as _WORD_D
 from rasad.text.tokens import Token, tokens
 
 _WORD = re.compile(r"\w+")
@@ -395,7 +397,9 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
                        data: CorefData | None = None) -> list[ActorRef]:
     """The linker's mentions plus the descriptions and dropped subjects resolved to a named
     actor (see the module docstring); a country adjective that completes a resolved
-    description ("الوزير الروسي") is absorbed into it."""
+    description ("الوزير الروسي") is absorbed into it; the generic head of a partitive
+    ("مسلحون من حركة الشباب") gives way to its whole, and so do its later definite mentions
+    (`partitive_wholes`)."""
     data = data or load_coref_data()
     anaphors = _role_anaphors(g)
     max_len = max((len(k) for k in anaphors), default=1)
@@ -427,7 +431,66 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
         seen.append((si, [a for a in here if a.id and a.via != "adjective"]))
     out = [a for a in mentions if id(a) not in absorbed] + added
     out.sort(key=lambda a: (a.start, a.end))
+    return partitive_wholes(text, out)
+
+
+# --- partitives ----------------------------------------------------------------------------
+def partitive_start(text: str, a: ActorRef) -> int | None:
+    """Where a partitive phrase ending with `a` starts ("عناصر من الجيش" → at عناصر), or
+    None. A country after من is a place of origin ("قوات من سوريا"), not a partitive."""
+    if a.kind == "country":
+        return None
+    lo = max(0, a.start - 40)
+    toks = list(_WORD_D.finditer(text[lo:a.start]))
+    if len(toks) < 2 or norm(toks[-1].group(0)) != "من":
+        return None
+    head = without_conjunction(norm(toks[-2].group(0)))
+    if load_event_lexicons().is_cue("partitive_heads", head) and not re.search(
+            r"[,;:،؛]", text[lo + toks[-2].end():a.start]):
+        return lo + toks[-2].start()
+    return None
+
+
+def partitive_wholes(text: str, actors: list[ActorRef]) -> list[ActorRef]:
+    """"اقتحمه مسلحون من حركة الشباب": a generic mention that is the head of a partitive
+    ("مسلحون", "عناصر" … من X) names members of X, so X is the actor and the head is
+    dropped. A later definite mention of the same generic ("المسلحين فجّروا سيارة") refers
+    to those members, so it is X too, until an indefinite one brings in others ("مسلحون
+    آخرون"), or when the page has given the generic more than one whole."""
+    heads: dict[int, ActorRef] = {}
+    for a in actors:
+        at = partitive_start(text, a)
+        if at is None:
+            continue
+        for h in actors:
+            if h is not a and h.start == at and h.end <= a.start:
+                heads[id(h)] = a
+    if not heads:
+        return actors
+    out: list[ActorRef] = []
+    whole: dict[str, ActorRef | None] = {}  # generic id → the whole it stands for (None: two)
+    for a in sorted(actors, key=lambda x: x.start):
+        if id(a) in heads:
+            w = heads[id(a)]
+            if a.id is not None:
+                seen = whole.get(a.id, w)
+                whole[a.id] = w if seen is not None and seen.id == w.id else None
+            continue
+        key = a.id
+        if key is not None and key in whole and a.via == "name":
+            owner = whole[key]
+            if _definite(a.text) and owner is not None:
+                a = ActorRef(a.text, a.start, a.end, owner.id, owner.name, owner.country,
+                             owner.kind, via="coref")
+            else:
+                whole.pop(key)  # an indefinite mention: other members
+        out.append(a)
     return out
+
+
+def _definite(surface: str) -> bool:
+    w = norm(surface).split()[:1]
+    return bool(w) and without_conjunction(w[0]).startswith(("ال", "لل"))
 
 
 # --- descriptions ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from importlib import resources
 from typing import Any
 
 from rasad.actors.lexicon import Lexicon, Match, clitic_variants
-from rasad.text.function_words import COMPLEMENTIZERS, RELATIVE_PRONOUNS
+from rasad.text.function_words import COMPLEMENTIZERS, CONTRAST, RELATIVE_PRONOUNS
 from rasad.text.normalize import norm
 
 
@@ -166,8 +166,8 @@ _NOT_VERBS = frozenset(norm(w) for w in ["لن", "لا", "لم", "غير", "قد
 SPLIT_GAP = 8
 _SPLIT_STOP = re.compile(r"[.:؟?!؛;]")
 # a complement or relative clause, or the narrator's next clause, ends the search
-_SPLIT_CLAUSE = COMPLEMENTIZERS | RELATIVE_PRONOUNS | frozenset(
-    norm(w) for w in ["فيما", "بينما", "كما", "حيث"])
+_SPLIT_CLAUSE = COMPLEMENTIZERS | RELATIVE_PRONOUNS | CONTRAST | frozenset(
+    norm(w) for w in ["كما", "حيث"])
 _EDGE = re.compile(r"^\W+|\W+$")
 
 

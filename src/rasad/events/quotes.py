@@ -37,6 +37,7 @@ from rasad.events.coref import (
 from rasad.events.lexicons import EventLexicons
 from rasad.records import ActorRef, Sentence
 from rasad.text.function_words import COMPLEMENTIZERS as _COMPLEMENTIZER
+from rasad.text.function_words import CONTRAST
 from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVE
 from rasad.text.normalize import norm
 from rasad.text.tokens import WORD
@@ -267,8 +268,8 @@ def _agrees(gv: str | None, a: ActorRef, lx: EventLexicons | None, data: CorefDa
 
 
 # words that open a clause without being its subject ("، ثم قال"، "غير أن الوزارة رفضت")
-_OPENERS = frozenset(norm(w) for w in [
-    "و", "ف", "ثم", "كما", "وكما", "فيما", "وفيما", "بينما", "وبينما", "قد", "وقد", "لقد",
+_OPENERS = CONTRAST | frozenset(norm(w) for w in [
+    "و", "ف", "ثم", "كما", "وكما", "وفيما", "وبينما", "قد", "وقد", "لقد",
     "ولقد", "كان", "وكان", "كانت", "وكانت", "لكن", "ولكن", "بل", "غير", "الا", "اما", "واما"])
 _PRONOUN_OPENERS = {norm("لكنه"): "m", norm("ولكنه"): "m", norm("لكنها"): "f",
                     norm("ولكنها"): "f"}

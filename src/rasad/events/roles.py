@@ -46,10 +46,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasad.events.coref import actor_gender, load_coref_data, masdar_like, verb_reading
+from rasad.events.coref import (
+    actor_gender,
+    load_coref_data,
+    masdar_like,
+    partitive_start,
+    verb_reading,
+)
 from rasad.events.lexicons import EventLexicons, Trigger, load_event_lexicons
 from rasad.records import ActorRef, Sentence
-from rasad.text.function_words import ATTRIBUTION, PREPOSITIONS, without_conjunction
+from rasad.text.function_words import ATTRIBUTION, CONTRAST, PREPOSITIONS, without_conjunction
 from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from rasad.text.normalize import norm
 from rasad.text.tokens import WORD
@@ -72,8 +78,8 @@ _PRONOUN_SUBJECT = frozenset(norm(w) for w in [
     "لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "فإنه", "فإنها", "وإنه", "وإنها", "وأنه",
     "وأنها"])
 # a topicalized subject comes right after one of these ("غير أن موسكو، …، تتهم")
-_SUBORDINATORS = frozenset(norm(w) for w in [
-    "أن", "إن", "وأن", "وإن", "بأن", "لأن", "لكن", "ولكن", "إذ", "حيث", "بينما", "فيما"])
+_SUBORDINATORS = CONTRAST | frozenset(norm(w) for w in [
+    "أن", "إن", "وأن", "وإن", "بأن", "لأن", "لكن", "ولكن", "إذ", "حيث"])
 _PREPOSITIONS = PREPOSITIONS | frozenset(norm(w) for w in [
     "وعلى", "وضد", "ومع", "وإلى", "وعن", "ومن",
     "وفي", "وبين", "لصالح", "بمشاركة", "بدعم", "بطلب", "بمبادرة", "بحضور", "برعاية"])
@@ -83,7 +89,7 @@ _NO_OBJECT = _PREPOSITIONS | frozenset(norm(w) for w in [
     "فيها", "فيه", "فيهم", "منها", "منه", "عليها", "عليه", "بها", "به", "لها", "له", "جراء",
     "إثر", "اثر", "بعد", "قبل", "كان", "كانت", "كانوا", "كانا", "أمس", "اليوم", "ليلا",
     "فجر", "صباح", "مساء", "عندما", "حين", "حينما", "بعدما", "لدى", "عقب", "إذ", "حيث",
-    "بينما", "فيما", "وأصيب", "وجرح"])
+    "وأصيب", "وجرح"]) | CONTRAST
 # proclitic prepositions in front of an actor: بـ, لـ (with the article: بال, لل)
 _PREP_CLITICS = ("بال", "لل", "وبال", "ولل", "فبال", "فلل", "بنظير", "لنظير", "وبنظير",
                  "ولنظير", "بنظيرت", "لنظيرت")
@@ -96,8 +102,8 @@ _LOCATIVE_PREPS = frozenset(norm(w) for w in ["في", "وفي", "داخل", "ب�
 _OBJECT_PREPOSITIONS = frozenset(norm(w) for w in [
     "على", "ضد", "نحو", "باتجاه", "تجاه", "وعلى", "وضد"])
 # words that open a new clause with its own subject: no object of the act is after them
-_NEW_CLAUSE = frozenset(norm(w) for w in [
-    "فيما", "بينما", "حين", "حينما", "وفيما", "وبينما", "عندما", "بعدما"])
+_NEW_CLAUSE = CONTRAST | frozenset(norm(w) for w in [
+    "حين", "حينما", "وفيما", "وبينما", "عندما", "بعدما"])
 _CLAUSE_OPENER = re.compile(r"[,;:]|\b(ان|انه|انها|انهم|لكن|لكنه|لكنها|بينما|فيما|حيث|اذ)\b")
 
 
@@ -163,22 +169,6 @@ def governed_by_preposition(text: str, a: ActorRef) -> bool:
     if na.startswith(_PREP_CLITICS):
         return True
     return prev_word(text, a.start) in _PREPOSITIONS and partitive_start(text, a) is None
-
-
-def partitive_start(text: str, a: ActorRef) -> int | None:
-    """Where a partitive phrase ending with `a` starts ("عناصر من الجيش" → at عناصر), or
-    None. A country after من is a place of origin ("قوات من سوريا"), not a partitive."""
-    if a.kind == "country":
-        return None
-    lo = max(0, a.start - 40)
-    toks = list(_WORD.finditer(text[lo:a.start]))
-    if len(toks) < 2 or norm(toks[-1].group(0)) != "من":
-        return None
-    head = without_conjunction(norm(toks[-2].group(0)))
-    if load_event_lexicons().is_cue("partitive_heads", head) and not re.search(r"[,;:،؛]", text[lo + toks[-2].end():
-                                                                        a.start]):
-        return lo + toks[-2].start()
-    return None
 
 
 def _head_start(text: str, a: ActorRef) -> int:

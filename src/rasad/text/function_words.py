@@ -19,6 +19,10 @@ COMPLEMENTIZERS = _words("أن", "إن", "بأن", "أنه", "إنه", "أنها
                          "بأنه", "بأنها", "أنهما", "بأنهم")
 # what names a source: "بحسب المرصد", "وفق ما أعلنته الوزارة"
 ATTRIBUTION = _words("بحسب", "حسب", "حسبما", "وفق", "وفقا", "نقلا", "طبقا")
+# the narrator's contrast conjunctions: what follows is a clause of its own, about another
+# act or actor ("…، فيما دعت واشنطن", "بينما تظاهر آلاف"); each stage adds the openers it
+# also needs (كما، حيث، لكن …)
+CONTRAST = _words("فيما", "بينما")
 # two-letter words left whole when a conjunction و/ف is taken off ("ولم" → "لم")
 SHORT_PARTICLES = _words("لم", "لن", "لا", "ما", "من", "أي")
 
