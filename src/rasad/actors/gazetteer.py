@@ -207,6 +207,17 @@ COUNTERPART_NOUNS = {"نظيره": "m", "نظيرها": "m", "نظيرهما": "
                      "نظيرهم": "m", "نظيرته": "f", "نظيرتها": "f"}
 
 
+# the endings of a nisba adjective in normalized spelling: السوري، السوريه، السوريون، السوريين
+NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
+
+
+def definite_nisba(word: str) -> bool:
+    """Does a normalized word read as a nisba adjective with the article ("الكردية",
+    "الداخلي")? After a noun it is that noun's adjective: another body ("قوات الأمن الكردية")
+    or office."""
+    return word.startswith("ال") and word.endswith(NISBA_ENDINGS)
+
+
 def adjective_form(adj: str) -> tuple[str, bool]:
     """(gender/number, definite) of a nisba adjective: السوري m, سورية f, السوريون p."""
     a = norm(adj)

@@ -44,6 +44,7 @@ from rasad.actors.gazetteer import (
     RoleNounPayload,
     RolePayload,
     SuffixPayload,
+    definite_nisba,
     load_home_forces,
     load_metonymy_cues,
 )
@@ -64,9 +65,6 @@ _GENERIC_MODIFIERS = frozenset(norm(w) for w in (
     "الديمقراطي", "البيئي", "المناعي", "الغذائية", "العالمية", "الداخلية", "الإسلامي",
     "الإسلامية", "البرلمانية", "اللبنانية", "الفلسطينية", "العراقية", "الكردية"))
 _CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
-# a word with the article and one of these endings after a noun is its adjective (a nisba:
-# "الكردية", "الداخلي"), in normalized spelling
-_NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
 
 
 @dataclass(slots=True)
@@ -169,8 +167,7 @@ def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
             continue  # part of a name the dictionary knows ("قوات الأمن العراقية")
         nxt = _WORD.match(n.text, m.end() + 1) if n.text[m.end():m.end() + 1] == " " else None
         word = nxt.group(0) if nxt else ""
-        if word.startswith("ال") and word.endswith(_NISBA_ENDINGS) and \
-                word not in hf.followers_ok:
+        if definite_nisba(word) and word not in hf.followers_ok:
             continue  # "قوات الأمن الكردية", "قوى الأمن الداخلي": another body
         s, e = n.to_original(m.start(), m.end())
         out.append(_ref(text, s, e, inst, "context"))
@@ -501,16 +498,11 @@ def document_countries(n: Normalized, g: Gazetteer) -> Counter[str]:
 
 
 def _prev_word(ntext: str, pos: int) -> str:
-    """The word right before pos, across spaces only (punctuation breaks the context)."""
-    p = pos
-    while p > 0 and ntext[p - 1] == " ":
-        p -= 1
-    if p == pos and p > 0:
+    """The word right before pos, across spaces only ("" when nothing but a space may stand
+    between: punctuation breaks the context)."""
+    if pos > 0 and ntext[pos - 1] != " ":
         return ""
-    q = p
-    while q > 0 and is_word_char(ntext[q - 1]):
-        q -= 1
-    return ntext[q:p]
+    return _word_before(ntext, pos)[0]
 
 
 def _unclitic(word: str) -> set[str]:

@@ -33,7 +33,7 @@ from functools import lru_cache, partial
 from importlib import resources
 from typing import Any
 
-from rasad.actors.gazetteer import Gazetteer
+from rasad.actors.gazetteer import Gazetteer, definite_nisba
 from rasad.events.lexicons import EventLexicons, load_event_lexicons
 from rasad.records import ActorRef, Sentence
 from rasad.text.function_words import without_conjunction
@@ -639,7 +639,7 @@ def _follower_ok(toks: list[Token], j: int, kind: str, gender: str | None, text:
     if w.startswith("ال") and w not in data.article_ok and w not in _PREPOSITIONS and \
             w not in data.office_ok and not re.search(r"[,،:;.]", gap):
         gw = word_gender(nxt.raw, data)
-        nisba = w.endswith(("ي", "يه", "يون", "يين"))
+        nisba = definite_nisba(w)  # (w has the article here)
         if nisba or gender is None or gw == gender or (gender == "m" and gw != "f"):
             return False
     if kind == "institution" or re.search(r"[,،:;.\"«(]", gap):

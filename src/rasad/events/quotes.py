@@ -185,7 +185,7 @@ def _verb_subjects(text: str, verbs: list[tuple[int, int, str]], actors: list[Ac
             clause = _clause_subject(text, vs, gv, sentences[si], actors, verbs[:i], out,
                                      lx, data)
             subj = clause[1]
-        if subj is None and not clause[0] and (participle(form) or form == "قايلا") and \
+        if subj is None and not clause[0] and participle(form) and \
                 lead is not None and _agrees(gv, lead, lx, data):
             subj = lead  # "…، قائلا:", "مؤكدة أن": the participle shares the sentence's subject
         if subj is None and not clause[0] and not overt:
