@@ -36,20 +36,6 @@ def _line(e: dict[str, Any]) -> str:
             f"      {' '.join((e.get('sentence') or '').split())[:300]}")
 
 
-def cause(allowed: list[dict[str, Any]], e: dict[str, Any]) -> str:
-    """Why a coded event matches nothing (the split of `make eval`)."""
-    from rasad.eval.gold_pages import _actors_match, _actors_match_or_empty, _date_match
-
-    same = [g for g in allowed if g["type"] == e["type"]]
-    if not same:
-        return "invented"
-    if any(_actors_match(g, e) for g in same):
-        return "wrong date"
-    if any(_date_match(g, e) and _actors_match_or_empty(g, e) for g in same):
-        return "empty actor"
-    return "wrong actor"
-
-
 def miss_cause(ge: dict[str, Any], evs: list[dict[str, Any]], known: set[str]) -> str:
     """Why a gold event is not found by type, actors and date (fatalities are not checked
     here, unlike `make eval`'s full recall): no event of its type, the date, or which
@@ -75,7 +61,7 @@ def miss_cause(ge: dict[str, Any], evs: list[dict[str, Any]], known: set[str]) -
 def main(argv: list[str] | None = None) -> int:
     import yaml
 
-    from rasad.eval.gold_pages import _actors_match, _date_match, event_match
+    from rasad.eval.gold_pages import _actors_match, _date_match, event_match, spurious_cause
     from rasad.pipeline import extract
     from rasad.read import iter_inputs
     from rasad.records import RawInput
@@ -111,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"=== {name}")
         for e in evs:
             if not any(event_match(ge, e) for ge in allowed):
-                why = cause(allowed, e)
+                why = spurious_cause(allowed, e)
                 counts[why] = counts.get(why, 0) + 1
                 print(f"  SPURIOUS ({why}) {_line(e)}")
         if args.spurious:
