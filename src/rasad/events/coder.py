@@ -1400,7 +1400,8 @@ def _in_relative(text: str, a: int, b: int) -> bool:
 # frame "قال X أمس إن …"); last an attribution's date, an interval start ("منذ أغسطس"), a
 # date after "منذ" or the past of a later content or contrast clause (its future is another
 # act's).
-_NOT_CONTENT = frozenset({"بعد", "قبل", "منذ", "لحين", "حين", "دون", "من", "الى", "حتى"})
+_NOT_CONTENT = frozenset(norm(w) for w in ["بعد", "قبل", "منذ", "لحين", "حين", "دون", "من", "إلى",
+                                            "حتى"])
 _CONTRAST = CONTRAST | frozenset({"لكن", "لكنه", "لكنها", "لكنهم", "ولكن"})
 _SINCE_WORD = "منذ"
 # "وكانت الحملة … قد أسفرت": a pluperfect opening tells background, before the news
@@ -1414,10 +1415,10 @@ LOOKBACK_PARAGRAPHS = 2
 # before publication (its background)
 STALE_DAYS = 7
 _OFFSET_FROM = re.compile(r"\b(بعد|قبل)\s+(ساعات|ساعه|ساعتين|ايام|يوم|يومين|اسابيع|اسبوع|"
-                          r"اسبوعين|اشهر|شهر|شهرين|دقائق)\s+(من|على)\b(?:\W+\w+){0,6}\W*$")
+                          r"اسبوعين|اشهر|شهر|شهرين|دقايق)\s+(من|على)\b(?:\W+\w+){0,6}\W*$")
 _PARTICIPIAL = re.compile(r"\b(الموقعه|الموقع|المبرم|المبرمه|الموقعتين|المعلن|المعلنه)\b")
 _CONTINUES = re.compile(r"^\W*[وف]?كما\b")  # "كما أمر بنشر …": goes on with the sentence before
-_PREPOSITIONS = frozenset({"بين", "مع", "على", "علي", "في", "من", "الى", "عن", "لدى", "لدي"})
+_PREPOSITIONS = frozenset(norm(w) for w in ["بين", "مع", "على", "في", "من", "إلى", "عن", "لدى"])
 _SUPERLATIVES = frozenset({"اكبر", "اعنف", "اسوا", "اشد", "اول", "اخطر", "اطول", "ادمى", "ادمي",
                            "اعلى", "اعلي", "الاكبر", "الاعنف", "الاسوا", "الاشد", "الاول",
                            "الاولى", "الاولي", "الاخطر", "الادمى", "الادمي"})
