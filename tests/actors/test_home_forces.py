@@ -41,3 +41,20 @@ def test_no_home_country_no_link(g: Gazetteer) -> None:
 def test_a_named_force_keeps_its_own_country(g: Gazetteer) -> None:
     got = _ids(g, IRAQ + "وقالت الشرطة الإسرائيلية إنها اعتقلت مشتبها به.")
     assert ("الشرطة الإسرائيلية", "ISRCOP") in got
+
+
+# --- ministries the dictionary lacks (link.government_bodies, data/government_bodies.yaml)
+def test_a_portfolio_the_dictionary_lacks_is_its_countrys_government(g: Gazetteer) -> None:
+    got = _ids(g, "أعلنت وزارة الموارد المائية والري المصرية انتهاء جولة المفاوضات.")
+    assert ("وزارة الموارد المائية والري المصرية", "EGYGOV") in got
+    got = _ids(g, "وقالت وزيرة التضامن الاجتماعي المصرية إن الحكومة سترسل مساعدات.")
+    assert ("وزيرة التضامن الاجتماعي المصرية", "EGYGOV") in got
+
+
+def test_a_portfolio_needs_a_head_noun_and_an_agreeing_adjective(g: Gazetteer) -> None:
+    # no ministry before the adjective: it stays the country's adjective
+    got = _ids(g, "وصل الوفد الأمني المصري إلى غزة.")
+    assert ("الوفد الأمني المصري", "EGYGOV") not in got
+    # the masculine adjective does not end a feminine ministry ("وزارة ... المصري")
+    got = _ids(g, "أصدرت وزارة الموارد المائية بيانا عن السد المصري الجديد.")
+    assert not any(i == "EGYGOV" for _, i in got)

@@ -153,3 +153,40 @@ def test_the_narrators_next_clause_ends_an_indirect_quote() -> None:
             "فرنسا جميع الأطراف إلى ضبط النفس.")
     said = [t for _, t, _ in _quotes(text, "2019-05-10") if "الهجوم" in t]
     assert said and "فرنسا" not in said[0]
+
+
+def test_a_title_opens_the_subject_and_its_person_speaks() -> None:
+    # the body or country inside the title is not the speaker; the person it names is
+    text = ("وقال الأمين العام للحزب حسن نصر الله في كلمة متلفزة إن «المقاومة لن تقف "
+            "مكتوفة الأيدي أمام العدوان».")
+    assert _speaker(text, "2023-11-10", "المقاومة لن تقف") == ["hassan-nasrallah"]
+    # but a subject named first stays the speaker ("قال الكرملين عقب اتصال بين بوتين …")
+    text = ("وقال الكرملين عقب اتصال بين بوتين وأردوغان إن الرئيسين اتفقا على مواصلة "
+            "التنسيق في إدلب.")
+    assert _speaker(text, "2020-03-02", "الرئيسين اتفقا") == ["RUSGOV"]
+
+
+def test_a_time_after_the_verb_leaves_an_svo_subject() -> None:
+    text = ("وكان وزير الخارجية التركي هاكان فيدان قد أعلن يوم الثلاثاء أن «كل المنشآت "
+            "التابعة للتنظيم أهداف مشروعة».")
+    assert _speaker(text, "2023-10-06", "كل المنشآت") == ["hakan-fidan"]
+
+
+def test_a_rank_after_the_spokesmans_body_keeps_the_body() -> None:
+    text = ("أعلن الجيش السوداني صد هجوم على مدينة الأبيض. وقال المتحدث باسم الجيش "
+            "العقيد خالد عمر إن «المدينة آمنة تماما وقواتنا تسيطر على كل مداخلها».")
+    assert _speaker(text, "2024-05-02", "المدينة آمنة") == ["SDNMIL"]
+
+
+def test_a_verb_with_its_own_complement_does_not_attribute_the_quote_before() -> None:
+    # «…». تقول الأمم المتحدة إن …: the UN speaks its own clause, not the quotation
+    text = ("وحذر حاكم الإقليم المكلف من قبل المجلس المحلي من أن «القوات ستتقدم نحو المدينة "
+            "خلال أيام». وتقول الأمم المتحدة إن آلاف المدنيين نزحوا من المدينة.")
+    assert "united-nations" not in _speaker(text, "2024-05-02", "القوات ستتقدم")
+    assert _speaker(text, "2024-05-02", "آلاف المدنيين نزحوا") == ["united-nations"]
+
+
+def test_a_ministry_the_dictionary_lacks_is_its_countrys_government() -> None:
+    text = ("قالت وزارة الزراعة واستصلاح الأراضي المصرية في بيان إن «المحصول هذا العام "
+            "تضرر من موجة الحر».")
+    assert _speaker(text, "2023-07-02", "المحصول هذا العام") == ["EGYGOV"]

@@ -195,3 +195,12 @@ def test_a_reaction_to_an_act_with_no_author_guesses_none() -> None:
                        "وفي بغداد، قتل خمسة أشخاص في انفجار سيارة مفخخة مساء أمس. "
                        "ودان رئيس الوزراء العراقي الانفجار ووصفه بالجبان.")
     assert [t for _, t in _aimed(evs, "ACCUSE")] == [None]
+
+
+def test_a_repeated_noun_refers_to_what_it_referred_to_before() -> None:
+    # "الهجوم" named the bombing the group claimed; a killing told in between (in the
+    # group's claim) is not what the president condemns with the same word
+    _, evs = events_of("فجر انتحاري حزاما ناسفا في سوق مزدحم بمدينة بيدوا أمس. "
+                       "وتبنت حركة الشباب الهجوم، زاعمة أن مقاتليها قتلوا عشرات الجنود. "
+                       "ودان الرئيس الصومالي حسن شيخ محمود الهجوم ووصفه بالجبان.")
+    assert _aimed(evs, "ACCUSE") == [("hassan-sheikh-mohamud", "al-shabaab")]

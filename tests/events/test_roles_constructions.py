@@ -440,3 +440,20 @@ def test_our_forces_of_an_armed_groups_spokesman_are_the_group() -> None:
     evs = code("وقال المتحدث باسم قوات الدعم السريع إن \"قواتنا لن تنسحب من مواقعها حول "
                "مدينة الفاشر\".")
     assert sources(evs, "RETREAT") == ["rapid-support-forces"]
+
+
+def test_a_description_set_off_after_named_actors_names_them_later() -> None:
+    # "روسيا وتركيا وإيران، الدول الضامنة": the description later is the first one named
+    text = ("اتفقت روسيا وتركيا وإيران، الدول الضامنة لمسار أستانة، على حدود منطقة خفض "
+            "التصعيد. وستنشر الدول الضامنة قوات لمراقبة وقف إطلاق النار على أطراف المنطقة.")
+    evs = [e for e in code(text) if e.type == "MOBILIZE"]
+    assert evs and evs[0].source_actor is not None and evs[0].source_actor.id == "RUS"
+
+
+def test_a_negated_act_with_no_party_is_no_event() -> None:
+    # "someone did not agree" tells an analyst nothing; with its party it is kept
+    text = "وقال المسؤول إن الاجتماع انتهى من دون أن يتم التوصل إلى اتفاق بشأن المعابر."
+    assert not [e for e in code(text) if e.type == "AGREE"]
+    text = "وقالت الخارجية التركية إن أنقرة لم تتوصل إلى اتفاق مع موسكو بشأن إدلب."
+    agree = [e for e in code(text) if e.type == "AGREE"]
+    assert agree and agree[0].negated

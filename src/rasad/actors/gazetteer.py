@@ -677,6 +677,24 @@ def load_home_forces() -> HomeForces:
                       pattern, frozenset(norm(str(w)) for w in data.get("followers_ok") or []))
 
 
+@dataclass(frozen=True, slots=True)
+class GovernmentBodies:
+    """data/government_bodies.yaml, normalized: head noun → gender, and the portfolio's
+    longest length in words."""
+
+    heads: dict[str, str]
+    max_words: int
+
+
+@lru_cache(maxsize=1)
+def load_government_bodies() -> GovernmentBodies:
+    """data/government_bodies.yaml (rasad.actors.link.government_bodies)."""
+    data = _yaml_load((_data_dir() / "government_bodies.yaml").read_text(encoding="utf-8")) \
+        or {}
+    heads = {" ".join(norm(str(k)).split()): str(v) for k, v in (data.get("heads") or {}).items()}
+    return GovernmentBodies(heads, int(data.get("max_words") or 4))
+
+
 @lru_cache(maxsize=1)
 def load_metonymy_cues() -> MetonymyCues:
     """The metonymy cue lists (data/metonymy.yaml), normalized. A two-word entry ("على

@@ -44,7 +44,9 @@ from rasad.actors.gazetteer import (
     RoleNounPayload,
     RolePayload,
     SuffixPayload,
+    adjective_form,
     definite_nisba,
+    load_government_bodies,
     load_home_forces,
     load_metonymy_cues,
 )
@@ -143,7 +145,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
                            name=ref.name, country=ref.country, kind=ref.kind, via="name",
                            alternatives=ref.alternatives)
         refs.append(ref)
-    refs = [r for r in refs if r.via != "noun"]
+    refs = government_bodies(text, g, [r for r in refs if r.via != "noun"])
     refs += _surname_coref(text, n, g, refs)
     refs += home_forces(text, n, g, votes, chosen)
     refs.sort(key=lambda r: r.start)
@@ -172,6 +174,72 @@ def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
         s, e = n.to_original(m.start(), m.end())
         out.append(_ref(text, s, e, inst, "context"))
     return out
+
+
+def government_bodies(text: str, g: Gazetteer, refs: list[ActorRef]) -> list[ActorRef]:
+    """A ministry or minister of a portfolio the dictionary lacks ("وزارة الموارد المائية
+    والري المصرية", data/government_bodies.yaml) is the government of the country adjective
+    that ends it: the adjective's mention grows back over the portfolio to the head noun and
+    becomes the ISO3+GOV institution; a person named right after joins it ("وزير … المصري
+    هاني سويلم" is the minister when the dictionary knows him)."""
+    gb = load_government_bodies()
+    out: list[ActorRef] = []
+    for r in refs:
+        grown = _government_body(text, g, gb.heads, gb.max_words, r, refs) \
+            if r.via == "adjective" else None
+        if grown is None:
+            out.append(r)
+            continue
+        out.append(grown)
+    # a minister's name after his title: one mention, the person's
+    merged: list[ActorRef] = []
+    for r in out:
+        if merged and merged[-1].via == "role" and merged[-1].kind == "government" and \
+                r.kind == "person" and r.via == "name" and \
+                _JOINER.match(text[merged[-1].end:r.start]):
+            prev = merged.pop()
+            r = ActorRef(text=text[prev.start:r.end], start=prev.start, end=r.end, id=r.id,
+                         name=r.name, country=r.country, kind=r.kind, via="name",
+                         alternatives=r.alternatives)
+        merged.append(r)
+    return merged
+
+
+def _government_body(text: str, g: Gazetteer, heads: dict[str, str], max_words: int,
+                     r: ActorRef, refs: list[ActorRef]) -> ActorRef | None:
+    adj = norm(r.text)
+    if not adj.startswith("ال") or r.id is None:
+        return None
+    gov = g.government_of(r.id)
+    if gov is None:
+        return None
+    form, _ = adjective_form(adj)
+    words = list(_WORD.finditer(text, max(0, r.start - 160), r.start))
+    end = r.start
+    construct = False  # the word after this one has the article
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        portfolio = len(words) - 1 - i  # portfolio words walked back over
+        if text[w.end():end].strip():
+            return None  # punctuation inside: no portfolio phrase
+        nw = norm(w.group(0))
+        two = norm(words[i - 1].group(0)) + " " + nw if i > 0 else ""
+        for cand, start in ((two, words[i - 1].start() if i > 0 else 0), (nw, w.start())):
+            head = cand if cand in heads else (
+                cand[1:] if cand[:1] in "وفلب" and cand[1:] in heads else None)
+            if head is not None and cand:
+                if portfolio == 0 or heads[head] != form or any(
+                        o is not r and o.start < r.end and start < o.end for o in refs):
+                    return None
+                return ActorRef(text=text[start:r.end], start=start, end=r.end, id=gov.id,
+                                name=gov.name, country=gov.country, kind=gov.kind,
+                                via="role")
+        definite = nw.startswith(("ال", "وال"))
+        if not (definite or (construct and len(nw) > 3)) or portfolio >= max_words:
+            return None  # ("واستصلاح الأراضي": a noun in construct with a definite one)
+        construct = definite
+        end = w.start()
+    return None
 
 
 def _ref(text: str, s: int, e: int, a: ActorEntry | None, via: str,

@@ -128,6 +128,7 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
                         m.surface, lx, _prev_word(text, s))
         by_sentence.setdefault(si, []).append(_Cand(trig, trig.type, s, e, text[s:e]))
     lead: dict[str, bool] = {}
+    named: dict[str, set[str]] = {}  # event id → the words that referred to it
 
     def lead_disaster() -> bool:  # does the page's lead name a disaster? (when needed)
         if "lead" not in lead:
@@ -145,7 +146,8 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
                                   quotes, published, lx, media, prev,
                                   frozenset(o.start for o in cands) - {c.start})
 
-        refs = find_references(text, sent, cands, events, places, times, lx, alone)
+        refs = find_references(text, sent, cands, events, places, times, lx, alone,
+                               named=named)
         refer = frozenset(r.start for r in refs)
         coded = _code_sentence(doc_id, text, sent, cands, actors, places, times, figures,
                                quotes, published, lx, media, prev, refer)
@@ -546,8 +548,9 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             speech_act_at, speech_act_type = c.start, c.type
             if c.type == "THREATEN":
                 threat_at = c.start
-        if c.type in NEEDS_ACTOR and ev.source_actor is None and ev.target_actor is None:
-            continue  # "someone supports someone" tells an analyst nothing
+        if (c.type in NEEDS_ACTOR or ev.negated) and ev.source_actor is None and \
+                ev.target_actor is None:
+            continue  # "someone supports someone", "someone did not agree" tell nothing
         same = [e for e in by_type.get(c.type, []) if not _other_act(
             e, ev, _retaliation(text, c, lx), c.trig.pos == "verb") and not _next_clause_act(
             e, ev, text, sent, trig_at.get(e.id, c.start), c.start)]

@@ -430,8 +430,89 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
         subjects.append(subj)
         seen.append((si, [a for a in here if a.id and a.via != "adjective"]))
     out = [a for a in mentions if id(a) not in absorbed] + added
+    out += apposition_aliases(text, out)
     out.sort(key=lambda a: (a.start, a.end))
     return partitive_wholes(text, out)
+
+
+# --- appositions ---------------------------------------------------------------------------
+_APPOSITION_MAX = 3  # words of a describing phrase
+
+
+def _time_word(w: str) -> bool:
+    from rasad.time.lexicon import DAY_WORDS, TIMES_OF_DAY, WEEKDAYS
+
+    bare = w[2:] if w.startswith("ال") else w
+    return any(bare == norm(x)[2:] if norm(x).startswith("ال") else bare == norm(x)
+               for x in [d for d, _ in DAY_WORDS] + list(TIMES_OF_DAY) +
+               [d for d, _ in WEEKDAYS]) or w in ("الماضي", "الماضيه", "الجاري", "المقبل",
+                                                  "المقبله", "القادم", "القادمه")
+
+
+def apposition_aliases(text: str, actors: Sequence[ActorRef]) -> list[ActorRef]:
+    """"اتفقت روسيا وتركيا وإيران، الدول الضامنة لمسار أستانة": a phrase of two or three
+    words with the article, set off by a comma right after a named actor (or conjoined
+    actors), describes it; the same phrase later on the page ("وستنشر الدول الضامنة قوات",
+    "للدول الضامنة") is that actor — the first one named, as for conjoined subjects. Not a
+    phrase the dictionary links itself ("بشار الأسد، الرئيس السوري"), not a time ("روسيا،
+    اليوم الجمعة،"), and not a phrase two actors are given."""
+    named = sorted((a for a in actors if a.id and a.via in ("name", "role")),
+                   key=lambda a: a.start)
+    covered = [(a.start, a.end) for a in actors]
+    alias: dict[tuple[str, ...], ActorRef | None] = {}
+    start_after: dict[tuple[str, ...], int] = {}
+    k = 0
+    while k < len(named):
+        first = named[k]
+        end = first.end
+        k += 1
+        while k < len(named) and re.fullmatch(r"\s+", text[end:named[k].start] or "x") and \
+                norm(named[k].text).startswith("و"):
+            end = named[k].end  # "روسيا وتركيا وإيران"
+            k += 1
+        m = re.match(r"\s*[،,]\s*", text[end:end + 4])
+        if m is None:
+            continue
+        words: list[str] = []
+        pos = end + m.end()
+        last = pos
+        for t in _WORD_D.finditer(text, pos, min(len(text), pos + 80)):
+            if text[last:t.start()].strip() or len(words) == _APPOSITION_MAX:
+                break
+            w = norm(t.group(0))
+            if not w.startswith("ال") or _time_word(w):
+                break
+            words.append(w)
+            last = t.end()
+        if len(words) < 2 or any(a < last and pos < b for a, b in covered):
+            continue
+        key = tuple(words)
+        given = alias.get(key, first)
+        alias[key] = first if given is not None and given.id == first.id else None
+        # (None: two actors were given the same description)
+        start_after.setdefault(key, last)
+    out: list[ActorRef] = []
+    if not alias:
+        return out
+    toks = list(_WORD_D.finditer(text))
+    words_n = [norm(t.group(0)) for t in toks]
+    for key, owner in alias.items():
+        if owner is None:
+            continue
+        n = len(key)
+        for i in range(len(toks) - n + 1):
+            if toks[i].start() < start_after[key]:
+                continue
+            w0 = words_n[i]
+            if not (w0 == key[0] or (w0[:1] in "وفب" and w0[1:] == key[0]) or
+                    w0 == "لل" + key[0][2:] or w0 == "ولل" + key[0][2:]) or \
+                    tuple(words_n[i + 1:i + n]) != key[1:]:
+                continue
+            s, e = toks[i].start(), toks[i + n - 1].end()
+            if any(a < e and s < b for a, b in covered):
+                continue
+            out.append(_copy(owner, text, s, e, "coref"))
+    return out
 
 
 # --- partitives ----------------------------------------------------------------------------

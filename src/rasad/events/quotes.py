@@ -159,6 +159,7 @@ def _verb_subjects(text: str, verbs: list[tuple[int, int, str]], actors: list[Ac
             after = [a for a in actors if ve <= a.start < far_end and a.kind == "person" and
                      a.via != "adjective" and _subject_position(text, ve, a, overt)] or after
         after = [a for a in after if a.via != "adjective"] or after
+        after = _titled_person(text, ve, after) or after
         subj: ActorRef | None = after[0] if after else _reported_from(text, ve, nxt, actors)
         reading = verb_reading(form, lx) if lx is not None else None
         gv = reading.gender if reading is not None else None
@@ -211,6 +212,27 @@ _NAMED_AS = re.compile(r"\s*(ما\s+يسمى|ما\s+تسمى|ما\s+يعرف\s+�
 # between an SVO subject and its verb: "أكار قد أعلن", "لافرينتيف، قال"
 _SVO_GAP = re.compile(r"^[\s،,]*(قد|لقد)?\s*$")
 _REPORTED_FROM = re.compile(r"(نقلا|نقلاً)\s+عن\s+$")
+
+
+def _titled_person(text: str, ve: int, after: list[ActorRef]) -> list[ActorRef]:
+    """"قال الأمين العام للحزب حسن نصر الله", "قال مبعوثها إلى ليبيا عبد الله باتيلي": a
+    title the dictionary does not know opens the subject, and the body or country in it is
+    not the speaker; the person the title names is. Only when a word that is no actor comes
+    first, and nothing but the title stands between (no comma, quotation or conjunction)."""
+    from rasad.events.roles import governed_by_preposition
+
+    first = _TOKEN.search(text, ve)
+    if not after or first is None or first.start() >= after[0].start:
+        return []
+    for a in after[1:]:
+        between = text[ve:a.start]
+        if a.kind == "person" and a.via == "name" and \
+                not re.search(r"[،,:«\"“()]", between) and \
+                not any(norm(t) == "و" or norm(t).startswith("وال")
+                        for t in _TOKEN.findall(between)) and \
+                not governed_by_preposition(text, a):
+            return [a]
+    return []
 
 
 def _reported_from(text: str, ve: int, nxt: int, actors: list[ActorRef]) -> ActorRef | None:
@@ -508,7 +530,11 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
             verb_at = verbs[before[-1]][0]
             speaker = subjects[before[-1]]
         else:
-            after = [i for i, v in enumerate(verbs) if m.end() <= v[0] < m.end() + 60]
+            # «…»، قال أكار: a verb after the quotation, not one with a complement of its own
+            # («…». تقول الأمم المتحدة إن …)
+            own = {c[2] for c in comps}
+            after = [i for i, v in enumerate(verbs) if m.end() <= v[0] < m.end() + 60 and
+                     i not in own]
             if after:
                 verb_at = verbs[after[0]][0]
                 speaker = subjects[after[0]]

@@ -340,15 +340,23 @@ def _fits(ev: Event, m: _Mention, clause_dates: Sequence[str], places: Sequence[
 
 
 def _antecedent(c: Cand, m: _Mention, earlier: Sequence[Event], clause_dates: Sequence[str],
-                places: Sequence[PlaceRef], check_date: bool) -> Event | None:
+                places: Sequence[PlaceRef], check_date: bool,
+                named: dict[str, set[str]] | None = None) -> Event | None:
     """The earlier act of the type that the mention fits: the latest one named by the same
-    word ("القمة" after "قمة"), else the latest one."""
+    word ("القمة" after "قمة"), or referred to by it before ("وتبنت الحركة الهجوم … ودان
+    الرئيس الهجوم": the attack claimed, not a killing told in between), else the latest."""
     fit = [ev for ev in earlier if ev.type == c.type and
            _fits(ev, m, clause_dates, places, check_date)]
     if not fit:
         return None
-    same = [ev for ev in fit if _same_word(c, ev)]
+    word = _mention_word(c)
+    same = [ev for ev in fit if _same_word(c, ev) or word in (named or {}).get(ev.id, ())]
     return (same or fit)[-1]
+
+
+def _mention_word(c: Cand) -> str:
+    own = norm(c.surface).split()
+    return _skeleton(own[0]) if own else ""
 
 
 def _same_word(c: Cand, ev: Event) -> bool:
@@ -381,11 +389,14 @@ def _conflicts(ev: Event, alone: Sequence[Event], clause: tuple[int, int]) -> bo
 def find_references(text: str, sent: Sentence, cands: Sequence[Cand], earlier: Sequence[Event],
                     places: Sequence[PlaceRef], times: Sequence[Any], lx: EventLexicons,
                     alone: Callable[[Cand], Sequence[Event]] | None = None,
-                    words: ReferenceWords | None = None) -> list[Reference]:
+                    words: ReferenceWords | None = None,
+                    named: dict[str, set[str]] | None = None) -> list[Reference]:
     """The triggers of one sentence that refer to an act in `earlier` (the events the page
     has coded in the sentences before), with the act each refers to. `times` are the
     coder's TimeRefs (start, value); `alone(c)` codes one trigger on its own (the coder's
-    reading of the mention, to compare its actors with the act's and to carry them)."""
+    reading of the mention, to compare its actors with the act's and to carry them).
+    `named` (event id → the words that referred to it) is the page's memory of references,
+    read and extended here."""
     words = words or load_reference_words()
     out: list[Reference] = []
     nouns = sorted((c for c in cands if c.trig.pos == "noun" and c.type != "BLOCK"),
@@ -408,7 +419,7 @@ def find_references(text: str, sent: Sentence, cands: Sequence[Cand], earlier: S
         # one of a relative clause about another noun after it
         dates = [str(tm.value) for tm in times if tm.value and (
             m.wide[0] <= tm.start < c.start or c.end <= tm.start < m.reach)]
-        ev = _antecedent(c, m, earlier, dates, places, check_date=not strong)
+        ev = _antecedent(c, m, earlier, dates, places, check_date=not strong, named=named)
         if ev is None:
             continue
         said = alone(c) if alone is not None else ()
@@ -422,6 +433,8 @@ def find_references(text: str, sent: Sentence, cands: Sequence[Cand], earlier: S
             f"governor:{m.governor}" if m.governor else "definite")
         out.append(Reference(c.start, c.end, c.type, why, ev, m.governor, m.governor_at,
                              said, m.wide))
+        if named is not None:
+            named.setdefault(ev.id, set()).add(_mention_word(c))
         if not m.oblique:
             out += _predicates(text, sent, c, cands, ev, lx)
         out += _harm_of(text, sent, c, cands, ev, lx, {r.start for r in out})
