@@ -104,6 +104,13 @@ class ActorRef:
     # "place" ("في أنقرة") or "both" (undecided); None for every other mention. The same
     # span's PlaceRef carries the same reading. Internal: not part of to_dict.
     reading: str | None = None
+    # what the dictionary the mention was linked with says of the actor, for the event
+    # coder (so that a user's dictionary counts there too). Internal: not part of to_dict.
+    # `armed_org`: the armed group it speaks for (itself, or the group of a person's
+    # open-ended office) as (id, name, country, kind); `international`: a person in an
+    # open-ended office of an organization of no country (his nationality is not his side)
+    armed_org: tuple[str, str | None, str | None, str | None] | None = None
+    international: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"text": self.text, "id": self.id, "name": self.name,

@@ -7,6 +7,8 @@ checks what an analyst would see for that construction.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rasad.config import Config
 from rasad.pipeline import extract
 from rasad.records import Event, RawInput
@@ -457,3 +459,23 @@ def test_a_negated_act_with_no_party_is_no_event() -> None:
     text = "وقالت الخارجية التركية إن أنقرة لم تتوصل إلى اتفاق مع موسكو بشأن إدلب."
     agree = [e for e in code(text) if e.type == "AGREE"]
     assert agree and agree[0].negated
+
+
+def test_a_users_dictionary_counts_in_the_coder(tmp_path: Path) -> None:
+    # a group and its spokesman only a user's dictionary knows: "قواتنا" in his words is
+    # the group (coder), read from the dictionary the pipeline linked with
+    (tmp_path / "actors_user.yaml").write_text(
+        "- id: test-free-army\n  kind: armed_group\n  country: SDN\n  name: Test Free Army\n"
+        "  name_ar: جيش التحرير التجريبي\n  aliases: [جيش التحرير التجريبي]\n"
+        "- id: test-spokesman\n  kind: person\n  country: SDN\n  name: Test Spokesman\n"
+        "  name_ar: عمر الساعدي\n  aliases: [عمر الساعدي]\n  roles:\n"
+        "    - {role: spokesperson, country: SDN, start: 2020-01-01, end: null, "
+        "org: test-free-army}\n", encoding="utf-8")
+    text = ("وقال عمر الساعدي إن قواتنا هاجمت مواقع الجيش السوداني في مدينة الأبيض "
+            "صباح اليوم.")
+    raw = RawInput(source="t", external_id="t", kind="text", content=text,
+                   published="2024-05-02")
+    evs = extract(raw, Config(min_body_chars=1, dictionary_dirs=(str(tmp_path),))).events
+    attacks = [e for e in evs if e.type == "ASSAULT"]
+    assert attacks and attacks[0].source_actor is not None
+    assert attacks[0].source_actor.id == "test-free-army"

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasad.actors.gazetteer import (
     INSTITUTION_KINDS,
@@ -112,7 +112,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
                           key=lambda a: _KIND_RANK.get(a.kind, 9))
             if not ents:
                 continue
-            ref = _ref(text, s, e, ents[0], c.via, tuple(a.id for a in ents[1:]))
+            ref = _ref(text, s, e, ents[0], c.via, tuple(a.id for a in ents[1:]), g)
             ref.reading = readings.get((c.start, c.end))
             if ents[0].kind == "person":
                 last_role = _current_role(ents[0], on, window) or last_role
@@ -120,18 +120,18 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
             hs = _prefer_named(g.holders(c.role, c.country, on, c.org, window), named)
             last_role = c.role
             if len(hs) == 1:
-                ref = _ref(text, s, e, hs[0], "role")
+                ref = _ref(text, s, e, hs[0], "role", g=g)
             else:
                 inst = g.actors.get(c.org) if c.org else g.government_of(c.country)
-                ref = _ref(text, s, e, inst, "role", tuple(h.id for h in hs))
+                ref = _ref(text, s, e, inst, "role", tuple(h.id for h in hs), g)
         elif c.via == "counterpart":
             role = last_role or "president"
             hs = _prefer_named(g.holders(role, c.country, on, None, window), named)
             if len(hs) == 1:
-                ref = _ref(text, s, e, hs[0], "counterpart")
+                ref = _ref(text, s, e, hs[0], "counterpart", g=g)
             else:
                 ref = _ref(text, s, e, g.government_of(c.country), "counterpart",
-                           tuple(h.id for h in hs))
+                           tuple(h.id for h in hs), g)
         elif c.via == "adjective":
             ref = _ref(text, s, e, g.country_actor(c.country), "adjective")
         else:
@@ -141,9 +141,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
                 refs[-1].via in ("role", "counterpart", "noun") and \
                 _JOINER.match(text[refs[-1].end:s]):
             prev = refs.pop()
-            ref = ActorRef(text=text[prev.start:e], start=prev.start, end=e, id=ref.id,
-                           name=ref.name, country=ref.country, kind=ref.kind, via="name",
-                           alternatives=ref.alternatives)
+            ref = replace(ref, text=text[prev.start:e], start=prev.start, via="name")
         refs.append(ref)
     refs = government_bodies(text, g, [r for r in refs if r.via != "noun"])
     refs += _surname_coref(text, n, g, refs)
@@ -172,7 +170,7 @@ def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
         if definite_nisba(word) and word not in hf.followers_ok:
             continue  # "قوات الأمن الكردية", "قوى الأمن الداخلي": another body
         s, e = n.to_original(m.start(), m.end())
-        out.append(_ref(text, s, e, inst, "context"))
+        out.append(_ref(text, s, e, inst, "context", g=g))
     return out
 
 
@@ -198,9 +196,7 @@ def government_bodies(text: str, g: Gazetteer, refs: list[ActorRef]) -> list[Act
                 r.kind == "person" and r.via == "name" and \
                 _JOINER.match(text[merged[-1].end:r.start]):
             prev = merged.pop()
-            r = ActorRef(text=text[prev.start:r.end], start=prev.start, end=r.end, id=r.id,
-                         name=r.name, country=r.country, kind=r.kind, via="name",
-                         alternatives=r.alternatives)
+            r = replace(r, text=text[prev.start:r.end], start=prev.start, via="name")
         merged.append(r)
     return merged
 
@@ -231,9 +227,7 @@ def _government_body(text: str, g: Gazetteer, heads: dict[str, str], max_words: 
                 if portfolio == 0 or heads[head] != form or any(
                         o is not r and o.start < r.end and start < o.end for o in refs):
                     return None
-                return ActorRef(text=text[start:r.end], start=start, end=r.end, id=gov.id,
-                                name=gov.name, country=gov.country, kind=gov.kind,
-                                via="role")
+                return _ref(text, start, r.end, gov, "role", g=g)
         definite = nw.startswith(("ال", "وال"))
         if not (definite or (construct and len(nw) > 3)) or portfolio >= max_words:
             return None  # ("واستصلاح الأراضي": a noun in construct with a definite one)
@@ -243,10 +237,14 @@ def _government_body(text: str, g: Gazetteer, heads: dict[str, str], max_words: 
 
 
 def _ref(text: str, s: int, e: int, a: ActorEntry | None, via: str,
-         alts: tuple[str, ...] = ()) -> ActorRef:
+         alts: tuple[str, ...] = (), g: Gazetteer | None = None) -> ActorRef:
+    org = g.armed_org(a.id) if g is not None and a is not None else None
     return ActorRef(text=text[s:e], start=s, end=e, id=a.id if a else None,
                     name=a.name if a else None, country=a.country if a else None,
-                    kind=a.kind if a else None, via=via, alternatives=alts)
+                    kind=a.kind if a else None, via=via, alternatives=alts,
+                    armed_org=(org.id, org.name, org.country, org.kind) if org else None,
+                    international=g is not None and a is not None and
+                    g.international_official(a.id))
 
 
 def _next(m: Match[ActorPayload], ntext: str, by_start: dict[int, list[Match[ActorPayload]]]
@@ -467,7 +465,7 @@ def _surname_coref(text: str, n: Normalized, g: Gazetteer, refs: list[ActorRef]
             if before:
                 last = before[-1][1]
                 others = tuple(o for _end, o in reversed(before[:-1]))
-                out.append(_ref(text, s, e, g.actors[last], "coref", others))
+                out.append(_ref(text, s, e, g.actors[last], "coref", others, g))
             break
     return out
 

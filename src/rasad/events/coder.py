@@ -939,13 +939,11 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             m := _THEIR_COUNTRY.search(norm(text[own:c.start]))) is not None:
         # "قال أردوغان إن بلاده ردت", "أعلنت الوزارة أن قواتها ردت": the speaker's country;
         # "قواتنا" of an armed group's spokesman: the group ("لن تنسحب قواتنا")
-        from rasad.actors import load_gazetteer
-
-        org = load_gazetteer().armed_org(speaker.id) if m.group(1) in _FORCE_WORDS else None
+        org = speaker.armed_org if m.group(1) in _FORCE_WORDS else None
         if org is not None:
             source = ActorRef(text=text[own + m.start():own + m.end()], start=own + m.start(),
-                              end=own + m.end(), id=org.id, name=org.name,
-                              country=org.country, kind=org.kind, via="pronoun")
+                              end=own + m.end(), id=org[0], name=org[1], country=org[2],
+                              kind=org[3], via="pronoun", armed_org=org)
         elif speaker.country:
             source = _country_ref(text, own, c.start, speaker.country)
     if c.type == "ASSAULT" and source is not None and any(
@@ -1029,6 +1027,26 @@ class _Party(Protocol):
     kind: str | None
 
 
+def _international(p: _Party) -> bool:
+    """What the dictionary says of the actor comes stamped on a mention at linking (the
+    pipeline's dictionary, a user's included); a stored record (the story engine's votes)
+    asks the built-in dictionary."""
+    if isinstance(p, ActorRef):
+        return p.international
+    from rasad.actors import load_gazetteer
+
+    return load_gazetteer().international_official(p.id)
+
+
+def _armed_org(p: _Party) -> str | None:
+    if isinstance(p, ActorRef):
+        return p.armed_org[0] if p.armed_org else None
+    from rasad.actors import load_gazetteer
+
+    org = load_gazetteer().armed_org(p.id)
+    return org.id if org else None
+
+
 def one_side(etype: str, a: _Party, b: _Party) -> bool:
     """Are source and target the same side: one country's state (its name, government, army)
     twice, a person and his own country or state, or a person and the armed group he
@@ -1036,14 +1054,11 @@ def one_side(etype: str, a: _Party, b: _Party) -> bool:
     if not RULES["one_side"] or a.country is None or a.country != b.country or etype in _INTERNAL:
         return False
     if "person" in (a.kind, b.kind):
-        from rasad.actors import load_gazetteer
-
-        g = load_gazetteer()
-        if g.international_official(a.id) or g.international_official(b.id):
+        if _international(a) or _international(b):
             return False  # "أبو الغيط" speaks for the Arab League, not for Egypt
         person, other = (a, b) if a.kind == "person" else (b, a)
-        org = g.armed_org(person.id)
-        if org is not None and org.id == other.id:
+        org = _armed_org(person)
+        if org is not None and org == other.id:
             return True  # "عبدي … قواته": the SDF's commander and the SDF
     kinds = {a.kind, b.kind}
     if kinds <= _STATE:

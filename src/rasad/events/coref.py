@@ -561,8 +561,7 @@ def partitive_wholes(text: str, actors: list[ActorRef]) -> list[ActorRef]:
         if key is not None and key in whole and a.via == "name":
             owner = whole[key]
             if _definite(a.text) and owner is not None:
-                a = ActorRef(a.text, a.start, a.end, owner.id, owner.name, owner.country,
-                             owner.kind, via="coref")
+                a = replace(owner, text=a.text, start=a.start, end=a.end, via="coref")
             else:
                 whole.pop(key)  # an indefinite mention: other members
         out.append(a)
