@@ -58,3 +58,12 @@ def test_a_portfolio_needs_a_head_noun_and_an_agreeing_adjective(g: Gazetteer) -
     # the masculine adjective does not end a feminine ministry ("وزارة ... المصري")
     got = _ids(g, "أصدرت وزارة الموارد المائية بيانا عن السد المصري الجديد.")
     assert not any(i == "EGYGOV" for _, i in got)
+
+
+def test_the_head_of_a_states_intelligence_is_not_its_head_of_state(g: Gazetteer) -> None:
+    # "رئيس جهاز الموساد" heads the Mossad; "رئيس" + a country's intelligence body does not
+    # make the president, and the bare role noun does not hide the body's name
+    got = _ids(g, "وشارك في الاجتماع رئيس المخابرات العامة المصرية ورئيس جهاز الموساد.")
+    assert ("المخابرات العامة المصرية", "EGYINT") in got
+    assert ("جهاز الموساد", "ISRINT") in got
+    assert not any(i in ("abdel-fattah-el-sisi", "isaac-herzog") for _, i in got)

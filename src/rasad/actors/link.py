@@ -67,6 +67,8 @@ _GENERIC_MODIFIERS = frozenset(norm(w) for w in (
     "الديمقراطي", "البيئي", "المناعي", "الغذائية", "العالمية", "الداخلية", "الإسلامي",
     "الإسلامية", "البرلمانية", "اللبنانية", "الفلسطينية", "العراقية", "الكردية"))
 _CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+# a state's bodies that are not the state itself (intelligence, police)
+_BODY_SUFFIXES = ("INT", "COP")
 
 
 @dataclass(slots=True)
@@ -96,7 +98,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
     votes = _actor_votes(cands, g)
     cands = [c for c in cands if c.via != "context" or _context_ok(c, n.text, by_start, g,
                                                                      named, votes)]
-    chosen = _select(cands)
+    chosen = _select_all(cands)
     readings = capital_readings(text, n, g)
     window = _year_window(text) if on is None else None
     refs: list[ActorRef] = []
@@ -303,8 +305,11 @@ def _role_descriptions(m: Match[ActorPayload], p: RoleNounPayload, ntext: str,
                 a = g.actors.get(q.actor_id)
                 if a is None:
                     continue
+                # (a state's intelligence or police body is not its state: "رئيس جهاز
+                # الموساد" heads the Mossad, not Israel)
                 as_country = spec.construct in ("country", "both") and m2.prefix == 0 and \
-                    not p.definite and (a.kind == "country" or a.kind in INSTITUTION_KINDS)
+                    not p.definite and (a.kind == "country" or (
+                        a.kind in INSTITUTION_KINDS and not a.id.endswith(_BODY_SUFFIXES)))
                 as_org = spec.construct in ("actor", "both") and a.kind in ORG_KINDS and \
                     m2.prefix <= 1
                 if as_org and (not as_country or _has_org_holder(g, p.role, a.id)):
@@ -404,6 +409,16 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
             continue
         result.append(c)
     return result
+
+
+def _select_all(cands: list[_Cand]) -> list[_Cand]:
+    """`_select` over the names, roles and adjectives; then the bare role nouns (kept only so
+    that a name after them joins them) where they overlap none of those: "رئيس المخابرات"
+    must not hide "المخابرات العامة المصرية"."""
+    chosen = _select([c for c in cands if c.via != "noun"])
+    nouns = [c for c in _select([c for c in cands if c.via == "noun"])
+             if not any(o.start < c.end and c.start < o.end for o in chosen)]
+    return sorted(chosen + nouns, key=lambda c: c.start)
 
 
 def _year_window(text: str) -> tuple[dt.date, dt.date] | None:
