@@ -479,3 +479,32 @@ def test_a_users_dictionary_counts_in_the_coder(tmp_path: Path) -> None:
     attacks = [e for e in evs if e.type == "ASSAULT"]
     assert attacks and attacks[0].source_actor is not None
     assert attacks[0].source_actor.id == "test-free-army"
+
+
+def test_what_a_speech_participle_announces_is_its_subjects_act() -> None:
+    text = ("وقال المتحدث باسم الشرطة العراقية إن القوات تواصل ملاحقة الخلايا في المنطقة، "
+            "مؤكداً اعتقال 15 مطلوباً ومصادرة أسلحة.")
+    arrests = [e for e in code(text) if e.type == "COERCE"]
+    assert arrests and arrests[0].source_actor is not None
+    assert arrests[0].source_actor.id == "IRQCOP"
+    # an announced killing is suffered, not done: no source from the participle
+    text = ("وقال المتحدث باسم الشرطة العراقية إن القوات تواصل ملاحقة الخلايا في المنطقة، "
+            "مؤكداً مقتل ثلاثة من عناصرها في الاشتباكات.")
+    killed = [e for e in code(text) if e.type == "ASSAULT"]
+    assert not killed or killed[0].source_actor is None or \
+        killed[0].source_actor.id != "IRQCOP"
+
+
+def test_blame_laid_on_the_object_before_responsibility() -> None:
+    # "حمّل X Y مسؤولية Z": X blames Y (an object frame, data/object_frames.yaml)
+    evs = [e for e in code("وحمّلت الخارجية السورية تركيا مسؤولية التصعيد في إدلب.")
+           if e.type == "ACCUSE"]
+    assert [(e.source_actor.id if e.source_actor else None,
+             e.target_actor.id if e.target_actor else None) for e in evs] == [("SYRGOV", "TUR")]
+    # a subject the dictionary lacks: the one blamed is the target, not the source
+    evs = [e for e in code("وحمّلت عائلة الضحية حركة حماس مسؤولية الحادث.") if e.type == "ACCUSE"]
+    assert evs and evs[0].target_actor is not None and evs[0].target_actor.id == "hamas"
+    assert evs[0].source_actor is None or evs[0].source_actor.id != "hamas"
+    # carrying banners is no blame
+    assert not [e for e in code("وحمل المتظاهرون لافتات تطالب برحيل الحكومة.")
+                if e.type == "ACCUSE"]

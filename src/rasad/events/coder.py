@@ -548,6 +548,9 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             speech_act_at, speech_act_type = c.start, c.type
             if c.type == "THREATEN":
                 threat_at = c.start
+        if c.type == "ACCUSE" and c.trig.mode == "blame" and c.trig.pos == "verb" and \
+                ev.target_actor is None:
+            continue  # "محمّلاً الحكومة مسؤولية …" with the one blamed not resolved
         if (c.type in NEEDS_ACTOR or ev.negated) and ev.source_actor is None and \
                 ev.target_actor is None:
             continue  # "someone supports someone", "someone did not agree" tell nothing
@@ -855,6 +858,37 @@ def _merge_into(first: Event, later: Event, actors: bool = True) -> None:
         first.fatalities = later.fatalities
 
 
+_RESPONSIBILITY = re.compile(r"(?<!\w)(?:و?ب?ال)?مسووليه(?!\w)")  # normalized
+
+
+def _blamed(text: str, sent: Sentence, c: _Cand, acts: list[ActorRef],
+            source: ActorRef | None, target: ActorRef | None
+            ) -> tuple[ActorRef | None, ActorRef | None]:
+    """"حمّلت الوزارة الجانب الإثيوبي مسؤولية الإخفاق": the one blamed stands right before
+    مسؤولية (a country adjective counts: "الجانب الإثيوبي"); the one blaming is the actor
+    right after the verb when two stand there, else the subject found before."""
+    m = _RESPONSIBILITY.search(norm(text[c.end:sent.end]))
+    if m is None or m.start() == 0:
+        return source, target  # "حمل المسؤولية" as one phrase: the roles as found
+    upto = c.end + m.start()
+    between = [a for a in acts if c.end <= a.start and a.end <= upto]
+    if not between:
+        return source, target
+    blamed = between[-1]
+    if len(between) >= 2:
+        return between[0], blamed
+    if source is not None and source.start >= c.end:
+        source = None  # the only actor after the verb is the one blamed
+    return source, blamed
+
+
+def _announced_by_participle(text: str, c: _Cand, lx: EventLexicons) -> bool:
+    """Is the noun trigger the object of a circumstantial speech participle right before it
+    ("مؤكداً اعتقال", "معلنة انسحاب")?"""
+    w = _prev_word(text, c.start)
+    return bool(w) and _circumstantial(w) and lx.is_cue("speech_verbs", _unclitic(w))
+
+
 def _circumstantial(surface: str) -> bool:
     """An accusative active participle used as a حال: derived forms begin with م
     ("معربا", "مطالبا", "محذرة"), form I is فاعلا ("داعيا", "رافضا", "نافية")."""
@@ -915,6 +949,16 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             not _conjoined_verb(c, lx)
         source, target = verb_roles(text, c, acts, lx, tspans, speaker, lead, act_subject,
                                     next_act)
+    if c.type == "ACCUSE" and c.trig.mode == "blame" and c.trig.pos != "noun":
+        source, target = _blamed(text, sent, c, acts, source, target)
+    if c.trig.pos == "noun" and source is None and c.type != "ASSAULT" and \
+            _announced_by_participle(text, c, lx):
+        # "وقال المتحدث باسم الجيش …، مؤكداً اعتقال 120 مطلوباً": what the participle's
+        # subject announces it did (an announced killing is suffered, not done: ASSAULT aside)
+        lead_ = [a for a in acts if a.start < c.start and a.via != "adjective" and
+                 not governed_by_preposition(text, a)]
+        if lead_ and (target is None or target.id != lead_[0].id):
+            source = lead_[0]
     if c.type in SYMMETRIC_TYPES and source is None:
         # "عقد اجتماع في الدوحة بمشاركة X، وY": the listed parties are its sides
         first, second = participants(text, c, acts)

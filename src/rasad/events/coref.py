@@ -34,7 +34,7 @@ from importlib import resources
 from typing import Any
 
 from rasad.actors.gazetteer import Gazetteer, definite_nisba
-from rasad.events.lexicons import EventLexicons, load_event_lexicons
+from rasad.events.lexicons import EventLexicons, load_event_lexicons, load_object_frames
 from rasad.records import ActorRef, Sentence
 from rasad.text.function_words import without_conjunction
 from rasad.text.normalize import norm
@@ -264,7 +264,10 @@ def _verb_types(w: str, lx: EventLexicons) -> frozenset[str]:
 
 
 def _known_verb(w: str, lx: EventLexicons) -> bool:
-    return lx.is_cue("speech_verbs", w) or bool(_verb_types(w, lx))
+    """A speech verb, a verb of the trigger lexicon, or the verb of an object frame (a
+    general verb that names an act by its object: "أرسلت", "حمّلت")."""
+    return lx.is_cue("speech_verbs", w) or bool(_verb_types(w, lx)) or any(
+        f.trigger.pos == "verb" for f in load_object_frames().get(w, ()))
 
 
 def masdar_like(w: str) -> bool:
