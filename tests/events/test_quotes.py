@@ -190,3 +190,13 @@ def test_a_ministry_the_dictionary_lacks_is_its_countrys_government() -> None:
     text = ("قالت وزارة الزراعة واستصلاح الأراضي المصرية في بيان إن «المحصول هذا العام "
             "تضرر من موجة الحر».")
     assert _speaker(text, "2023-07-02", "المحصول هذا العام") == ["EGYGOV"]
+
+
+def test_the_spokesman_of_the_body_named_before_speaks_for_it() -> None:
+    text = ("وأعربت بعثة الأمم المتحدة للدعم في ليبيا عن قلقها من التصعيد في طرابلس. وقال "
+            "المتحدث باسمها إن «البعثة على اتصال بكل الأطراف لوقف القتال فوراً».")
+    assert _speaker(text, "2023-08-16", "البعثة على اتصال") == ["unsmil"]
+    # a person named before has no spokesman "باسمها"
+    text = ("وقال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده لن تسحب قواتها. وقال "
+            "المتحدث باسمها إن «أنقرة ستواصل عملياتها حتى النهاية في الشمال».")
+    assert _speaker(text, "2020-03-02", "أنقرة ستواصل") != ["mevlut-cavusoglu"]

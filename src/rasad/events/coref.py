@@ -420,6 +420,7 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
         first = _skip_openers(toks, text, data)
         new = _descriptions(text, si, toks, first, here, anaphors, firsts, max_len, seen,
                             sentences, ranks, g, on, lx, data, absorbed)
+        new += _spokesmen(text, toks, here, subjects[-1] if subjects else None, data, g)
         added += new
         here = sorted([a for a in here if id(a) not in absorbed] + new, key=lambda a: a.start)
         if quoted[si]:
@@ -515,6 +516,33 @@ def apposition_aliases(text: str, actors: Sequence[ActorRef]) -> list[ActorRef]:
             if any(a < e and s < b for a, b in covered):
                 continue
             out.append(_copy(owner, text, s, e, "coref"))
+    return out
+
+
+# --- "المتحدث باسمها" -----------------------------------------------------------------------
+_SPOKESMEN = frozenset(norm(w) for w in ["المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث",
+                                         "متحدثة", "ناطق", "ناطقة"])
+_ON_BEHALF_OF = {norm(w): g for w, g in [("باسمه", "m"), ("باسمها", "f"), ("بإسمه", "m"),
+                                          ("بإسمها", "f"), ("باسمهم", None)]}
+
+
+def _spokesmen(text: str, toks: list[Token], here: list[ActorRef], prev: _Subject | None,
+               data: CorefData, g: Gazetteer) -> list[ActorRef]:
+    """"أعربت اليونيفيل عن قلقها … وقال المتحدث باسمها إن": the spokesman speaks for the
+    subject of the sentence before (a body, not a person), when the pronoun agrees with it."""
+    if prev is None or prev.actor is None or prev.actor.kind == "person":
+        return []
+    out: list[ActorRef] = []
+    for i in range(len(toks) - 1):
+        if without_conjunction(toks[i].w) not in _SPOKESMEN or toks[i + 1].w not in _ON_BEHALF_OF:
+            continue
+        if _covered(toks[i], here) or _covered(toks[i + 1], here):
+            continue
+        want = _ON_BEHALF_OF[toks[i + 1].w]
+        have = actor_gender(prev.actor, data, g)
+        if want is not None and have is not None and want != have:
+            continue
+        out.append(_copy(prev.actor, text, toks[i].start, toks[i + 1].end, "coref"))
     return out
 
 
