@@ -8,8 +8,9 @@
 For each page: every coded event that matches no gold or also_ok event (with its cause, as
 `make eval` splits it: wrong date, empty actor, wrong actor, or a type the page lacks), then
 every gold event not found in full, with the coded events of its type. The first blind set
-(tests/events/blind) and tests/events/blind3 are not offered: reading their errors would make
-them tuning sets. blind2 is offered since session 5, when it became a development set.
+(tests/events/blind), tests/events/blind3 and tests/events/blind4 are not offered: reading
+their errors would make them tuning sets. blind2 is offered since session 5, when it became
+a development set.
 """
 
 from __future__ import annotations

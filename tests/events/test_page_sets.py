@@ -7,6 +7,7 @@
 - blind2/ (14 pages from the Sahel to Erbil, session 4; blind until session 5, a development
   set since: its README says so).
 - blind3/ (14 pages from Beijing to Karabakh, session 5; same rules as blind/).
+- blind4/ (12 pages from Heglig to Ceuta, session 9; same rules as blind/).
 - tune/ (16 pages, 2012-2024, written by a helper who had not read the coder; tuned on
   freely with tools/page_errors.py).
 
@@ -39,7 +40,9 @@ FLOORS = {
     # session 6: 0.921 / 0.503 / 0.417, precision 0.474 -> 0.927 / 0.523 / 0.43, precision
     # 0.487, 5.79 spurious (not tuned on). Session 7: 0.927 / 0.536 / 0.444, precision 0.497,
     # 5.64 spurious. Session 8: 0.927 / 0.536 / 0.444, precision 0.5, 5.57 spurious (one rule
-    # dropped after this set's recall floor failed, see its README)
+    # dropped after this set's recall floor failed, see its README). Session 9: events
+    # unchanged (six changes dropped or narrowed on this set's totals: its README), quote
+    # speakers 0.796 -> 0.816
     "blind": {
         "events.recall_type": 0.92,
         "events.recall_type_actors": 0.53,
@@ -47,7 +50,7 @@ FLOORS = {
         "events.precision": 0.5,
         "events.modality": 0.07,
         "quotes.recall": 0.95,
-        "quotes.speaker": 0.79,
+        "quotes.speaker": 0.81,
         "figures.recall": 0.79,
         "figures.precision": 0.88,
     },
@@ -60,15 +63,16 @@ FLOORS = {
     # 0.368, 6.5 spurious, modality 0.158. Session 7 (three gold ids aligned with the
     # dictionary): 0.859 / 0.444 / 0.359, precision 0.449, 5.79 spurious, modality 0.184.
     # Session 8: 0.859 / 0.465 / 0.394, precision 0.48, 5.5 spurious, modality 0.211, quote
-    # speakers 0.744
+    # speakers 0.744. Session 9: 0.859 / 0.514 / 0.451, precision 0.534, 4.93 spurious,
+    # speakers 0.841
     "blind2": {
         "events.recall_type": 0.85,
-        "events.recall_type_actors": 0.46,
-        "events.recall": 0.39,
-        "events.precision": 0.48,
+        "events.recall_type_actors": 0.51,
+        "events.recall": 0.45,
+        "events.precision": 0.53,
         "events.modality": 0.21,
         "quotes.recall": 0.98,
-        "quotes.speaker": 0.74,
+        "quotes.speaker": 0.84,
         "figures.recall": 0.86,
         "figures.precision": 0.84,
     },
@@ -78,15 +82,17 @@ FLOORS = {
     # spurious, the rest unchanged. Session 6 (not tuned on): 0.924 / 0.376 / 0.287,
     # precision 0.354, 7.29 spurious. Session 7 (not tuned on; one rule looked for because
     # this set failed, see its README): 0.924 / 0.382 / 0.293, precision 0.369, 7.21 spurious.
-    # Session 8 (not tuned on): 0.924 / 0.389 / 0.293, precision 0.369, 7.21 spurious
+    # Session 8 (not tuned on): 0.924 / 0.389 / 0.293, precision 0.369, 7.21 spurious.
+    # Session 9 (not tuned on): 0.924 / 0.395 / 0.299, precision 0.377, 7.07 spurious, quote
+    # speakers 0.681 -> 0.702
     "blind3": {
         "events.recall_type": 0.92,
-        "events.recall_type_actors": 0.38,
+        "events.recall_type_actors": 0.39,
         "events.recall": 0.29,
-        "events.precision": 0.36,
+        "events.precision": 0.37,
         "events.modality": 0.17,
         "quotes.recall": 0.95,
-        "quotes.speaker": 0.68,
+        "quotes.speaker": 0.70,
         "figures.recall": 0.82,
         "figures.precision": 0.88,
     },
@@ -96,21 +102,37 @@ FLOORS = {
     # / 0.519, precision 0.667, 3.56 spurious. Session 6: 0.897 / 0.603 / 0.545, precision
     # 0.69, 3.31 spurious. Session 7: 0.897 / 0.628 / 0.577, precision 0.737, 2.94 spurious,
     # modality 0.217. Session 8: 0.897 / 0.66 / 0.596, precision 0.749, 2.81 spurious,
-    # modality 0.261
+    # modality 0.261. Session 9: 0.897 / 0.667 / 0.603, precision 0.754, 2.75 spurious
     "tune": {
         "events.recall_type": 0.89,
         "events.recall_type_actors": 0.66,
-        "events.recall": 0.59,
-        "events.precision": 0.74,
+        "events.recall": 0.60,
+        "events.precision": 0.75,
         "events.modality": 0.26,
         "quotes.recall": 0.98,
         "quotes.speaker": 0.96,
         "figures.recall": 0.94,  # 0.818 -> 0.948 in session 4 (release verbs, ranges, ...)
         "figures.precision": 0.97,
     },
+    # blind4, written in session 9 by a helper who had not read the coder, scored on the code
+    # at the session's start (1fcf64f): 0.821 / 0.431 / 0.341, precision 0.435, 6.17
+    # spurious, modality 0.125 (n=16), quotes 0.972 / 0.686, figures 0.769 / 0.8; at its end
+    # 0.837 / 0.431 / 0.341, precision 0.432, 6.25 spurious, the rest unchanged: the
+    # session's rules, read on tune and blind2, did not carry over to it
+    "blind4": {
+        "events.recall_type": 0.83,
+        "events.recall_type_actors": 0.43,
+        "events.recall": 0.34,
+        "events.precision": 0.43,
+        "events.modality": 0.12,
+        "quotes.recall": 0.97,
+        "quotes.speaker": 0.68,
+        "figures.recall": 0.76,
+        "figures.precision": 0.8,
+    },
 }
-SPURIOUS_CEILING = {"blind": 5.6, "tune": 2.85, "blind2": 5.5, "blind3": 7.25}
-PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14}
+SPURIOUS_CEILING = {"blind": 5.6, "tune": 2.75, "blind2": 4.93, "blind3": 7.08, "blind4": 6.25}
+PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12}
 
 
 @pytest.fixture(scope="module")

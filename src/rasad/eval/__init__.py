@@ -234,6 +234,9 @@ PAGE_SETS = {
     "blind3": ("blind3", "14 pages from Beijing to Karabakh, written in session 5 by a helper who "
                          "had not read the coder; scored at that session's start and end; not "
                          "tuned on"),
+    "blind4": ("blind4", "12 pages from Heglig to Ceuta, written in session 9 by a helper who "
+                         "had not read the coder; scored at that session's start and end; not "
+                         "tuned on"),
 }
 
 
