@@ -49,6 +49,9 @@ def test_a_portfolio_the_dictionary_lacks_is_its_countrys_government(g: Gazettee
     assert ("وزارة الموارد المائية والري المصرية", "EGYGOV") in got
     got = _ids(g, "وقالت وزيرة التضامن الاجتماعي المصرية إن الحكومة سترسل مساعدات.")
     assert ("وزيرة التضامن الاجتماعي المصرية", "EGYGOV") in got
+    # written with diacritics, as some outlets do
+    got = _ids(g, "أعلنت وزارةُ الزراعة المصريّة خطة جديدة.")
+    assert ("وزارةُ الزراعة المصريّة", "EGYGOV") in got
 
 
 def test_a_portfolio_needs_a_head_noun_and_an_agreeing_adjective(g: Gazetteer) -> None:

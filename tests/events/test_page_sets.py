@@ -115,7 +115,7 @@ FLOORS = {
         "figures.precision": 0.97,
     },
     # blind4, written in session 9 by a helper who had not read the coder, scored on the code
-    # at the session's start (1fcf64f): 0.821 / 0.431 / 0.341, precision 0.435, 6.17
+    # at the session's start (1fcf64f, with tools/score_pages.py --src): 0.821 / 0.431 / 0.341, precision 0.435, 6.17
     # spurious, modality 0.125 (n=16), quotes 0.972 / 0.686, figures 0.769 / 0.8; at its end
     # 0.837 / 0.431 / 0.341, precision 0.432, 6.25 spurious, the rest unchanged: the
     # session's rules, read on tune and blind2, did not carry over to it

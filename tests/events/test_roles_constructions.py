@@ -505,6 +505,10 @@ def test_blame_laid_on_the_object_before_responsibility() -> None:
     evs = [e for e in code("وحمّلت عائلة الضحية حركة حماس مسؤولية الحادث.") if e.type == "ACCUSE"]
     assert evs and evs[0].target_actor is not None and evs[0].target_actor.id == "hamas"
     assert evs[0].source_actor is None or evs[0].source_actor.id != "hamas"
+    # diacritics between the verb and مسؤولية do not hide the one blamed
+    evs = [e for e in code("وحمّلت الخارجيّة السوريّة تركيا مسؤوليّة التصعيد.")
+           if e.type == "ACCUSE"]
+    assert evs and evs[0].target_actor is not None and evs[0].target_actor.id == "TUR"
     # carrying banners is no blame
     assert not [e for e in code("وحمل المتظاهرون لافتات تطالب برحيل الحكومة.")
                 if e.type == "ACCUSE"]

@@ -53,6 +53,7 @@ from rasad.actors.gazetteer import (
 from rasad.actors.lexicon import Match, is_word_char, leftmost_longest
 from rasad.records import ActorRef, PlaceRef
 from rasad.text.normalize import Normalized, norm
+from rasad.text.tokens import WORD
 
 _KIND_RANK = {"person": 0, "military": 1, "government": 2, "armed_group": 3,
               "organization": 4, "country": 5}
@@ -139,11 +140,9 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
         else:
             continue
         # "الرئيس التركي رجب طيب أردوغان", "وزير الدفاع خلوصي أكار": one mention
-        if refs and ref.kind == "person" and ref.via in ("name", "context") and \
-                refs[-1].via in ("role", "counterpart", "noun") and \
-                _JOINER.match(text[refs[-1].end:s]):
-            prev = refs.pop()
-            ref = replace(ref, text=text[prev.start:e], start=prev.start, via="name")
+        if refs and ref.via in ("name", "context") and \
+                refs[-1].via in ("role", "counterpart", "noun") and _titles(text, refs[-1], ref):
+            ref = _titled(text, refs.pop(), ref)
         refs.append(ref)
     refs = government_bodies(text, g, [r for r in refs if r.via != "noun"])
     refs += _surname_coref(text, n, g, refs)
@@ -195,12 +194,20 @@ def government_bodies(text: str, g: Gazetteer, refs: list[ActorRef]) -> list[Act
     merged: list[ActorRef] = []
     for r in out:
         if merged and merged[-1].via == "role" and merged[-1].kind == "government" and \
-                r.kind == "person" and r.via == "name" and \
-                _JOINER.match(text[merged[-1].end:r.start]):
-            prev = merged.pop()
-            r = replace(r, text=text[prev.start:r.end], start=prev.start, via="name")
+                r.via == "name" and _titles(text, merged[-1], r):
+            r = _titled(text, merged.pop(), r)
         merged.append(r)
     return merged
+
+
+def _titles(text: str, title: ActorRef, person: ActorRef) -> bool:
+    """Does a description name the person right after it ("وزير الدفاع خلوصي أكار")?"""
+    return person.kind == "person" and bool(_JOINER.match(text[title.end:person.start]))
+
+
+def _titled(text: str, title: ActorRef, person: ActorRef) -> ActorRef:
+    """The person's mention grown back over the description that names him."""
+    return replace(person, text=text[title.start:person.end], start=title.start, via="name")
 
 
 def _government_body(text: str, g: Gazetteer, heads: dict[str, str], max_words: int,
@@ -212,7 +219,7 @@ def _government_body(text: str, g: Gazetteer, heads: dict[str, str], max_words: 
     if gov is None:
         return None
     form, _ = adjective_form(adj)
-    words = list(_WORD.finditer(text, max(0, r.start - 160), r.start))
+    words = list(WORD.finditer(text, max(0, r.start - 160), r.start))  # diacritics kept
     end = r.start
     construct = False  # the word after this one has the article
     for i in range(len(words) - 1, -1, -1):

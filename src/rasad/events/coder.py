@@ -867,10 +867,11 @@ def _blamed(text: str, sent: Sentence, c: _Cand, acts: list[ActorRef],
     """"حمّلت الوزارة الجانب الإثيوبي مسؤولية الإخفاق": the one blamed stands right before
     مسؤولية (a country adjective counts: "الجانب الإثيوبي"); the one blaming is the actor
     right after the verb when two stand there, else the subject found before."""
-    m = _RESPONSIBILITY.search(norm(text[c.end:sent.end]))
-    if m is None or m.start() == 0:
+    words = tokens(text, c.end, sent.end)
+    at = next((k for k, t in enumerate(words) if _RESPONSIBILITY.fullmatch(t.w)), None)
+    if not at:
         return source, target  # "حمل المسؤولية" as one phrase: the roles as found
-    upto = c.end + m.start()
+    upto = words[at].start
     between = [a for a in acts if c.end <= a.start and a.end <= upto]
     if not between:
         return source, target

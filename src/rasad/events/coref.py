@@ -40,6 +40,7 @@ from rasad.text.function_words import without_conjunction
 from rasad.text.normalize import norm
 from rasad.text.tokens import WORD as _WORD_D
 from rasad.text.tokens import Token, tokens
+from rasad.time.lexicon import TIME_WORDS
 
 _WORD = re.compile(r"\w+")
 _TA_MARBUTA = "ة"
@@ -127,7 +128,7 @@ def load_coref_data() -> CorefData:
         article_ok=_normset(d.get("article_followers_ok")),
         office_ok=_normset(d.get("office_followers_ok")),
         openers=tuple(openers),
-        after_dropped=_normset(d.get("after_verb_dropped")),
+        after_dropped=_normset(d.get("after_verb_dropped")) | TIME_WORDS,
         feminine_people=frozenset(_words(d.get("feminine_people"))),
         masculine_countries=frozenset(_words(d.get("masculine_countries"))),
         masculine_heads=_normset(d.get("masculine_heads")),
@@ -443,14 +444,12 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
 _APPOSITION_MAX = 3  # words of a describing phrase
 
 
-def _time_word(w: str) -> bool:
-    from rasad.time.lexicon import DAY_WORDS, TIMES_OF_DAY, WEEKDAYS
+# adjectives that make a noun a time ("الشهر الجاري", "الأسبوع المقبل")
+_TIME_ADJECTIVES = frozenset({"الجاري", "المقبل", "المقبله", "القادم", "القادمه"})
 
-    bare = w[2:] if w.startswith("ال") else w
-    return any(bare == norm(x)[2:] if norm(x).startswith("ال") else bare == norm(x)
-               for x in [d for d, _ in DAY_WORDS] + list(TIMES_OF_DAY) +
-               [d for d, _ in WEEKDAYS]) or w in ("الماضي", "الماضيه", "الجاري", "المقبل",
-                                                  "المقبله", "القادم", "القادمه")
+
+def _time_word(w: str) -> bool:
+    return w in TIME_WORDS or w in _TIME_ADJECTIVES
 
 
 def apposition_aliases(text: str, actors: Sequence[ActorRef]) -> list[ActorRef]:
@@ -508,8 +507,7 @@ def apposition_aliases(text: str, actors: Sequence[ActorRef]) -> list[ActorRef]:
             if toks[i].start() < start_after[key]:
                 continue
             w0 = words_n[i]
-            if not (w0 == key[0] or (w0[:1] in "وفب" and w0[1:] == key[0]) or
-                    w0 == "لل" + key[0][2:] or w0 == "ولل" + key[0][2:]) or \
+            if (w0 != key[0] and key[0][2:] not in bases(w0)) or \
                     tuple(words_n[i + 1:i + n]) != key[1:]:
                 continue
             s, e = toks[i].start(), toks[i + n - 1].end()
@@ -522,8 +520,9 @@ def apposition_aliases(text: str, actors: Sequence[ActorRef]) -> list[ActorRef]:
 # --- "المتحدث باسمها" -----------------------------------------------------------------------
 _SPOKESMEN = frozenset(norm(w) for w in ["المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث",
                                          "متحدثة", "ناطق", "ناطقة"])
-_ON_BEHALF_OF = {norm(w): g for w, g in [("باسمه", "m"), ("باسمها", "f"), ("بإسمه", "m"),
-                                          ("بإسمها", "f"), ("باسمهم", None)]}
+# "باسمه" / "باسمها" / "باسمهم": the body a spokesman speaks for, and its gender
+_ON_BEHALF_OF: dict[str, str | None] = {p + suf: g for p in _ON_BEHALF for suf, g in
+                 (("ه", "m"), ("ها", "f"), ("هم", None))}
 
 
 def _spokesmen(text: str, toks: list[Token], here: list[ActorRef], prev: _Subject | None,

@@ -59,7 +59,7 @@ from rasad.text.function_words import ATTRIBUTION, CONTRAST, PREPOSITIONS, witho
 from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from rasad.text.normalize import norm
 from rasad.text.tokens import WORD
-from rasad.time.lexicon import DAY_WORDS, TIMES_OF_DAY, WEEKDAYS
+from rasad.time.lexicon import TIME_WORDS
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _TOKEN = re.compile(r"\w+")
@@ -222,11 +222,6 @@ def object_suffix(c: Cand, lx: EventLexicons) -> bool:
     return False
 
 
-# time words a verb's object may stand behind ("قصفت فجر اليوم مواقع", "قتل أمس 5")
-_TIME_WORDS = frozenset(
-    [norm(w) for w, _ in DAY_WORDS if " " not in w] + [norm(w) for w in TIMES_OF_DAY] +
-    [p + norm(w) for w, _ in WEEKDAYS for p in ("", "ال")] +
-    [norm(w) for w in ("يوم", "ليلا", "صباحا", "مساء", "الماضي", "الماضية", "الليله")])
 
 
 def passive(c: Cand, text: str = "") -> bool:
@@ -237,7 +232,7 @@ def passive(c: Cand, text: str = "") -> bool:
             and len(ntoks(c.surface)) == 1:
         # a transitive attack verb with no object after it: "الجنود الذين استهدفوا كانوا";
         # a time adverbial first is skipped ("قصفت فجر اليوم مواقع" has its object)
-        nxt = [t for t in ntoks(text[c.end:c.end + 60]) if t not in _TIME_WORDS][:1]
+        nxt = [t for t in ntoks(text[c.end:c.end + 60]) if t not in TIME_WORDS][:1]
         if not nxt or nxt[0] in _NO_OBJECT or (c.trig.mode == "killing" and
                                                nxt[0].isdigit()):
             return True

@@ -86,6 +86,13 @@ DAY_WORDS: tuple[tuple[str, int], ...] = (
 TIMES_OF_DAY = ("صباح", "مساء", "ظهر", "ظهيره", "عصر", "فجر", "ليل", "ليله", "ضحي",
                 "منتصف نهار")
 
+# One-word time adverbials, normalized: what may stand between a verb and its subject or
+# object ("قصفت فجر اليوم مواقع", "أعلن يوم الأربعاء أن", "قتل أمس 5").
+TIME_WORDS: frozenset[str] = frozenset(
+    [w for w, _ in DAY_WORDS if " " not in w] + [w for w in TIMES_OF_DAY if " " not in w] +
+    [p + w for w, _ in WEEKDAYS for p in ("", "ال")] +
+    ["يوم", "ليلا", "صباحا", "مساء", "الماضي", "الماضيه", "الليله"])
+
 SEASONS: dict[str, tuple[int, int]] = {  # season -> (first month, last month)
     "ربيع": (3, 5), "صيف": (6, 8), "خريف": (9, 11), "شتاء": (12, 2),
 }
