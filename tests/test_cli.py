@@ -101,3 +101,19 @@ def test_large_and_undecodable_inputs_are_reported(tmp_path: Path) -> None:
            if r["kind"] == "rejected"}
     assert "too large" in rej[str(big)]
     assert "undecodable" in rej[str(noise)] or "binary" in rej[str(noise)]
+
+
+def test_min_confidence_option_drops_less_certain_events(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+
+    def events(*extra: str) -> list[dict]:
+        res = CliRunner().invoke(app, ["extract", str(tmp_path / "good.txt"), *extra])
+        assert res.exit_code == 0, res.output
+        return [r for r in map(json.loads, res.stdout.splitlines()) if r["kind"] == "event"]
+
+    every = events()
+    top = max(e["confidence"] for e in every)
+    kept = events("--min-confidence", str(top))
+    assert kept and len(kept) < len(every) and all(e["confidence"] >= top for e in kept)
+    assert CliRunner().invoke(app, ["extract", str(tmp_path / "good.txt"),
+                                    "--min-confidence", "2"]).exit_code != 0

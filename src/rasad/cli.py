@@ -80,6 +80,11 @@ def _print_summary(s: dict[str, Any], rejected: list[tuple[str, str]]) -> None:
         _err(f"  … and {len(rejected) - 50} more rejected (see the 'rejected' records)")
 
 
+_CONF_HELP = ("Keep only events whose confidence (the learned judge's probability that the "
+              "event is right) reaches this; 0 keeps every event. docs/events_judge.md "
+              "gives precision and recall at each value.")
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSONL on "
@@ -89,6 +94,8 @@ def extract(
                                                 "of stdout.")] = None,
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] =
     Config().max_bytes,
+    min_confidence: Annotated[float, typer.Option(
+        min=0.0, max=1.0, help=_CONF_HELP)] = 0.0,
 ) -> None:
     """Extract documents, events, quotes, figures and time expressions (stateless).
 
@@ -99,7 +106,7 @@ def extract(
     from rasad.read import iter_inputs
     from rasad.records import Extraction, Rejected
 
-    cfg = Config(max_bytes=max_bytes)
+    cfg = Config(max_bytes=max_bytes, min_event_confidence=min_confidence)
     counts = {"inputs": 0, "documents": 0, "events": 0, "quotes": 0, "figures": 0,
               "rejected": 0}
     rejected: list[tuple[str, str]] = []
@@ -140,6 +147,8 @@ def ingest(
                                                "stdin.")],
     max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] =
     Config().max_bytes,
+    min_confidence: Annotated[float, typer.Option(
+        min=0.0, max=1.0, help=_CONF_HELP)] = 0.0,
 ) -> None:
     """Extract and store pages: near-duplicates folded, stories built, events merged.
     Re-ingesting a page changes nothing.
@@ -150,7 +159,7 @@ def ingest(
     from rasad.read import iter_inputs
     from rasad.store import Store
 
-    cfg = Config(max_bytes=max_bytes)
+    cfg = Config(max_bytes=max_bytes, min_event_confidence=min_confidence)
     with Store(_db_path(), cache_mb=cfg.sqlite_cache_mb,
                wal_pages=cfg.sqlite_wal_pages) as store:
         summary = do_ingest(_progress_iter(iter_inputs(paths, max_bytes), "ingesting"), store,

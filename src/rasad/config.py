@@ -24,6 +24,10 @@ class Config:
     arc_max_days: int = 90  # ... as long as the story then spans no more than this
     arc_threshold: float = 0.3  # share of a page's places (x2) and specific actors the story has ...
     arc_min_shared: int = 3  # ... with at least this many shared, one of them a place
+    # the learned event judge (rasad.events.judge) sets each event's confidence, its
+    # probability of being right; events below min_event_confidence are dropped (0.0 keeps
+    # every event; docs/events_judge.md gives precision and recall at each value)
+    event_judge: bool = True
     min_event_confidence: float = 0.0
     ingest_batch: int = 500  # pages extracted, then assigned to stories in date order
     candidate_df_cap: int = 200  # features in more pages than this do not look up candidates

@@ -97,14 +97,19 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
     trig = object_triggers(n.text, trig)
     events = code_events(doc_id, text, n, sentences, trig, ractors, places, times, figures,
                          qspans, pub, lx, g.media_ids)
+    x = Extraction(document=doc, events=events, quotes=quotes, figures=figures,
+                   timexes=timexes, actors=actors, places=places, mentions=ractors)
+    if cfg.event_judge:
+        from rasad.events.judge import apply as judge_events
+
+        judge_events(x, cfg.min_event_confidence)
     # fatalities are linked to the event that counts them
-    for ev in events:
+    for ev in x.events:
         if ev.fatalities is not None:
             for f in figures:
                 if f.category == "killed" and f.span[0] >= ev.span[0] and f.span[1] <= ev.span[1]:
                     f.event_id = ev.id
-    return Extraction(document=doc, events=events, quotes=quotes, figures=figures,
-                      timexes=timexes, actors=actors, places=places)
+    return x
 
 
 def run(inputs: Iterable[RawInput | Rejected], cfg: Config | None = None

@@ -220,6 +220,9 @@ class Event:
     reported_by: ActorRef | None = None
     story_id: str | None = None
     corroboration: int = 1
+    # where the trigger word starts in the page text (internal: for the learned stages
+    # that look at the words around it; not part of to_dict)
+    trigger_start: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -277,6 +280,9 @@ class Extraction:
     timexes: list[Timex] = field(default_factory=list)
     actors: list[ActorRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
+    # the actor mentions the event coder saw: `actors` plus the descriptions and dropped
+    # subjects coreference resolved (internal: not exported)
+    mentions: list[ActorRef] = field(default_factory=list)
 
     def records(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = [self.document.to_dict()]

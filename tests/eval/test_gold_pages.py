@@ -78,3 +78,18 @@ def test_spurious_events_are_split_by_cause() -> None:
     assert (s.wrong_attribution, s.wrong_date, s.missing_actor) == (3, 1, 1)
     rows = s.rows("t")
     assert rows["t.events.spurious_invented_per_page"] == 1.0
+
+
+def test_confidence_rows_rank_and_cut() -> None:
+    x = _x([_ev("ASSAULT", "SYRMIL", "TURMIL", "2020-03-03", fatalities=8, confidence=0.9),
+            _ev("AGREE", "RUS", None, None, modality="planned", confidence=0.3),
+            _ev("PROTEST", None, None, None, confidence=0.6),
+            _ev("AGREE", "TUR", None, None, confidence=0.2)])
+    s = score_pages(GOLD, lambda name, published: x)
+    rows = s.rows("t")
+    # right events 0.9 and 0.3 against wrong 0.6 and 0.2: 3 of 4 pairs ranked right
+    assert rows["t.events.confidence_auc"] == 0.75
+    # at 0.5 the ASSAULT (right) and the PROTEST (wrong) stay; the planned AGREE is lost
+    assert rows["t.events.recall_confident"] == 0.5
+    assert rows["t.events.precision_confident"] == 0.5
+    assert rows["t.events.spurious_confident_per_page"] == 1.0

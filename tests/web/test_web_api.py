@@ -203,3 +203,13 @@ def test_openapi(client: Any) -> None:
         assert p in spec["paths"], p
     assert not any(p.startswith(("/story", "/doc/")) for p in spec["paths"])
     assert client.get("/docs").status_code == 200
+
+
+def test_min_confidence_filter(client: Any) -> None:
+    every = client.get("/api/events?limit=500").json()["items"]
+    confs = sorted(e["confidence"] for e in every)
+    cut = confs[len(confs) // 2]
+    kept = client.get("/api/events", params={"min_confidence": cut, "limit": 500}).json()
+    assert kept["total"] == sum(c >= cut for c in confs) < len(every)
+    assert all(e["confidence"] >= cut for e in kept["items"])
+    assert client.get("/api/events?min_confidence=1.5").status_code == 422

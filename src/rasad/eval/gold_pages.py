@@ -59,6 +59,11 @@ class PageScores:
     figures_correct: int = 0
     per_type: dict[str, dict[str, int]] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
+    # every coded event's (confidence, right?), and at CONFIDENT: gold found, coded, right
+    judged: list[tuple[float, bool]] = field(default_factory=list)
+    found_confident: int = 0
+    predicted_confident: int = 0
+    correct_confident: int = 0
 
     def rows(self, prefix: str) -> dict[str, float | None]:
         def r(a: int, b: int) -> float | None:
@@ -82,6 +87,14 @@ class PageScores:
             f"{prefix}.events.spurious_invented_per_page": r(
                 self.predicted - self.correct - self.wrong_attribution, self.pages),
             f"{prefix}.events.modality": r(self.modality_ok, self.modality_gold),
+            # the learned judge (events' confidence): how well it ranks right above wrong,
+            # and what a user who keeps only events at CONFIDENT or above gets
+            f"{prefix}.events.confidence_auc": _auc(self.judged),
+            f"{prefix}.events.recall_confident": r(self.found_confident, self.gold),
+            f"{prefix}.events.precision_confident": r(self.correct_confident,
+                                                      self.predicted_confident),
+            f"{prefix}.events.spurious_confident_per_page": r(
+                self.predicted_confident - self.correct_confident, self.pages),
             f"{prefix}.quotes.recall": r(self.quotes_found, self.quotes_gold),
             f"{prefix}.quotes.speaker": r(self.quotes_speaker_ok, self.quotes_found),
             f"{prefix}.figures.recall": r(self.figures_found, self.figures_gold),
@@ -97,6 +110,20 @@ class PageScores:
                       "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
                       "gold": c["gold"], "predicted": c["predicted"]}
         return out
+
+
+CONFIDENT = 0.5  # the confidence a "precision mode" user keeps (rows *_confident)
+
+
+def _auc(pairs: list[tuple[float, bool]]) -> float | None:
+    """The probability that a right event has a higher confidence than a wrong one (ties
+    count half), or None without both kinds."""
+    pos = [c for c, ok in pairs if ok]
+    neg = [c for c, ok in pairs if not ok]
+    if not pos or not neg:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return round(wins / (len(pos) * len(neg)), 3)
 
 
 def _ok(acc: list[str | None] | None, got: dict[str, Any] | None) -> bool:
@@ -160,6 +187,7 @@ def score_pages(gold: dict[str, Any], extract_page: Callable[[str, str], Any]) -
             s.found_type += bool(same)
             s.found_actors += bool(with_actors)
             s.found_full += bool(full)
+            s.found_confident += any(e.get("confidence", 0.0) >= CONFIDENT for e in full)
             c["found"] += bool(full)
             if not full:
                 s.misses.append(f"{name}: {ge['type']} {ge.get('what', '')}")
@@ -179,6 +207,11 @@ def score_pages(gold: dict[str, Any], extract_page: Callable[[str, str], Any]) -
             c["correct"] += good
             s.predicted += 1
             s.correct += good
+            conf = e.get("confidence", 0.0)
+            s.judged.append((conf, good))
+            if conf >= CONFIDENT:
+                s.predicted_confident += 1
+                s.correct_confident += good
         quotes = [(norm(q.text), q.speaker.id if q.speaker else None) for q in x.quotes]
         for gq in g.get("quotes") or []:
             if gq.get("optional"):

@@ -1047,7 +1047,7 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
                  source_actor=source, target_actor=target, date=date, date_text=date_text,
                  location=location, fatalities=fatalities, negated=negated, modality=modality,
                  sentence=sent.text, span=(sent.start, sent.end), trigger=c.surface,
-                 confidence=min(conf, 0.99), reported_by=reported_by)
+                 confidence=min(conf, 0.99), reported_by=reported_by, trigger_start=c.start)
 
 
 _THEIR_COUNTRY = re.compile(r"\b(بلاده|بلادها|بلادنا|حكومته|حكومتها|جيشه|جيشها|قواته|قواتها|قواتنا)\b")

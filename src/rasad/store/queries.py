@@ -35,8 +35,11 @@ class Filters:
     story: str | None = None
     doc: str | None = None
     outlet: str | None = None
+    min_confidence: float | None = None  # events: the learned judge's probability (0-1)
 
     def validate(self, kind: str) -> Filters:
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise BadFilter(f"min_confidence must be between 0 and 1, not {self.min_confidence}")
         for name in ("since", "until"):
             v = getattr(self, name)
             if v and not DATE_RE.match(v):
@@ -65,7 +68,8 @@ _ACTOR_SIDES = "(source_id = ? OR target_id = ?)"
 PLANS: dict[str, _Plan] = {
     "event": _Plan("events", "date IS NULL, date, id", "date", "date",
                    {"type": "type = ?", "story": "story_id = ?", "actor": _ACTOR_SIDES,
-                    "place": "location_id = ?", "doc": "doc_id = ?"}),
+                    "place": "location_id = ?", "doc": "doc_id = ?",
+                    "min_confidence": "confidence >= ?"}),
     # merged events carry indexed actor and place columns (migration 3)
     "story_event": _Plan("story_events", "date IS NULL, date, id", "date", "date",
                          {"type": "type = ?", "story": "story_id = ?",
@@ -84,7 +88,7 @@ PLANS: dict[str, _Plan] = {
 }
 
 
-def _value(kind: str, field: str, v: str) -> str:
+def _value(kind: str, field: str, v: Any) -> Any:
     if field == "type" and kind in ("event", "story_event"):
         return v.upper()
     if kind == "story" and field in ("actor", "place"):
@@ -100,7 +104,7 @@ def _plan(kind: str, f: Filters) -> tuple[str, list[str], list[Any], str]:
     where: list[str] = []
     args: list[Any] = []
     for field, clause in plan.clauses.items():
-        v = getattr(f, field)
+        v = getattr(f, field, None)
         if v:
             where.append(clause)
             args += [_value(kind, field, v)] * clause.count("?")

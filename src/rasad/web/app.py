@@ -50,6 +50,9 @@ SinceQ = Annotated[str | None, Query(max_length=10, description="From date: YYYY
 UntilQ = Annotated[str | None, Query(max_length=10, description="Until date: YYYY[-MM[-DD]].")]
 StoryQ = Annotated[str | None, Query(max_length=100, description="Story id.")]
 DocQ = Annotated[str | None, Query(max_length=100, description="Document id.")]
+ConfQ = Annotated[float | None, Query(ge=0.0, le=1.0, description="Only events whose "
+                                      "confidence (the learned judge's probability that the "
+                                      "event is right) reaches this.")]
 LimitQ = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 OffsetQ = Annotated[int, Query(ge=0)]
 FmtQ = Annotated[Fmt, Query(description="json (a page), or jsonl / csv (a download of every "
@@ -231,11 +234,11 @@ def create_app(db_path: str | Path, token: str | None = None,
     @app.get("/api/events", tags=["events"])
     def api_events(request: Request, st: S, actor: ActorQ = None, type: TypeQ = None,
                    place: PlaceQ = None, since: SinceQ = None, until: UntilQ = None,
-                   story: StoryQ = None, doc: DocQ = None, limit: LimitQ = 100,
-                   offset: OffsetQ = 0, format: FmtQ = "json") -> Any:
+                   story: StoryQ = None, doc: DocQ = None, min_confidence: ConfQ = None,
+                   limit: LimitQ = 100, offset: OffsetQ = 0, format: FmtQ = "json") -> Any:
         """Event mentions (one per supporting sentence); `actor` matches source or target."""
         f = filters("event", actor=actor, type=type, place=place, since=since, until=until,
-                    story=story, doc=doc)
+                    story=story, doc=doc, min_confidence=min_confidence)
         return listing(request, st, "event", f, limit, offset, format)
 
     @app.get("/api/story_events", tags=["stories"])
