@@ -23,7 +23,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {"tune": ROOT / "tests" / "events" / "tune",
         # blind2 became a development set in session 5 (its README says so)
-        "blind2": ROOT / "tests" / "events" / "blind2"}
+        "blind2": ROOT / "tests" / "events" / "blind2",
+        # tune2 was written as a development set in session 10 (first scored blind)
+        "tune2": ROOT / "tests" / "events" / "tune2"}
 
 
 def _aid(a: dict[str, Any] | None) -> str | None:

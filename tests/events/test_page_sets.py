@@ -10,6 +10,7 @@
 - blind4/ (12 pages from Heglig to Ceuta, session 9; same rules as blind/).
 - tune/ (16 pages, 2012-2024, written by a helper who had not read the coder; tuned on
   freely with tools/page_errors.py).
+- tune2/ (12 pages from Doha to Juba, session 10; first scored blind, a development set since).
 
 The floors are measured values rounded down to 0.01 (ceilings for spurious events rounded
 up); they only go up."""
@@ -135,9 +136,24 @@ FLOORS = {
         "figures.recall": 0.76,
         "figures.precision": 0.8,
     },
+    # tune2, written in session 10 by a helper who had not read the coder, first scored
+    # blind at 2bc50ec (its README); a development set since
+    "tune2": {
+        "events.confidence_auc": 0.65,
+        "events.recall_type": 0.89,
+        "events.recall_type_actors": 0.39,
+        "events.recall": 0.29,
+        "events.precision": 0.39,
+        "events.modality": 0.12,
+        "quotes.recall": 1.0,
+        "quotes.speaker": 0.81,
+        "figures.recall": 0.88,
+        "figures.precision": 0.92,
+    },
 }
-SPURIOUS_CEILING = {"blind": 5.6, "tune": 2.75, "blind2": 4.93, "blind3": 7.08, "blind4": 6.25}
-PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12}
+SPURIOUS_CEILING = {"blind": 5.6, "tune": 2.75, "blind2": 4.93, "blind3": 7.08, "blind4": 6.25,
+                    "tune2": 6.25}
+PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12}
 
 
 @pytest.fixture(scope="module")

@@ -237,6 +237,8 @@ PAGE_SETS = {
     "blind4": ("blind4", "12 pages from Heglig to Ceuta, written in session 9 by a helper who "
                          "had not read the coder; scored at that session's start and end; not "
                          "tuned on"),
+    "tune2": ("tune2", "12 pages from Doha to Juba, written in session 10 by a helper who had "
+                       "not read the coder; first scored blind, a development set since"),
 }
 
 
