@@ -11,6 +11,7 @@
 - tune/ (16 pages, 2012-2024, written by a helper who had not read the coder; tuned on
   freely with tools/page_errors.py).
 - tune2/ (12 pages from Doha to Juba, session 10; first scored blind, a development set since).
+- blind5/ (12 pages from In Amenas to Khartoum, session 10; same rules as blind/).
 
 The floors are measured values rounded down to 0.01 (ceilings for spurious events rounded
 up); they only go up."""
@@ -150,10 +151,25 @@ FLOORS = {
         "figures.recall": 0.88,
         "figures.precision": 0.92,
     },
+    # blind5, written in session 10 by a helper who had not read the coder, scored once by
+    # totals at c6c4929 (its README)
+    "blind5": {
+        "events.confidence_auc": 0.68,
+        "events.recall_type": 0.87,
+        "events.recall_type_actors": 0.31,
+        "events.recall": 0.24,
+        "events.precision": 0.31,
+        "events.modality": 0.12,
+        "quotes.recall": 1.0,
+        "quotes.speaker": 0.81,
+        "figures.recall": 0.79,
+        "figures.precision": 0.83,
+    },
 }
 SPURIOUS_CEILING = {"blind": 5.6, "tune": 2.75, "blind2": 4.93, "blind3": 7.08, "blind4": 6.25,
-                    "tune2": 6.25}
-PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12}
+                    "tune2": 6.25, "blind5": 6.75}
+PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
+         "blind5": 12}
 
 
 @pytest.fixture(scope="module")

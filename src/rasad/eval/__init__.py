@@ -239,6 +239,8 @@ PAGE_SETS = {
                          "tuned on"),
     "tune2": ("tune2", "12 pages from Doha to Juba, written in session 10 by a helper who had "
                        "not read the coder; first scored blind, a development set since"),
+    "blind5": ("blind5", "12 pages from In Amenas to Khartoum, written in session 10 by a helper "
+                         "who had not read the coder; not tuned on"),
 }
 
 
