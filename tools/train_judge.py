@@ -33,17 +33,19 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from rasad.config import Config  # noqa: E402
-from rasad.eval.gold_pages import PageScores, event_match, score_pages  # noqa: E402
+from rasad.eval.gold_pages import (  # noqa: E402
+    PageScores,
+    event_match,
+    extract_gold_pages,
+    score_pages,
+)
 from rasad.events import judge  # noqa: E402
-from rasad.pipeline import extract  # noqa: E402
-from rasad.read import iter_inputs  # noqa: E402
-from rasad.records import Extraction, RawInput  # noqa: E402
+from rasad.records import Extraction  # noqa: E402
 
 DEV_SETS = ("tune", "tune2", "blind2")
 BLIND_SETS = ("blind", "blind3", "blind4", "blind5")
@@ -63,15 +65,7 @@ def extract_set(name: str, cfg: Config) -> tuple[dict[str, Any], dict[str, Extra
     paths = set_paths(name)
     if paths is None:
         return {"pages": {}}, {}
-    gold = yaml.safe_load(paths[0].read_text(encoding="utf-8"))
-    xs: dict[str, Extraction] = {}
-    for page, g in gold["pages"].items():
-        raw = next(iter_inputs([str(paths[1] / page)]))
-        if not isinstance(raw, RawInput):
-            raise SystemExit(f"{name}/{page}: {raw.reason}")
-        raw.published = g["published"]
-        xs[page] = extract(raw, cfg)
-    return gold, xs
+    return extract_gold_pages(*paths, cfg)
 
 
 def dataset(names: tuple[str, ...], cache: Path | None) -> list[dict[str, Any]]:

@@ -220,6 +220,9 @@ def evaluate_seed_events(root: Path) -> tuple[Report, dict[str, dict[str, float]
     s = score_gold_file(root / "tests" / "events" / "seed_events.yaml", seeds)
     rep.add("seed_events.precision", s.correct, s.predicted)
     rep.add("seed_events.recall", s.found_full, s.gold)
+    # what --min-confidence 0.5 would keep (rasad.eval.gold_pages.CONFIDENT)
+    rep.add("seed_events.recall_confident", s.found_confident, s.gold)
+    rep.add("seed_events.precision_confident", s.correct_confident, s.predicted_confident)
     return rep, s.type_table()
 
 

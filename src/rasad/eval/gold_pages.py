@@ -234,8 +234,10 @@ def score_pages(gold: dict[str, Any], extract_page: Callable[[str, str], Any]) -
     return s
 
 
-def score_gold_file(gold_path: Path, pages_dir: Path) -> PageScores:
-    """Read the gold and the pages (each given its gold publication date) and score them."""
+def extract_gold_pages(gold_path: Path, pages_dir: Path, cfg: Any = None
+                       ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The gold file and every page of it extracted (each given its gold publication date,
+    as a feed would), with `cfg` (a rasad.config.Config; the default when None)."""
     import yaml
 
     from rasad.pipeline import extract
@@ -243,12 +245,17 @@ def score_gold_file(gold_path: Path, pages_dir: Path) -> PageScores:
     from rasad.records import RawInput
 
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-
-    def page(name: str, published: str) -> Any:
+    xs: dict[str, Any] = {}
+    for name, g in gold["pages"].items():
         raw = next(iter_inputs([str(pages_dir / name)]))
         if not isinstance(raw, RawInput):
             raise ValueError(f"{name}: {raw.reason}")
-        raw.published = published
-        return extract(raw)
+        raw.published = g["published"]
+        xs[name] = extract(raw, cfg)
+    return gold, xs
 
-    return score_pages(gold, page)
+
+def score_gold_file(gold_path: Path, pages_dir: Path, cfg: Any = None) -> PageScores:
+    """Read the gold and the pages (each given its gold publication date) and score them."""
+    gold, xs = extract_gold_pages(gold_path, pages_dir, cfg)
+    return score_pages(gold, lambda name, _published: xs[name])

@@ -34,6 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from rasad.events.reference import has_article
 from rasad.records import Event, Extraction
 from rasad.text.normalize import norm
 
@@ -45,8 +46,7 @@ TYPES = ("AGREE", "ASSAULT", "AID", "ACCUSE", "COERCE", "CONCEDE", "CONSULT", "C
          "THREATEN")
 MODALITIES = ("asserted", "planned", "threatened", "denied", "hypothetical")
 VIAS = ("name", "role", "coref", "counterpart", "adjective", "context", "pronoun", "zero")
-KINDS = ("country", "government", "military", "police", "person", "organization",
-         "armed_group", "international", "media", "rebel")
+KINDS = ("country", "government", "military", "person", "organization", "armed_group")
 
 _WORD = re.compile(r"\w+")
 
@@ -159,10 +159,11 @@ def features(x: Extraction) -> list[dict[str, float]]:
         f["rank_in_sentence"] = min(by_sentence[e.span].index(e), 4) / 2.0
         trig = norm(e.trigger)
         at = norm(e.sentence).find(trig)
-        if trig.startswith("ال") or trig.startswith("وال") or trig.startswith("بال"):
+        definite = has_article(trig.split()[0]) if trig else False
+        if definite:
             f["trigger_definite"] = 1.0
-        if trig.startswith("ب") and not trig.startswith("بال"):
-            f["trigger_bi"] = 1.0
+        elif trig.startswith("ب"):
+            f["trigger_bi"] = 1.0  # a masdar after the preposition: "بقصف"
         if at >= 0:
             f["trigger_at"] = min(at, 200) / 100.0
         start = e.span[0] + max(at, 0)

@@ -171,7 +171,7 @@ def _is(words: frozenset[str], w: str) -> bool:
     return bool(_bare(w) & words)
 
 
-def _article(w: str) -> bool:
+def has_article(w: str) -> bool:
     """Does the word carry the article (after the clitics و ف ب ل ك)?"""
     for p in ("", "و", "ف"):
         rest = w[len(p):] if w.startswith(p) else None
@@ -269,7 +269,7 @@ def _read(text: str, sent: Sentence, c: Cand, places: Sequence[PlaceRef],
     prev = toks[t - 1].w if t > 0 else ""
     nxt = toks[t_end].w if t_end < len(toks) else ""
     demonstrative = _is(words.demonstratives, prev) or nxt in words.demonstratives
-    definite = demonstrative or _article(first) or _pronoun_definite(first, c, lx)
+    definite = demonstrative or has_article(first) or _pronoun_definite(first, c, lx)
     kind, at = _governor(toks, t, words)
     after: list[Token] = []
     relative = False  # a relative clause opens right after the noun phrase
@@ -293,7 +293,7 @@ def _read(text: str, sent: Sentence, c: Cand, places: Sequence[PlaceRef],
     while whi < len(toks) and not _hard_break(toks[whi]):
         whi += 1
     wide = (toks[wlo].start, toks[whi - 1].end if whi > wlo else toks[wlo].end)
-    oblique = kind is not None or (first[:1] in _PREPOSITIONS and _article(first)) or (
+    oblique = kind is not None or (first[:1] in _PREPOSITIONS and has_article(first)) or (
         prev in words.obliques or _unclitic(prev) in words.obliques)
     nxt2 = [tok.w for tok in toks[t_end:t_end + 2]]
     to_come = (bool(nxt2) and nxt2[0] == "قد" and len(nxt2) > 1 and nxt2[1][:1] in "يتن") or \

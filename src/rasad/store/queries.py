@@ -104,7 +104,7 @@ def _plan(kind: str, f: Filters) -> tuple[str, list[str], list[Any], str]:
     where: list[str] = []
     args: list[Any] = []
     for field, clause in plan.clauses.items():
-        v = getattr(f, field, None)
+        v = getattr(f, field)
         if v:
             where.append(clause)
             args += [_value(kind, field, v)] * clause.count("?")
