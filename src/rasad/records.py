@@ -111,6 +111,10 @@ class ActorRef:
     # open-ended office of an organization of no country (his nationality is not his side)
     armed_org: tuple[str, str | None, str | None, str | None] | None = None
     international: bool = False
+    # the proclitics the dictionary match left before the form it knows, normalized ("ب" of
+    # "بأمير قطر", "و" of "وروسيا"): a preposition among them makes the mention a
+    # prepositional object. Internal: not part of to_dict.
+    proclitic: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"text": self.text, "id": self.id, "name": self.name,

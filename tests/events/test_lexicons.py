@@ -70,3 +70,13 @@ def test_object_triggers_read_a_verb_after_a_quote_mark() -> None:
     got = [(m.surface, m.payloads[0].type) for m in object_triggers(t, lx.triggers.find(t))]
     assert ("سنرسل", "AID") in got
     assert all(ty != "MOBILIZE" for _, ty in got)
+
+
+def test_deployment_nouns_are_read_as_nouns() -> None:
+    # "انتشار كثيف لقوات …", "رتل عسكري": masdars and nouns take noun roles (a genitive
+    # agent), not a verb's (subject after the verb)
+    lx = load_event_lexicons()
+    for surface in ("انتشار", "رتل عسكري", "نقطة عسكرية", "متمركزة"):
+        pos = {t.pos for t in lx.triggers.lookup(norm(surface)) if t.type == "MOBILIZE"}
+        assert pos == {"noun"}, surface
+    assert {t.pos for t in lx.triggers.lookup(norm("انتشرت"))} == {"verb"}

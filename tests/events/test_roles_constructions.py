@@ -512,3 +512,24 @@ def test_blame_laid_on_the_object_before_responsibility() -> None:
     # carrying banners is no blame
     assert not [e for e in code("وحمل المتظاهرون لافتات تطالب برحيل الحكومة.")
                 if e.type == "ACCUSE"]
+
+
+def test_a_description_after_a_proclitic_preposition_is_not_the_subject() -> None:
+    # "اتصل … بأمير قطر": the dictionary reads ب + "أمير قطر"; the emir called is the
+    # other party, the subject comes before the verb
+    # (the subject's full name runs on past the dictionary's form, so the verb's subject
+    # is not right before it)
+    raw = RawInput(source="t", external_id="t", kind="text", published="2017-06-06",
+                   content="وأفادت وكالة الأنباء الكويتية بأن أمير الكويت الشيخ صباح الأحمد "
+                           "الجابر الصباح أجرى اتصالاً هاتفياً بأمير قطر تناول تطورات الأزمة.")
+    evs = extract(raw, Config(min_body_chars=1)).events
+    assert [set(r) for r in roles(evs, "CONSULT")] == [{"sabah-al-ahmad", "tamim-bin-hamad"}]
+
+
+def test_the_one_spoken_to_in_a_call_is_the_other_party() -> None:
+    # "أن أردوغان قال لبوتين في اتصال هاتفي": the call's parties are the speaker and the
+    # one he spoke to (the ل-actor is no subject, but it is a party)
+    evs = code("وذكرت الرئاسة التركية أن أردوغان قال لنظيره الروسي في اتصال هاتفي، مساء أمس، "
+               "إن التصعيد يجب أن يتوقف.")
+    assert [set(r) for r in roles(evs, "CONSULT")] == [{"recep-tayyip-erdogan",
+                                                        "vladimir-putin"}]

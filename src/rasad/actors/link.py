@@ -108,7 +108,8 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
         s, e = n.to_original(c.start, c.end)
         if c.via == "noun":  # a bare role noun: kept only to join a name that follows
             refs.append(ActorRef(text=text[s:e], start=s, end=e, id=None, name=None,
-                                 country=None, kind=None, via="noun"))
+                                 country=None, kind=None, via="noun",
+                                 proclitic=_proclitic(n.text, c.start, by_start)))
             continue
         if c.via in ("name", "context"):
             ents = sorted((g.actors[i] for i in c.ids if i in g.actors),
@@ -139,6 +140,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
             ref = _ref(text, s, e, g.country_actor(c.country), "adjective")
         else:
             continue
+        ref.proclitic = _proclitic(n.text, c.start, by_start)
         # "الرئيس التركي رجب طيب أردوغان", "وزير الدفاع خلوصي أكار": one mention
         if refs and ref.via in ("name", "context") and \
                 refs[-1].via in ("role", "counterpart", "noun") and _titles(text, refs[-1], ref):
@@ -207,7 +209,15 @@ def _titles(text: str, title: ActorRef, person: ActorRef) -> bool:
 
 def _titled(text: str, title: ActorRef, person: ActorRef) -> ActorRef:
     """The person's mention grown back over the description that names him."""
-    return replace(person, text=text[title.start:person.end], start=title.start, via="name")
+    return replace(person, text=text[title.start:person.end], start=title.start, via="name",
+                   proclitic=title.proclitic)
+
+
+def _proclitic(ntext: str, start: int, by_start: dict[int, list[Match[ActorPayload]]]) -> str:
+    """The proclitics before the dictionary form of the mention that starts at `start` (the
+    fewest any match there read: "بوتين" is a name, not ب + a form)."""
+    plen = min((m.prefix for m in by_start.get(start, [])), default=0)
+    return ntext[start:start + plen]
 
 
 def _government_body(text: str, g: Gazetteer, heads: dict[str, str], max_words: int,

@@ -591,7 +591,8 @@ def partitive_wholes(text: str, actors: list[ActorRef]) -> list[ActorRef]:
         if key is not None and key in whole and a.via == "name":
             owner = whole[key]
             if _definite(a.text) and owner is not None:
-                a = replace(owner, text=a.text, start=a.start, end=a.end, via="coref")
+                a = replace(owner, text=a.text, start=a.start, end=a.end, via="coref",
+                            proclitic=a.proclitic)
             else:
                 whole.pop(key)  # an indefinite mention: other members
         out.append(a)
@@ -1004,4 +1005,4 @@ def _chain(si: int, subjects: list[_Subject], sentences: Sequence[Sentence],
 
 def _copy(a: ActorRef, text: str, start: int, end: int, via: str) -> ActorRef:
     """A new mention of `a` at [start, end)."""
-    return replace(a, text=text[start:end], start=start, end=end, via=via)
+    return replace(a, text=text[start:end], start=start, end=end, via=via, proclitic="")
