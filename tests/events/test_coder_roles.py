@@ -250,3 +250,20 @@ def test_a_word_of_an_actor_name_is_not_a_trigger(text: str, absent: str) -> Non
     assert absent not in {e.type for e in evs}
     if "اشتبكت" in text:  # the clash itself is still coded
         assert "ASSAULT" in {e.type for e in evs}
+
+
+def test_a_name_that_begins_with_waw_is_not_conjoined() -> None:
+    # the dictionary's reading decides: "وليد المعلم" and "واشنطن" are names, "ووليد
+    # المعلم" and "وتركيا" are و + a name; a description coreference makes is read by its
+    # text ("وزير الخارجية" begins with a radical و, "ووزير الخارجية" with the conjunction)
+    from dataclasses import replace
+
+    from rasad.events.roles import conjoined
+
+    text = "التقى لافروف وليد المعلم ثم ووليد المعلم وتركيا، وقالت واشنطن إنها ترحب."
+    refs = {a.text: a for a in link_actors(text, normalize(text), load_gazetteer(()), PUB)}
+    assert not conjoined(refs["وليد المعلم"]) and not conjoined(refs["واشنطن"])
+    assert conjoined(refs["ووليد المعلم"]) and conjoined(refs["وتركيا"])
+    made = replace(refs["وتركيا"], via="coref", proclitic="")
+    assert not conjoined(replace(made, text="وزير الخارجية"))
+    assert conjoined(replace(made, text="ووزير الخارجية"))

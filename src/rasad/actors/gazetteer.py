@@ -672,7 +672,7 @@ def load_home_forces() -> HomeForces:
         if n.startswith("ال"):
             forms.add("ل" + n[1:])  # "للشرطة"
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(r"(?<!\w)(?:و|ف|ب|ل|وب|ول|فب|فل)?(?:" + alt + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(و|ف|ب|ل|وب|ول|فب|فل)?(?:" + alt + r")(?!\w)")
     return HomeForces(str(data.get("suffix") or "COP"), int(data.get("min_votes") or 3),
                       pattern, frozenset(norm(str(w)) for w in data.get("followers_ok") or []))
 

@@ -174,6 +174,7 @@ def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
             continue  # "قوات الأمن الكردية", "قوى الأمن الداخلي": another body
         s, e = n.to_original(m.start(), m.end())
         out.append(_ref(text, s, e, inst, "context", g=g))
+        out[-1].proclitic = m.group(1) or ""
     return out
 
 
@@ -246,7 +247,9 @@ def _government_body(text: str, g: Gazetteer, heads: dict[str, str], max_words: 
                 if portfolio == 0 or heads[head] != form or any(
                         o is not r and o.start < r.end and start < o.end for o in refs):
                     return None
-                return _ref(text, start, r.end, gov, "role", g=g)
+                grown = _ref(text, start, r.end, gov, "role", g=g)
+                grown.proclitic = cand[:1] if head != cand else ""
+                return grown
         definite = nw.startswith(("ال", "وال"))
         if not (definite or (construct and len(nw) > 3)) or portfolio >= max_words:
             return None  # ("واستصلاح الأراضي": a noun in construct with a definite one)

@@ -273,16 +273,21 @@ def _gap_has_comma(text: str, a: int, b: int, times: Sequence[tuple[int, int]] =
     return bool(re.search(r"[,;:،؛]", gap))
 
 
-# names that begin with و themselves: "واشنطن" is not و + "اشنطن"
-_WAW_NAMES = tuple(norm(w) for w in [
-    "واشنطن", "وارسو", "ولينغتون", "وزارة", "وزير", "وزيرة", "وكالة", "وفد", "ولي",
-    "وحدات", "وحدة", "وادي", "ويلز"])
+# description nouns that begin with و themselves ("وزير" is not و + "زير"), for the
+# mentions coreference makes, which no dictionary match has read
+_WAW_NOUNS = tuple(norm(w) for w in [
+    "وزارة", "وزير", "وزيرة", "وكالة", "وفد", "ولي", "وحدات", "وحدة"])
+# the mentions the dictionary read carry their proclitics ("واشنطن" is a name, "وتركيا"
+# is و + "تركيا")
+_READ = frozenset({"name", "role", "context", "counterpart", "adjective", "noun"})
 
 
 def conjoined(a: ActorRef) -> bool:
     """Does the mention begin with the conjunction و ("وتركيا", "ونظيره", "وواشنطن")?"""
+    if a.via in _READ:
+        return a.proclitic.startswith("و")
     na = norm(a.text)
-    return na.startswith("و") and (na.startswith("وو") or not na.startswith(_WAW_NAMES))
+    return na.startswith("و") and (na.startswith("وو") or not na.startswith(_WAW_NOUNS))
 
 
 def conjunct_head(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef:
