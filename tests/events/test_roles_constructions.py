@@ -533,3 +533,12 @@ def test_the_one_spoken_to_in_a_call_is_the_other_party() -> None:
                "إن التصعيد يجب أن يتوقف.")
     assert [set(r) for r in roles(evs, "CONSULT")] == [{"recep-tayyip-erdogan",
                                                         "vladimir-putin"}]
+
+
+def test_a_country_the_coder_names_itself_carries_the_dictionarys_name() -> None:
+    # "قال أردوغان إن بلاده …": the speaker's country is the source, and a user reads its
+    # name ("Turkey"), not its code
+    evs = code("قال الرئيس التركي رجب طيب أردوغان إن بلاده أرسلت مساعدات إنسانية إلى إدلب.")
+    src = [e.source_actor for e in evs if e.type == "AID"]
+    assert src and src[0] is not None and src[0].id == "TUR"
+    assert src[0].name == "Turkey"

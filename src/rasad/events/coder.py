@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
@@ -110,8 +110,11 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
                 trig_matches: list[Match[Trigger]], actors: list[ActorRef],
                 places: list[PlaceRef], times: list[TimeRef], figures: list[Figure],
                 quotes: list[QuoteSpan], published: dt.date | None, lx: EventLexicons,
-                media: frozenset[str] = frozenset()) -> list[Event]:
-    """Events of one document (`media`: actor ids of news outlets, never event actors)."""
+                media: frozenset[str] = frozenset(),
+                countries: Mapping[str, str] | None = None) -> list[Event]:
+    """Events of one document (`media`: actor ids of news outlets, never event actors;
+    `countries`: the dictionary's country names by ISO3, for a country the coder names
+    itself, "بلاده")."""
     events: list[Event] = []
     by_sentence: dict[int, list[_Cand]] = {}
     names = [(a.start, a.end) for a in actors if a.via == "name" and a.id]
@@ -144,13 +147,13 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
                   prev: Sentence | None = prev) -> list[Event]:  # one trigger coded alone
             return _code_sentence(doc_id, text, sent, cands, actors, places, times, figures,
                                   quotes, published, lx, media, prev,
-                                  frozenset(o.start for o in cands) - {c.start})
+                                  frozenset(o.start for o in cands) - {c.start}, countries)
 
         refs = find_references(text, sent, cands, events, places, times, lx, alone,
                                named=named)
         refer = frozenset(r.start for r in refs)
         coded = _code_sentence(doc_id, text, sent, cands, actors, places, times, figures,
-                               quotes, published, lx, media, prev, refer)
+                               quotes, published, lx, media, prev, refer, countries)
         for r in refs:
             carry(r, text, sent, actors, places, figures,
                   [c for c in cands if c.start not in refer])
@@ -463,7 +466,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
                    figures: list[Figure], quotes: list[QuoteSpan], published: dt.date | None,
                    lx: EventLexicons, media: frozenset[str] = frozenset(),
                    prev_sentence: Sentence | None = None,
-                   refer: frozenset[int] = frozenset()) -> list[Event]:
+                   refer: frozenset[int] = frozenset(),
+                   countries: Mapping[str, str] | None = None) -> list[Event]:
     ns = norm(sent.text)
     s_actors = [a for a in actors if sent.start <= a.start < sent.end and a.id]
     s_places = [p for p in places if sent.start <= p.start < sent.end]
@@ -536,7 +540,7 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
         if c.type == "CONSULT" and _arrival_without_party(text, c, s_actors, lx):
             continue  # "مساعدات طبية وصلت إلى المطار": things or people arrive, no visit
         ev = _event(doc_id, text, sent, c, s_actors, s_places, times, s_figs, quotes,
-                    published, lx, prev_sentence, cands, clause_subject)
+                    published, lx, prev_sentence, cands, clause_subject, countries)
         if c.trig.pos == "verb" and ev.source_actor is not None and \
                 ev.source_actor.start < c.end + 60 and ev.reported_by is None:
             clause_subject = ev.source_actor
@@ -906,7 +910,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
            s_places: list[PlaceRef], times: list[TimeRef], s_figs: list[Figure],
            quotes: list[QuoteSpan], published: dt.date | None, lx: EventLexicons,
            prev_sentence: Sentence | None = None, cands: list[_Cand] | None = None,
-           clause_subject: ActorRef | None = None) -> Event:
+           clause_subject: ActorRef | None = None,
+           countries: Mapping[str, str] | None = None) -> Event:
     cands = cands or []
     quote = next((q for q in quotes if q.start <= c.start < q.end), None)
     reported_by = None
@@ -990,7 +995,7 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
                               end=own + m.end(), id=org[0], name=org[1], country=org[2],
                               kind=org[3], via="pronoun", armed_org=org)
         elif speaker.country:
-            source = _country_ref(text, own, c.start, speaker.country)
+            source = _country_ref(text, own, c.start, speaker.country, countries or {})
     if c.type == "ASSAULT" and source is not None and any(
             f.category in ("killed", "injured") and f.span[0] <= source.start < f.span[1] + 3
             for f in s_figs):
@@ -1113,14 +1118,15 @@ def one_side(etype: str, a: _Party, b: _Party) -> bool:
     return "country" in kinds or (bool(kinds & _STATE) and etype not in _PERSON_AND_STATE)
 
 
-def _country_ref(text: str, start: int, end: int, iso3: str) -> ActorRef:
+def _country_ref(text: str, start: int, end: int, iso3: str, countries: Mapping[str, str]
+                 ) -> ActorRef:
     m = _THEIR_COUNTRY.search(norm(text[start:end]))
     s = start
     e = start + (m.end() if m else 0)
     if m:
         s = start + m.start()
-    return ActorRef(text=text[s:e], start=s, end=e, id=iso3, name=iso3, country=iso3,
-                    kind="country", via="pronoun")
+    return ActorRef(text=text[s:e], start=s, end=e, id=iso3, name=countries.get(iso3, iso3),
+                    country=iso3, kind="country", via="pronoun")
 
 
 _FIRST_PERSON = frozenset(norm(w) for w in ["قواتنا", "جنودنا", "جيشنا", "نحن", "بلادنا", "حكومتنا"])
