@@ -697,7 +697,9 @@ class _Sentence:
                           or (self.toks[j].kind == "punct" and self.toks[j].text in _QUOTES)):
             j -= 1
         w = self.word(j)
-        if w is None or j in self.num_of_tok:
+        if w is None or j in self.num_of_tok or (self.figs and j < self.figs[-1].end_tok):
+            # (the counted noun of the figure before governs nothing: "13 قتيلاً وعشرات
+            # الجرحى" counts the wounded)
             return None
         tr = self.trigger_at(j)
         return None if tr is None else self.combined(j, tr)
