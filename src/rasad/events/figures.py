@@ -148,7 +148,8 @@ _HEADS: dict[tuple[str, str | None], str] = {
         ناشط ناشطين ناشطون ناشطا مسعف مسعفين مسعفون عامل عمال عاملين عاملا متظاهر متظاهرين
         متظاهرون متظاهرا محتج محتجين محتجون طالب طلاب طالبا مهاجر مهاجرين مهاجرون مهاجرا سوري
         سوريين سوريون فلسطيني فلسطينيين فلسطينيون فلسطينيا يمني يمنيين عراقي عراقيين لبناني
-        لبنانيين أكراد أتراك روس آخر آخرين آخرون أخرى آخرا نسمة عائلة عائلات أسرة أسر قاصر
+        لبنانيين إسرائيلي مصري أمريكي إيراني أردني سوداني ليبي سعودي تركي روسي كردي
+        أكراد أتراك روس آخر آخرين آخرون أخرى آخرا نسمة عائلة عائلات أسرة أسر قاصر
         قاصرين مسن مسنين قيادي قياديين قياديا قادة قائد عضو أعضاء إرهابي إرهابيين إرهابيا متشدد
         متشددين جهادي جهاديين شرطي شرطيا حارس حراس موظف موظفين معلم معلمين طبيب أطباء ممرض
         ممرضين راكب ركاب بحار بحارة طيار طيارين مرتزق مرتزقة منشق منشقين مشتبه مشتبها متهم
@@ -504,7 +505,9 @@ class _Sentence:
             t = self.toks[j]
             if self.is_stop_punct(j) or j in self.num_of_tok:
                 break
-            if t.kind == "word" and t.text in self.lex.count_words:
+            if t.kind == "word" and (t.text in self.lex.count_words or
+                                     _without_pronoun(t.text) in self.lex.count_words):
+                # ("تجاوز عددها 130 هجوماً": the count word with its pronoun)
                 verb = _strip_clitic(self.word(j - 1) or "")
                 return self.lex.count_verbs.get(verb, "exact")
             j -= 1
@@ -560,8 +563,8 @@ class _Sentence:
         for _ in range(2):
             a = self.word(end)
             if a is None or a.startswith("و") or a in lex.not_adj or a in lex.function or (
-                    end in self.num_of_tok):
-                break
+                    end in self.num_of_tok and not (a.endswith("يان") and _NISBA.fullmatch(a))):
+                break  # (a nationality dual is an adjective here: "جنديان تركيان")
             if a.startswith(("لل", "بال", "كال", "فال")) or (
                     a[0] in "لب" and a[1:] in lex.country_adj):
                 break  # "الموالية لتركيا": a complement, not an adjective
@@ -847,7 +850,8 @@ class _Sentence:
                 if tr.kind == "verb":
                     return tr.category
                 if tr.kind == "masdar" and (tr.prefix in ("ل", "لل", "ب", "بال")
-                                            or self.word(j - 1) == "الي"):
+                                            or self.word(j - 1) in ("الي", "علي")):
+                    # ("أجبر أكثر من 130 ألف شخص على النزوح": what they were forced to)
                     return tr.category
             if t.text in self.lex.boundary or t.text in self.lex.bridges:
                 return None
@@ -929,6 +933,15 @@ def _base_of(word: str) -> str:
     for _p, base in _candidates(word):
         if base in _lex().triggers:
             return base
+    return word
+
+
+def _without_pronoun(word: str) -> str:
+    """"عددها" → "عدد", "حصيلتهم" → "حصيله" (normalized: ة is ه); else the word."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            base = word[:-len(suf)]
+            return base[:-1] + "ه" if base.endswith("ت") else base
     return word
 
 
