@@ -152,3 +152,13 @@ def test_ambiguous_words_are_not_actors(g: Gazetteer, text: str) -> None:
 
 def test_hamas_and_its_armed_wing_are_distinct(g: Gazetteer) -> None:
     assert _ids(g, "قالت حركة حماس إن كتائب عز الدين القسام") == ["hamas", "al-qassam-brigades"]
+
+
+def test_state_news_agencies_are_media_not_their_country(g: Gazetteer) -> None:
+    # the country adjective inside an agency's name is part of the name; agencies are
+    # sources (Gazetteer.media_ids), never parties to an event
+    text = ("نقلت وكالة الأنباء السعودية ووكالة أنباء الإمارات ووكالة الأنباء الجزائرية "
+            "ووكالة السودان للأنباء عن مسؤولين قولهم إن الاجتماع انتهى.")
+    ids = _ids(g, text)
+    assert ids == ["saudi-press-agency", "wam", "algeria-press-service", "suna"]
+    assert set(ids) <= g.media_ids
