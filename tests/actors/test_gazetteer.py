@@ -108,3 +108,19 @@ def test_adjective_forms() -> None:
     assert gz.adjective_form("سورية") == ("f", False)
     assert gz.adjective_form("الأتراك") == ("p", True)
     assert gz.adjective_form("السوريون") == ("p", True)
+
+
+def test_the_opt_in_extra_dictionary_loads_and_adds_actors() -> None:
+    # dictionaries/extra (README): new ids only, each linked by its full name
+    from pathlib import Path
+
+    from rasad.actors import link_actors, load_gazetteer
+    from rasad.text.normalize import normalize
+
+    extra = Path(__file__).resolve().parents[2] / "dictionaries" / "extra"
+    base, g = load_gazetteer(()), load_gazetteer((str(extra),))
+    added = set(g.actors) - set(base.actors)
+    assert len(added) == 40 and not set(base.actors) - set(g.actors)
+    text = "وحذّر حاكم إقليم دارفور مني أركو مناوي من هجوم على الفاشر."
+    assert "minni-minnawi" in {a.id for a in link_actors(text, normalize(text), g, None)}
+    assert "minni-minnawi" not in {a.id for a in link_actors(text, normalize(text), base, None)}
