@@ -112,8 +112,9 @@ class ActorRef:
     armed_org: tuple[str, str | None, str | None, str | None] | None = None
     international: bool = False
     # the proclitics the dictionary match left before the form it knows, normalized ("ب" of
-    # "بأمير قطر", "و" of "وروسيا"): a preposition among them makes the mention a
-    # prepositional object. Internal: not part of to_dict.
+    # "بأمير قطر", "و" of "وروسيا"; empty for mentions coreference makes): the event coder
+    # reads a conjunction and, for role descriptions, a preposition in them
+    # (rasad.events.roles). Internal: not part of to_dict.
     proclitic: str = ""
 
     def to_dict(self) -> dict[str, Any]:

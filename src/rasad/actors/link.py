@@ -173,8 +173,7 @@ def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
         if definite_nisba(word) and word not in hf.followers_ok:
             continue  # "قوات الأمن الكردية", "قوى الأمن الداخلي": another body
         s, e = n.to_original(m.start(), m.end())
-        out.append(_ref(text, s, e, inst, "context", g=g))
-        out[-1].proclitic = m.group(1) or ""
+        out.append(_ref(text, s, e, inst, "context", g=g, proclitic=m.group(1) or ""))
     return out
 
 
@@ -247,9 +246,8 @@ def _government_body(text: str, g: Gazetteer, heads: dict[str, str], max_words: 
                 if portfolio == 0 or heads[head] != form or any(
                         o is not r and o.start < r.end and start < o.end for o in refs):
                     return None
-                grown = _ref(text, start, r.end, gov, "role", g=g)
-                grown.proclitic = cand[:1] if head != cand else ""
-                return grown
+                return _ref(text, start, r.end, gov, "role", g=g,
+                            proclitic=cand[:1] if head != cand else "")
         definite = nw.startswith(("ال", "وال"))
         if not (definite or (construct and len(nw) > 3)) or portfolio >= max_words:
             return None  # ("واستصلاح الأراضي": a noun in construct with a definite one)
@@ -259,14 +257,15 @@ def _government_body(text: str, g: Gazetteer, heads: dict[str, str], max_words: 
 
 
 def _ref(text: str, s: int, e: int, a: ActorEntry | None, via: str,
-         alts: tuple[str, ...] = (), g: Gazetteer | None = None) -> ActorRef:
+         alts: tuple[str, ...] = (), g: Gazetteer | None = None, proclitic: str = ""
+         ) -> ActorRef:
     org = g.armed_org(a.id) if g is not None and a is not None else None
     return ActorRef(text=text[s:e], start=s, end=e, id=a.id if a else None,
                     name=a.name if a else None, country=a.country if a else None,
                     kind=a.kind if a else None, via=via, alternatives=alts,
                     armed_org=(org.id, org.name, org.country, org.kind) if org else None,
                     international=g is not None and a is not None and
-                    g.international_official(a.id))
+                    g.international_official(a.id), proclitic=proclitic)
 
 
 def _next(m: Match[ActorPayload], ntext: str, by_start: dict[int, list[Match[ActorPayload]]]
