@@ -708,14 +708,18 @@ class _Sentence:
 
     def met_death(self, qs: int, j: int, reach: int = 12) -> str | None:
         """"لقي 6 جنود أتراك ومدني يعمل مع الجيش حتفهم": لقي before the number and
-        حتفهم/مصرعهم later in the same clause."""
-        if _strip_clitic(self.word(qs - 1) or "") not in _MET:
+        حتفهم/مصرعهم later in the same clause; "قضى 3 أشخاص غرقاً": قضى and the way they
+        died (a bare قضى is "spent": "قضى 3 أيام")."""
+        verb = _strip_clitic(self.word(qs - 1) or "")
+        if verb not in _MET and verb not in _PERISHED:
             return None
         for k in range(j, min(len(self.toks), j + reach)):
             t = self.toks[k]
             if t.kind == "punct" and t.text not in _QUOTES:
                 return None
-            if t.kind == "word" and t.text.startswith(("حتف", "مصرع")):
+            if t.kind == "word" and (t.text.startswith(("حتف", "مصرع")) or (
+                    verb in _PERISHED and (t.text in _DEATH_MANNER or
+                                           t.text.startswith("نحب")))):
                 return KILLED
         return None
 
@@ -960,6 +964,8 @@ _LEFT_HOME = (_words("غادر غادرت غادروا يغادر يغادرون
               ("منازل", "بيوت", "ديار", "مساكن", "قرى", "مدن"))
 _NO_SHELTER = _words("بلا دون مراكز مركز مخيمات")
 _MET = _words("لقي لقيت لقوا لقيا يلقى تلقى يلقون")
+_PERISHED = _words("قضى قضت قضوا قضيا يقضي")  # with the way of death ("غرقاً") or "نحبهم"
+_DEATH_MANNER = _words("غرقا حرقا اختناقا جوعا بردا عطشا خنقا صعقا دهسا")
 _RISE = ("ارتفع", "ترتفع", "يرتفع", "وصل", "تصل", "يصل", "قفز", "تقفز")
 _ATTACK_MASDARS = _words("إطلاق قصف تفجير هجوم استهداف تسلل اغتيال")
 _SHELTER = _words("مأوى ايواء")
