@@ -96,8 +96,7 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
     trig = sorted(trig + split_triggers(n.text, trig, lx, in_name), key=lambda m: m.start)
     trig = object_triggers(n.text, trig)
     events = code_events(doc_id, text, n, sentences, trig, ractors, places, times, figures,
-                         qspans, pub, lx, g.media_ids,
-                         {a.id: a.name for a in g.actors.values() if a.kind == "country"})
+                         qspans, pub, lx, g.media_ids, g.country_names)
     x = Extraction(document=doc, events=events, quotes=quotes, figures=figures,
                    timexes=timexes, actors=actors, places=places, mentions=ractors)
     if cfg.event_judge:

@@ -27,7 +27,7 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -318,6 +318,11 @@ class Gazetteer:
 
     def country_actor(self, iso3: str | None) -> ActorEntry | None:
         return self.actors.get(iso3) if iso3 else None
+
+    @cached_property
+    def country_names(self) -> dict[str, str]:
+        """The countries' names by ISO3 (their ids)."""
+        return {a.id: a.name for a in self.actors.values() if a.kind == "country"}
 
     def government_of(self, iso3: str | None) -> ActorEntry | None:
         if not iso3:

@@ -1487,7 +1487,6 @@ _OFFSET_FROM = re.compile(r"\b(بعد|قبل)\s+(ساعات|ساعه|ساعتي�
                           r"اسبوعين|اشهر|شهر|شهرين|دقايق)\s+(من|على)\b(?:\W+\w+){0,6}\W*$")
 _PARTICIPIAL = re.compile(r"\b(الموقعه|الموقع|المبرم|المبرمه|الموقعتين|المعلن|المعلنه)\b")
 _CONTINUES = re.compile(r"^\W*[وف]?كما\b")  # "كما أمر بنشر …": goes on with the sentence before
-_PREPOSITIONS = frozenset(norm(w) for w in ["بين", "مع", "على", "في", "من", "إلى", "عن", "لدى"])
 _SUPERLATIVES = frozenset({"اكبر", "اعنف", "اسوا", "اشد", "اول", "اخطر", "اطول", "ادمى", "ادمي",
                            "اعلى", "اعلي", "الاكبر", "الاعنف", "الاسوا", "الاشد", "الاول",
                            "الاولى", "الاولي", "الاخطر", "الادمى", "الادمي"})
@@ -1543,7 +1542,7 @@ def _describes_trigger(text: str, c: _Cand, t: TimeRef) -> bool:
     between = _TOKEN.findall(seg[:found.start()])
     # "المطالب الثلاثة عشر التي": numbers and adjectives may stand between; not a phrase
     # with its own noun ("محادثة بين الرئيسين اللذين اتفقا")
-    return len(between) <= 2 and not any(w in _PREPOSITIONS or w[:1] in "بل" for w in between)
+    return len(between) <= 2 and not any(w in PREPOSITIONS or w[:1] in "بل" for w in between)
 
 
 def _rank(text: str, sent: Sentence, c: _Cand, t: TimeRef,

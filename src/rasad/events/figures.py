@@ -72,6 +72,7 @@ from functools import cache, lru_cache
 
 from rasad.events.numbers import NumberMatch, Token, dual_base, extend_over_marks, scan_tokens
 from rasad.events.numbers import tokenize as _tokenize
+from rasad.text.function_words import PRONOUN_SUFFIXES
 from rasad.text.normalize import Normalized, norm, normalize
 
 KILLED, INJURED, DISPLACED, DETAINED, ATTACKS, OTHER = (
@@ -994,7 +995,7 @@ def _base_of(word: str) -> str:
 
 def _without_pronoun(word: str) -> str:
     """"عددها" → "عدد", "حصيلتهم" → "حصيله" (normalized: ة is ه); else the word."""
-    for suf in ("هما", "هم", "ها", "ه"):
+    for suf in PRONOUN_SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             base = word[:-len(suf)]
             return base[:-1] + "ه" if base.endswith("ت") else base
