@@ -36,7 +36,7 @@ from typing import Any
 from rasad.actors.gazetteer import Gazetteer, definite_nisba
 from rasad.events.lexicons import EventLexicons, load_event_lexicons, load_object_frames
 from rasad.records import ActorRef, Sentence
-from rasad.text.function_words import without_conjunction
+from rasad.text.function_words import has_article, without_conjunction
 from rasad.text.normalize import norm
 from rasad.text.tokens import WORD as _WORD_D
 from rasad.text.tokens import Token, tokens
@@ -601,7 +601,7 @@ def partitive_wholes(text: str, actors: list[ActorRef]) -> list[ActorRef]:
 
 def _definite(surface: str) -> bool:
     w = norm(surface).split()[:1]
-    return bool(w) and without_conjunction(w[0]).startswith(("ال", "لل"))
+    return bool(w) and has_article(w[0])
 
 
 # --- descriptions ------------------------------------------------------------------------

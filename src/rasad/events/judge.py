@@ -34,8 +34,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from rasad.events.reference import has_article
 from rasad.records import Event, Extraction
+from rasad.text.function_words import has_article
 from rasad.text.normalize import norm
 
 MODEL_NAME = "judge_model.json"

@@ -46,6 +46,11 @@ from typing import Any
 from rasad.events.lexicons import EventLexicons
 from rasad.events.roles import SYMMETRIC_TYPES, Cand, asserted_by_clause, side
 from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence
+from rasad.text.function_words import (
+    PREPOSITION_CLITICS,
+    PRONOUN_SUFFIXES,
+    has_article,
+)
 from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVES
 from rasad.text.function_words import without_conjunction as _unclitic
 from rasad.text.normalize import norm
@@ -60,8 +65,8 @@ RELATIVE_ASIDE = 16
 # the modalities of an earlier act that a later mention may refer to
 ANTECEDENT_MODALITIES = frozenset({"asserted", "planned"})
 _PROCLITICS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
-_SUFFIXES = ("هما", "هم", "ها", "ه")
+_PREPOSITIONS = PREPOSITION_CLITICS
+_SUFFIXES = PRONOUN_SUFFIXES
 _NEGATIONS = frozenset(("لم", "لن", "لا", "ما", "عدم", "ولم", "ولن", "ولا"))
 _CLAUSE_SIGNS = frozenset(",;:.?!()[]")
 _PUNCTUATION = re.compile(r"[,;:.?!،؛؟]")
@@ -169,18 +174,6 @@ def _skeleton(w: str) -> str:
 
 def _is(words: frozenset[str], w: str) -> bool:
     return bool(_bare(w) & words)
-
-
-def has_article(w: str) -> bool:
-    """Does the word carry the article (after the clitics و ف ب ل ك)?"""
-    for p in ("", "و", "ف"):
-        rest = w[len(p):] if w.startswith(p) else None
-        if rest is None:
-            continue
-        if rest.startswith("ال") or rest.startswith("لل") or (
-                rest[:1] in _PREPOSITIONS and rest[1:].startswith("ال")):
-            return True
-    return False
 
 
 def _pronoun_definite(w: str, c: Cand, lx: EventLexicons) -> bool:

@@ -55,7 +55,14 @@ from rasad.events.coref import (
 )
 from rasad.events.lexicons import EventLexicons, Trigger, load_event_lexicons
 from rasad.records import ActorRef, Sentence
-from rasad.text.function_words import ATTRIBUTION, CONTRAST, PREPOSITIONS, without_conjunction
+from rasad.text.function_words import (
+    ATTRIBUTION,
+    CONTRAST,
+    PREPOSITION_CLITICS,
+    PREPOSITIONS,
+    PRONOUN_SUFFIXES,
+    without_conjunction,
+)
 from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from rasad.text.normalize import norm
 from rasad.text.tokens import WORD
@@ -66,7 +73,7 @@ _TOKEN = re.compile(r"\w+")
 # a word of the original text, with its diacritics ("شنّت" is one word, not شن + ت)
 _WORD = WORD  # words with their diacritics (rasad.text.tokens)
 _DAMMA = "\u064f"
-_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
+_OBJECT_SUFFIXES = PRONOUN_SUFFIXES
 # what may stand between a relative pronoun and its verb ("التي كانت قد قصفت")
 _RELATIVE_FILLERS = frozenset(norm(w) for w in [
     "كان", "كانت", "كانوا", "كانا", "قد", "لقد", "لم", "لا", "ما", "سبق", "سبقت", "ان"])
@@ -91,7 +98,6 @@ _NO_OBJECT = _PREPOSITIONS | frozenset(norm(w) for w in [
     "فجر", "صباح", "مساء", "عندما", "حين", "حينما", "بعدما", "لدى", "عقب", "إذ", "حيث",
     "وأصيب", "وجرح"]) | CONTRAST
 # proclitic prepositions in front of an actor: بـ, لـ (with the article: بال, لل)
-_PREP_LETTERS = ("ب", "ل", "ك")
 _PREP_CLITICS = ("بال", "لل", "وبال", "ولل", "فبال", "فلل", "بنظير", "لنظير", "وبنظير",
                  "ولنظير", "بنظيرت", "لنظيرت")
 # an attribution ("بحسب بيان للرئاسة التركية") names a source of news, not a party
@@ -168,7 +174,7 @@ def governed_by_preposition(text: str, a: ActorRef) -> bool:
     is the one acting)."""
     na = norm(a.text)
     if na.startswith(_PREP_CLITICS) or (a.via == "role" and any(
-            p in a.proclitic for p in _PREP_LETTERS)):
+            p in a.proclitic for p in PREPOSITION_CLITICS)):
         # the dictionary read the description "بأمير قطر" as ب + "أمير قطر" (names read
         # so, "لحزب الله", stay as they were: later rules lean on them, and extending it to
         # them lost two events on the blind floors, session 11)

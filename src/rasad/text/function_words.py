@@ -40,3 +40,18 @@ PREPOSITIONS = _words("على", "ضد", "مع", "إلى", "الى", "عن", "م�
                       "لدى", "عند", "بحق", "حول", "بشأن", "إزاء", "أمام", "خلال")
 # the pronoun suffixes of nouns and verbs, longest first: "تضامنهما", "دعاه"
 PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+# the one-letter prepositions written onto the next word: "بالقوات", "لنظيره", "كرئيس"
+PREPOSITION_CLITICS = ("ب", "ل", "ك")
+
+
+def has_article(w: str) -> bool:
+    """Does a normalized word carry the article (after the clitics و ف ب ل ك): "الهجوم",
+    "والهجوم", "للهجوم", "بالهجوم"?"""
+    for p in ("", "و", "ف"):
+        rest = w[len(p):] if w.startswith(p) else None
+        if rest is None:
+            continue
+        if rest.startswith("ال") or rest.startswith("لل") or (
+                rest[:1] in PREPOSITION_CLITICS and rest[1:].startswith("ال")):
+            return True
+    return False
