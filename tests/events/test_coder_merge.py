@@ -158,3 +158,16 @@ def test_cooperation_or_request_with_min_or_maa_is_a_manner(off: Callable[[str],
 def test_military_aid_given_is_an_event() -> None:
     evs = code("وقدمت روسيا دعما عسكريا للجيش السوري.")
     assert [e.type for e in evs] == ["AID"]
+
+
+# --- a speech act whose speaker is unknown ----------------------------------------------
+def test_speech_act_without_a_source_is_kept_below_the_precision_cut() -> None:
+    # the one who accuses is not named: the act stays, at SOURCELESS_CONFIDENCE at most
+    evs = code("ووجهت اتهامات إلى الحوثيين بعرقلة وصول المساعدات.")
+    unknown = [e for e in evs if e.type == "ACCUSE"]
+    assert unknown and unknown[0].source_actor is None
+    assert unknown[0].confidence <= coder.SOURCELESS_CONFIDENCE
+    named = [e for e in code("واتهمت الحكومة اليمنية الحوثيين بعرقلة وصول المساعدات.")
+             if e.type == "ACCUSE"]
+    assert named and named[0].source_actor is not None
+    assert named[0].confidence > coder.SOURCELESS_CONFIDENCE

@@ -46,7 +46,7 @@ FLOORS = {
     # unchanged (six changes dropped or narrowed on this set's totals: its README), quote
     # speakers 0.796 -> 0.816
     "blind": {
-        "events.confidence_auc": 0.74,  # session 10: how well confidence ranks
+        "events.confidence_auc": 0.76,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.92,
         "events.recall_type_actors": 0.53,
         "events.recall": 0.44,
@@ -71,7 +71,7 @@ FLOORS = {
     # speakers 0.744. Session 9: 0.859 / 0.514 / 0.451, precision 0.534, 4.93 spurious,
     # speakers 0.841
     "blind2": {
-        "events.confidence_auc": 0.64,  # session 10: how well confidence ranks
+        "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.85,
         "events.recall_type_actors": 0.51,
         "events.recall": 0.45,
@@ -92,7 +92,7 @@ FLOORS = {
     # Session 9 (not tuned on): 0.924 / 0.395 / 0.299, precision 0.377, 7.07 spurious, quote
     # speakers 0.681 -> 0.702
     "blind3": {
-        "events.confidence_auc": 0.62,  # session 10: how well confidence ranks
+        "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.92,
         "events.recall_type_actors": 0.39,
         "events.recall": 0.29,
@@ -111,7 +111,7 @@ FLOORS = {
     # modality 0.217. Session 8: 0.897 / 0.66 / 0.596, precision 0.749, 2.81 spurious,
     # modality 0.261. Session 9: 0.897 / 0.667 / 0.603, precision 0.754, 2.75 spurious
     "tune": {
-        "events.confidence_auc": 0.64,  # session 10: how well confidence ranks
+        "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.89,
         "events.recall_type_actors": 0.66,
         "events.recall": 0.60,
@@ -129,7 +129,7 @@ FLOORS = {
     # 0.837 / 0.431 / 0.341, precision 0.432, 6.25 spurious, the rest unchanged: the
     # session's rules, read on tune and blind2, did not carry over to it
     "blind4": {
-        "events.confidence_auc": 0.60,  # session 10: how well confidence ranks
+        "events.confidence_auc": 0.63,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.83,
         "events.recall_type_actors": 0.43,
         "events.recall": 0.34,
@@ -143,7 +143,7 @@ FLOORS = {
     # tune2, written in session 10 by a helper who had not read the coder, first scored
     # blind at 2bc50ec (its README); a development set since
     "tune2": {
-        "events.confidence_auc": 0.65,
+        "events.confidence_auc": 0.68,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.89,
         "events.recall_type_actors": 0.39,
         "events.recall": 0.29,
@@ -157,7 +157,7 @@ FLOORS = {
     # blind5, written in session 10 by a helper who had not read the coder, scored once by
     # totals at c6c4929 (its README)
     "blind5": {
-        "events.confidence_auc": 0.68,
+        "events.confidence_auc": 0.71,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.87,
         "events.recall_type_actors": 0.31,
         "events.recall": 0.24,
