@@ -49,7 +49,7 @@ MODES = {
     "REJECT": {"reject", "refuse", "deny", "veto"},
     "THREATEN": {"military", "warning", "ultimatum", "retaliation_vow"},
     "PROTEST": {"demonstrate", "sit_in", "strike", "march", "block_road"},
-    "SANCTION": {"sanctions", "sever_ties", "expel", "boycott"},
+    "SANCTION": {"sanctions", "sever_ties", "expel", "boycott", "halt_negotiations", "halt_aid"},
     "MOBILIZE": {"deploy", "reinforce", "alert", "build_up"},
     "COERCE": {"arrest", "detain", "siege", "seize", "curfew", "abduct", "repress"},
     "ASSAULT": {"shelling", "air_strike", "clash", "bombing", "attack", "killing", "shooting",

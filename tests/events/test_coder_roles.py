@@ -267,3 +267,17 @@ def test_a_name_that_begins_with_waw_is_not_conjoined() -> None:
     made = replace(refs["وتركيا"], via="coref", proclitic="")
     assert not conjoined(replace(made, text="وزير الخارجية"))
     assert conjoined(replace(made, text="ووزير الخارجية"))
+
+
+# --- halting an act of cooperation ------------------------------------------------------
+def test_halting_talks_or_aid_is_a_sanction_not_the_act() -> None:
+    # "وقف التفاوض": the talks end; PLOVER codes halting negotiations or aid as SANCTION
+    evs = code("وأعلن المجلس العسكري السوداني وقف التفاوض مع قوى الحرية والتغيير.")
+    assert not [e for e in evs if e.type == "CONSULT"]
+    assert [e.mode for e in evs if e.type == "SANCTION"] == ["halt_negotiations"]
+    evs = code("وقررت الولايات المتحدة تعليق المساعدات العسكرية المقدمة إلى مصر.")
+    assert not [e for e in evs if e.type == "AID"]
+    assert [e.mode for e in evs if e.type == "SANCTION"] == ["halt_aid"]
+    # asked to stop: the halt is the content of the request, not an act of its own
+    evs = code("وطالبت الحكومة اليمنية أبوظبي بوقف دعمها للمجلس الانتقالي.")
+    assert [e.type for e in evs] == ["REQUEST"]
