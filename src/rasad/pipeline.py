@@ -82,10 +82,10 @@ def extract(raw: RawInput, cfg: Config | None = None) -> Extraction:
                 span=(fs, fe), text=text[fs:fe]))
     # descriptions and dropped subjects that refer back to an actor named earlier
     ractors = resolve_references(text, sentences, actors, g, pub, lx)
-    qspans = find_quotes(text, sentences, ractors, lx)
+    qspans = find_quotes(text, sentences, ractors, lx, g.media_ids)
     quotes = [Quote(id="q_" + short_hash(doc_id, str(q.start)), doc_id=doc_id, speaker=q.speaker,
                     text=text[q.start:q.end], span=(q.start, q.end), direct=q.direct,
-                    date=cd.published) for q in qspans]
+                    date=cd.published, speaker_text=q.speaker_text) for q in qspans]
     trig = lx.triggers.find(n.text)
     names = [(a.start, a.end) for a in ractors if a.via == "name"]
 

@@ -194,11 +194,16 @@ class Quote:
     span: tuple[int, int]
     direct: bool
     date: str | None = None
+    # the attribution's wording when no actor was resolved ("مصادر محلية"): the speaker
+    # is then {"text": speaker_text, "id": null, "name": null}
+    speaker_text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         sp = None
         if self.speaker is not None:
             sp = {"text": self.speaker.text, "id": self.speaker.id, "name": self.speaker.name}
+        elif self.speaker_text:
+            sp = {"text": self.speaker_text, "id": None, "name": None}
         return {"kind": "quote", "id": self.id, "doc_id": self.doc_id, "speaker": sp,
                 "text": self.text, "span": list(self.span), "direct": self.direct,
                 "date": self.date}

@@ -200,3 +200,39 @@ def test_the_spokesman_of_the_body_named_before_speaks_for_it() -> None:
     text = ("وقال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده لن تسحب قواتها. وقال "
             "المتحدث باسمها إن «أنقرة ستواصل عملياتها حتى النهاية في الشمال».")
     assert _speaker(text, "2020-03-02", "أنقرة ستواصل") != ["mevlut-cavusoglu"]
+
+
+def _said(text: str, published: str, words: str) -> list[dict[str, str | None] | None]:
+    """The contract's speaker of each quote that contains `words` (normalized)."""
+    raw = RawInput(source="quotes", external_id="quotes", kind="text", content=text + _PAD,
+                   published=published)
+    return [q.to_dict()["speaker"] for q in extract(raw).quotes if norm(words) in norm(q.text)]
+
+
+def test_a_speaker_the_dictionary_lacks_keeps_its_wording() -> None:
+    # no actor: the attribution's own words, with no id, up to the addressee or circumstance
+    text = ("وقالت مصادر طبية لوكالة الأنباء الألمانية إن حصيلة القصف ارتفعت إلى تسعة "
+            "قتلى. وقال وزير الزراعة والري سعيد النجار، في تصريحات صحفية، إن المحاصيل "
+            "تضررت بشدة في ثلاث محافظات.")
+    assert _said(text, "2022-04-03", "حصيلة القصف ارتفعت") == [
+        {"text": "مصادر طبية", "id": None, "name": None}]
+    assert _said(text, "2022-04-03", "المحاصيل تضررت") == [
+        {"text": "وزير الزراعة والري سعيد النجار", "id": None, "name": None}]
+    # the news agency after ل is the one spoken to, not the speaker
+    assert _speaker(text, "2022-04-03", "حصيلة القصف ارتفعت") == [None]
+
+
+def test_no_wording_where_subject_and_object_run_together() -> None:
+    # "وصف X Y بأنه": the subject's end cannot be told; "عدم ذكر اسمه" is no verb
+    text = ("ووصف المحلل الاقتصادي القرار بأنه ضربة قاسية للقطاع الخاص في البلاد. وقال "
+            "مسؤول حكومي، طالباً عدم ذكر اسمه، إن الحكومة ستراجع القرار خلال أسبوع.")
+    assert _said(text, "2022-04-03", "ضربة قاسية") in ([], [None])
+    assert _said(text, "2022-04-03", "الحكومة ستراجع") == [
+        {"text": "مسؤول حكومي", "id": None, "name": None}]
+
+
+def test_quotation_before_its_verb_is_not_claimed_by_the_sentence_before() -> None:
+    text = ("وقالت مصادر محلية إن القصف استمر طوال الليل على الأحياء الشرقية. «لن نغادر "
+            "بيوتنا مهما اشتد القصف»، قال الناشط المدني سامر العلي.")
+    said = _said(text, "2022-04-03", "لن نغادر بيوتنا")
+    assert said and said[0] is not None and "سامر العلي" in (said[0]["text"] or "")

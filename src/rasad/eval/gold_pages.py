@@ -53,6 +53,7 @@ class PageScores:
     quotes_gold: int = 0
     quotes_found: int = 0
     quotes_speaker_ok: int = 0
+    quotes_attributed: int = 0  # found gold quotes told with some speaker: an id or wording
     figures_gold: int = 0
     figures_found: int = 0
     figures_predicted: int = 0
@@ -97,6 +98,8 @@ class PageScores:
                 self.predicted_confident - self.correct_confident, self.pages),
             f"{prefix}.quotes.recall": r(self.quotes_found, self.quotes_gold),
             f"{prefix}.quotes.speaker": r(self.quotes_speaker_ok, self.quotes_found),
+            # coverage, not correctness: the speaker is an actor or the attribution's wording
+            f"{prefix}.quotes.attributed": r(self.quotes_attributed, self.quotes_found),
             f"{prefix}.figures.recall": r(self.figures_found, self.figures_gold),
             f"{prefix}.figures.precision": r(self.figures_correct, self.figures_predicted),
         }
@@ -213,6 +216,7 @@ def score_pages(gold: dict[str, Any], extract_page: Callable[[str, str], Any]) -
                 s.predicted_confident += 1
                 s.correct_confident += good
         quotes = [(norm(q.text), q.speaker.id if q.speaker else None) for q in x.quotes]
+        worded = {norm(q.text) for q in x.quotes if q.speaker is None and q.speaker_text}
         for gq in g.get("quotes") or []:
             if gq.get("optional"):
                 continue
@@ -222,6 +226,8 @@ def score_pages(gold: dict[str, Any], extract_page: Callable[[str, str], Any]) -
             if hits:
                 s.quotes_found += 1
                 s.quotes_speaker_ok += any(sp in gq["speaker"] for sp in hits)
+                s.quotes_attributed += any(sp is not None for sp in hits) or any(
+                    want in text for text in worded)
         figs = [(f.category, float(f.quantity), f.qualifier) for f in x.figures]
         required = [(f["category"], float(f["quantity"]), f["qualifier"])
                     for f in g.get("figures") or [] if not f.get("optional")]

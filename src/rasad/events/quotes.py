@@ -55,6 +55,9 @@ class QuoteSpan:
     direct: bool
     speaker: ActorRef | None
     verb_start: int | None = None  # the attribution verb, if any
+    # the attribution's own wording when no actor is resolved ("وقالت مصادر محلية",
+    # "قال المتحدث باسم التحالف محمد المولود رمضان"): shown, never coded
+    speaker_text: str | None = None
 
 
 # Acts that report speech when a complement follows ("نفى أن"، "حذر من أن"، "ووصفها بأنها"):
@@ -67,8 +70,13 @@ _OBJECT_SUFFIX = ("هما", "هم", "ها", "ه")
 
 def _speech_verb_positions(text: str, lx: EventLexicons) -> list[tuple[int, int, str]]:
     out = []
+    prev = ""
     for m in _TOKEN.finditer(text):
         t = norm(m.group(0))
+        if prev == "عدم":
+            prev = t
+            continue  # "طالبا عدم ذكر اسمه": a masdar, not a verb of speech
+        prev = t
         for cand in (t, t[1:] if t[:1] in "وف" else None):
             if cand and lx.is_cue("speech_verbs", cand):
                 out.append((m.start(), m.end(), cand))
@@ -246,6 +254,18 @@ def _reported_from(text: str, ve: int, nxt: int, actors: list[ActorRef]) -> Acto
     return None
 
 
+# the outlet one speaks to: "قالت مصادر لوكالة الأنباء الألمانية" (Germany does not speak)
+_ADDRESSEES = frozenset(norm(w) for w in [
+    "وكالة", "قناة", "صحيفة", "موقع", "إذاعة", "تلفزيون", "الصحفيين", "الصحافيين",
+    "وسائل", "مراسل", "مراسلة"])
+
+
+def _addressee(w: str) -> bool:
+    """Is the normalized word ل + an outlet or the press ("لوكالة", "لقناة", "للصحفيين")?"""
+    return w[:1] == "ل" and (w[1:] in _ADDRESSEES or (w[1:2] == "ل" and
+                                                      "ال" + w[2:] in _ADDRESSEES))
+
+
 def _subject_position(text: str, ve: int, a: ActorRef, overt: bool) -> bool:
     """Can the actor after a speech verb be its subject? Not one governed by a
     preposition when the verb's own subject is dropped ("وقال أمام البرلمان الأوروبي"),
@@ -253,7 +273,8 @@ def _subject_position(text: str, ve: int, a: ActorRef, overt: bool) -> bool:
     from rasad.events.roles import governed_by_preposition
 
     if a.via == "adjective":
-        return not any(norm(t) in PREPOSITIONS for t in _TOKEN.findall(text[ve:a.start]))
+        return not any(norm(t) in PREPOSITIONS or _addressee(norm(t))
+                       for t in _TOKEN.findall(text[ve:a.start]))
     return overt or not governed_by_preposition(text, a)
 
 
@@ -416,6 +437,45 @@ def _overt_subject(text: str, ve: int, lx: EventLexicons | None, data: CorefData
     return not (lx is not None and verb_reading(m.group(0), lx) is not None)
 
 
+_MAX_SPEAKER_WORDS = 9
+# where an unknown subject's wording ends: its verb's complement or quotation, a comma, or a
+# word that opens a circumstance or an addressee ("في مؤتمر صحفي", "لوكالة", "اليوم")
+_SUBJECT_END = re.compile(r"[:«\"“”،,.؛;()\n]")
+
+
+# "وصف اليماني الاتفاق بأنه", "ينقل خام الإقليم": a subject and an object run together
+_TWO_OBJECTS = frozenset(norm(w) for w in [
+    "وصف", "وصفت", "وصفوا", "يصف", "تصف", "واصفا", "واصفة", "نقل", "نقلت", "نقلوا", "ينقل",
+    "تنقل", "ناقلا", "ناقلة"])
+
+
+def _two_objects(form: str) -> bool:
+    w = norm(form)
+    return w in _TWO_OBJECTS or (w[:1] in ("و", "ف") and w[1:] in _TWO_OBJECTS)
+
+
+def _subject_wording(text: str, ve: int, limit: int, lx: EventLexicons | None,
+                     data: CorefData) -> str | None:
+    """The words of a speech verb's overt subject that no actor resolved ("مصادر محلية",
+    "وزير الموارد المائية والري هاني سويلم"), or None when they cannot be told apart."""
+    if not _overt_subject(text, ve, lx, data):
+        return None
+    stop = _SUBJECT_END.search(text, ve, limit)
+    end = stop.start() if stop else limit
+    words: list[str] = []
+    for tm in _TOKEN.finditer(text, ve, end):
+        w = norm(tm.group(0))
+        if w in _COMPLEMENTIZER or w in ("ان", "انه", "انها") or w in PREPOSITIONS or \
+                w in data.after_dropped or (w[:1] == "ل" and len(w) >= 4 and
+                                            w not in data.bl_nouns) or (
+                lx is not None and verb_reading(tm.group(0), lx) is not None):
+            break
+        words.append(tm.group(0))
+    if not words or len(words) > _MAX_SPEAKER_WORDS:
+        return None
+    return " ".join(words)
+
+
 def _carried(text: str, ve: int, form: str, prev: ActorRef | None, prev_at: int, si: int,
              sentences: list[Sentence], ranks: list[int], lx: EventLexicons | None,
              data: CorefData, actors: list[ActorRef]) -> ActorRef | None:
@@ -501,10 +561,20 @@ def _clause_start(text: str, lo: int, vs: int) -> int | None:
 
 
 def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
-                lx: EventLexicons) -> list[QuoteSpan]:
-    """Direct and indirect quotes of a document, with speakers where found."""
+                lx: EventLexicons, media: frozenset[str] = frozenset()) -> list[QuoteSpan]:
+    """Direct and indirect quotes of a document, with speakers where found. `media` are
+    the news outlets' ids: one after ل is the one spoken to ("وقالت مصادر لوكالة فرانس
+    برس"), not the speaker."""
     verbs = _speech_verb_positions(text, lx)
+    actors = [a for a in actors if not (a.id in media and a.proclitic == "ل")]
     subjects = _verb_subjects(text, verbs, actors, sentences, lx)
+    data = load_coref_data()
+    ends = [min(verbs[i + 1][0] if i + 1 < len(verbs) else len(text),
+                next((x.end for x in sentences if x.start <= vs < x.end), len(text)), ve + 120)
+            for i, (vs, ve, _) in enumerate(verbs)]
+    wording = [None if subjects[i] is not None or _two_objects(form) else
+               _subject_wording(text, ve, ends[i], lx, data)
+               for i, (_, ve, form) in enumerate(verbs)]
     quotes: list[QuoteSpan] = []
     para_start = {s.paragraph: s.start for s in reversed(sentences)}
     last: tuple[int, int, QuoteSpan] | None = None  # the last direct quote: end, paragraph
@@ -520,28 +590,33 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
         lo = max(para_start.get(para, 0), qs - 250)
         speaker = None
         verb_at = None
+        said: str | None = None
         before = [i for i, v in enumerate(verbs) if lo <= v[0] < qs]
         within = next((c for c in comps if c[0] - 3 <= qs < c[1]), None)
+        own = {c[2] for c in comps}
+        after = [i for i, v in enumerate(verbs) if m.end() <= v[0] < m.end() + 60 and
+                 i not in own]
+        if before and after and within is None and \
+                _sentence_of(sentences, verbs[before[-1]][0]) != _sentence_of(sentences, qs):
+            before = []  # «…»، قال أحد المحتجين: the verb after it, not one of a sentence before
         if within is not None:
             # "قال إن القوات «انسحبت …»، وإن القيادة «…»": the verb of the complement speaks
             verb_at = verbs[within[2]][0]
-            speaker = subjects[within[2]]
+            speaker, said = subjects[within[2]], wording[within[2]]
         elif before:
             verb_at = verbs[before[-1]][0]
-            speaker = subjects[before[-1]]
+            speaker, said = subjects[before[-1]], wording[before[-1]]
         else:
             # «…»، قال أكار: a verb after the quotation, not one with a complement of its own
             # («…». تقول الأمم المتحدة إن …)
-            own = {c[2] for c in comps}
-            after = [i for i, v in enumerate(verbs) if m.end() <= v[0] < m.end() + 60 and
-                     i not in own]
             if after:
                 verb_at = verbs[after[0]][0]
-                speaker = subjects[after[0]]
+                speaker, said = subjects[after[0]], wording[after[0]]
             elif last is not None and _CONTINUES.fullmatch(text[last[0]:m.start()]) and \
                     para - last[1] <= win.paragraphs:
                 # «…». «…»: a quotation that goes on in the next sentence or paragraph
                 speaker, verb_at = last[2].speaker, last[2].verb_start
+                said = last[2].speaker_text
             else:
                 prev = [a for a in actors if lo <= a.start and a.end <= qs and
                         a.via != "adjective"]
@@ -552,7 +627,8 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
                     start = max(text.rfind(".", 0, qs), text.rfind("\n", 0, qs)) + 1
                     lead = [a for a in prev if a.start >= start]
                     speaker = lead[0] if lead else None
-        quotes.append(QuoteSpan(qs, qe, True, speaker, verb_at))
+        quotes.append(QuoteSpan(qs, qe, True, speaker, verb_at,
+                                said if speaker is None else None))
         last = (m.end(), para, quotes[-1])
     # indirect speech: verb ... أن/إن <clause>, and each further "، وأن …" of the same verb
     for qs, qe, i in comps:
@@ -560,6 +636,6 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
                 q.direct and qs <= q.start <= qs + 2 and q.end - q.start > (qe - qs) * 0.6)
                 for q in quotes):
             continue  # inside a direct quotation, or a direct quotation itself
-        quotes.append(QuoteSpan(qs, qe, False, subjects[i], verbs[i][0]))
+        quotes.append(QuoteSpan(qs, qe, False, subjects[i], verbs[i][0], wording[i]))
     quotes.sort(key=lambda q: q.start)
     return quotes
