@@ -236,3 +236,12 @@ def test_quotation_before_its_verb_is_not_claimed_by_the_sentence_before() -> No
             "بيوتنا مهما اشتد القصف»، قال الناشط المدني سامر العلي.")
     said = _said(text, "2022-04-03", "لن نغادر بيوتنا")
     assert said and said[0] is not None and "سامر العلي" in (said[0]["text"] or "")
+
+
+def test_one_of_the_officials_is_a_new_speaker_not_sunday() -> None:
+    # bare "أحد" is "one of", not the weekday: the minister's words do not carry over
+    text = ("وقال وزير الخارجية التركي مولود جاووش أوغلو إن بلاده لن تسحب قواتها من المنطقة. "
+            "وقال أحد المسؤولين الأكراد إن القصف استهدف قرى مدنية في ريف المدينة.")
+    assert _speaker(text, "2019-10-10", "بلاده لن تسحب") == ["mevlut-cavusoglu"]
+    assert _said(text, "2019-10-10", "القصف استهدف") == [
+        {"text": "أحد المسؤولين الأكراد", "id": None, "name": None}]

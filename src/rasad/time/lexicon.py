@@ -88,9 +88,13 @@ TIMES_OF_DAY = ("صباح", "مساء", "ظهر", "ظهيره", "عصر", "فج�
 
 # One-word time adverbials, normalized: what may stand between a verb and its subject or
 # object ("قصفت فجر اليوم مواقع", "أعلن يوم الأربعاء أن", "قتل أمس 5").
+# A weekday without the article only when it cannot be read otherwise: bare "أحد" is "one
+# of" ("وقال أحد المسؤولين"), "اثنين" two, "خميس" and "جمعة" are names.
+_BARE_WEEKDAYS_OTHERWISE = frozenset({"احد", "اثنين", "خميس", "جمعه"})
 TIME_WORDS: frozenset[str] = frozenset(
     [w for w, _ in DAY_WORDS if " " not in w] + [w for w in TIMES_OF_DAY if " " not in w] +
-    [p + w for w, _ in WEEKDAYS for p in ("", "ال")] +
+    [p + w for w, _ in WEEKDAYS for p in ("", "ال")
+     if p or w not in _BARE_WEEKDAYS_OTHERWISE] +
     ["يوم", "ليلا", "صباحا", "مساء", "الماضي", "الماضيه", "الليله"])
 
 SEASONS: dict[str, tuple[int, int]] = {  # season -> (first month, last month)
