@@ -281,3 +281,9 @@ def test_halting_talks_or_aid_is_a_sanction_not_the_act() -> None:
     # asked to stop: the halt is the content of the request, not an act of its own
     evs = code("وطالبت الحكومة اليمنية أبوظبي بوقف دعمها للمجلس الانتقالي.")
     assert [e.type for e in evs] == ["REQUEST"]
+
+
+def test_clash_between_two_parties_keeps_both() -> None:
+    # "بين X وY": the second party is the other side, not a co-source of X
+    evs = code("اندلعت اشتباكات عنيفة بين الجيش السوداني وقوات الدعم السريع في الخرطوم.")
+    assert roles(evs, "ASSAULT") == [("SDNMIL", "rapid-support-forces")]

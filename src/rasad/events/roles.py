@@ -339,7 +339,8 @@ def _checked_target(text: str, c: Cand, acts: Sequence[ActorRef], source: ActorR
         return None
     if speaks_for_another(text, target) and target.start < c.start + 120:
         return None
-    if source is not None and c.type not in SYMMETRIC_TYPES and source.via != "zero":
+    if source is not None and c.type not in SYMMETRIC_TYPES and source.via != "zero" and \
+            c.trig.mode != "clash":  # "اشتباكات بين الجيش وقوات الدعم السريع": two sides
         head = conjunct_head(acts, source, text)
         nxt: ActorRef | None = head
         while nxt is not None:
