@@ -287,3 +287,12 @@ def test_clash_between_two_parties_keeps_both() -> None:
     # "بين X وY": the second party is the other side, not a co-source of X
     evs = code("اندلعت اشتباكات عنيفة بين الجيش السوداني وقوات الدعم السريع في الخرطوم.")
     assert roles(evs, "ASSAULT") == [("SDNMIL", "rapid-support-forces")]
+
+
+# --- not acts: prices that fall, crowds that celebrate ----------------------------------
+def test_a_price_decline_or_a_celebration_is_no_event() -> None:
+    assert code("وتراجع المؤشر الرئيسي لبورصة الدوحة بأكثر من 7 في المئة أمس.") == []
+    assert not [e for e in code("وخرج آلاف إلى شوارع غزة احتفالاً بوقف إطلاق النار.")
+                if e.type == "PROTEST"]
+    assert [e.type for e in code("وخرج آلاف إلى شوارع غزة احتجاجاً على الحصار.")
+            if e.type == "PROTEST"] == ["PROTEST"]

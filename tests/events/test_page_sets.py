@@ -148,7 +148,9 @@ FLOORS = {
     # tune2, written in session 10 by a helper who had not read the coder, first scored
     # blind at 2bc50ec (its README); a development set since
     "tune2": {
-        "events.confidence_auc": 0.68,  # session 12: a speech act with no source is kept at 0.3 at most
+        # session 12: 0.65 -> 0.68 (sourceless speech acts at 0.3), then 0.67: dropping two
+        # invented low-ranked events (a price decline, a celebration) lowers a pair count
+        "events.confidence_auc": 0.67,
         "events.recall_type": 0.89,
         "events.recall_type_actors": 0.39,
         "events.recall": 0.29,
@@ -176,8 +178,10 @@ FLOORS = {
         "figures.precision": 0.83,
     },
 }
-SPURIOUS_CEILING = {"blind": 5.6, "tune": 2.75, "blind2": 4.93, "blind3": 7.08, "blind4": 6.25,
-                    "tune2": 6.25, "blind5": 6.75}
+# session 12: blind 5.6 -> 5.5, blind4 6.25 -> 6.17, tune2 6.25 -> 6.0 (a price decline and a
+# celebration are no acts; halted talks are SANCTION)
+SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.75, "blind2": 4.93, "blind3": 7.08, "blind4": 6.17,
+                    "tune2": 6.0, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

@@ -516,6 +516,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue
         if _prevented(text, sent, c, lx):
             continue
+        if c.type == "PROTEST" and _celebrating(text, sent, c, lx):
+            continue  # "خرج آلاف إلى الشوارع احتفالاً بالنصر": a celebration
         if speech_act_at is not None and c.trig.pos == "noun" and (
                 c.type not in SPEECH_ACTS or (speech_act_type == "ACCUSE" and
                                               norm(c.surface).startswith("ب"))) \
@@ -820,6 +822,18 @@ def _purpose(text: str, c: _Cand, lx: EventLexicons) -> bool:
         return not lx.is_cue("passive_victim_cues", _prev_word(text, c.start)) and \
             not _prepared(text, c, lx)
     return False
+
+
+def _celebrating(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
+    """Does the clause of a PROTEST trigger say the crowd went out to celebrate (cues.yaml
+    celebration_words, up to the next comma or the sentence's end)?"""
+    end = sent.end
+    for mark in ("،", ",", "؛", ";"):
+        k = text.find(mark, c.end, end)
+        if k >= 0:
+            end = k
+    words = [norm(w) for w in _TOKEN.findall(text[c.end:end])]
+    return any(lx.is_cue("celebration_words", w) for w in words)
 
 
 def _prepared(text: str, c: _Cand, lx: EventLexicons) -> bool:
