@@ -296,3 +296,6 @@ def test_a_price_decline_or_a_celebration_is_no_event() -> None:
                 if e.type == "PROTEST"]
     assert [e.type for e in code("وخرج آلاف إلى شوارع غزة احتجاجاً على الحصار.")
             if e.type == "PROTEST"] == ["PROTEST"]
+    # a note handed out or an arrest warrant is no memorandum of agreement
+    assert not [e for e in code("واستدعت الجزائر سفيرها إثر مذكرة وزّعها المندوب المغربي "
+                                "لدى الأمم المتحدة.") if e.type == "AGREE"]

@@ -179,8 +179,8 @@ FLOORS = {
     },
 }
 # session 12: blind 5.6 -> 5.5, blind4 6.25 -> 6.17, tune2 6.25 -> 6.0 (a price decline and a
-# celebration are no acts; halted talks are SANCTION)
-SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.75, "blind2": 4.93, "blind3": 7.08, "blind4": 6.17,
+# celebration are no acts; halted talks are SANCTION); blind2 4.93 -> 4.86 (a memo handed out)
+SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.75, "blind2": 4.86, "blind3": 7.08, "blind4": 6.17,
                     "tune2": 6.0, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
