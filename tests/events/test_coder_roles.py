@@ -299,3 +299,8 @@ def test_a_price_decline_or_a_celebration_is_no_event() -> None:
     # a note handed out or an arrest warrant is no memorandum of agreement
     assert not [e for e in code("واستدعت الجزائر سفيرها إثر مذكرة وزّعها المندوب المغربي "
                                 "لدى الأمم المتحدة.") if e.type == "AGREE"]
+    # a warning of a rising toll is no threat; a warning to an adversary stays one
+    assert not [e for e in code("وحذّر الهلال الأحمر الليبي من ارتفاع الحصيلة في مدينة درنة.")
+                if e.type == "THREATEN"]
+    assert [e.type for e in code("وحذّرت إيران الولايات المتحدة من الرد على أي هجوم.")
+            if e.type == "THREATEN"] == ["THREATEN"]

@@ -518,6 +518,9 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue
         if c.type == "PROTEST" and _celebrating(text, sent, c, lx):
             continue  # "خرج آلاف إلى الشوارع احتفالاً بالنصر": a celebration
+        if c.type == "THREATEN" and c.trig.mode == "warning" and _in_clause(
+                text, sent, c, lx, "outcome_words"):
+            continue  # "يحذر من ارتفاع الحصيلة": a toll foretold, not a threat
         if speech_act_at is not None and c.trig.pos == "noun" and (
                 c.type not in SPEECH_ACTS or (speech_act_type == "ACCUSE" and
                                               norm(c.surface).startswith("ب"))) \
@@ -824,16 +827,20 @@ def _purpose(text: str, c: _Cand, lx: EventLexicons) -> bool:
     return False
 
 
-def _celebrating(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
-    """Does the clause of a PROTEST trigger say the crowd went out to celebrate (cues.yaml
-    celebration_words, up to the next comma or the sentence's end)?"""
+def _in_clause(text: str, sent: Sentence, c: _Cand, lx: EventLexicons, cue: str) -> bool:
+    """Is a word of the cues.yaml list `cue` in the trigger's clause after it (up to the
+    next comma or the sentence's end)?"""
     end = sent.end
     for mark in ("،", ",", "؛", ";"):
         k = text.find(mark, c.end, end)
         if k >= 0:
             end = k
-    words = [norm(w) for w in _TOKEN.findall(text[c.end:end])]
-    return any(lx.is_cue("celebration_words", w) for w in words)
+    return any(lx.is_cue(cue, norm(w)) for w in _TOKEN.findall(text[c.end:end]))
+
+
+def _celebrating(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
+    """Does the clause of a PROTEST trigger say the crowd went out to celebrate?"""
+    return _in_clause(text, sent, c, lx, "celebration_words")
 
 
 def _prepared(text: str, c: _Cand, lx: EventLexicons) -> bool:
