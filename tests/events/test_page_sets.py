@@ -76,7 +76,7 @@ FLOORS = {
         "events.recall_type": 0.85,
         "events.recall_type_actors": 0.51,
         "events.recall": 0.45,
-        "events.precision": 0.53,
+        "events.precision": 0.54,
         "events.modality": 0.21,
         "quotes.recall": 0.98,
         "quotes.speaker": 0.84,
@@ -179,9 +179,9 @@ FLOORS = {
     },
 }
 # session 12: blind 5.6 -> 5.5, blind4 6.25 -> 6.17, tune2 6.25 -> 6.0 (a price decline and a
-# celebration are no acts; halted talks are SANCTION); blind2 4.93 -> 4.79 (a memo handed out,
-# a rising toll foretold), tune 2.75 -> 2.63 (a rising toll foretold is no threat)
-SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.63, "blind2": 4.79, "blind3": 7.08, "blind4": 6.17,
+# celebration are no acts; halted talks are SANCTION); blind2 4.93 -> 4.72 (a memo handed out,
+# a bargaining chip, a rising toll foretold), tune 2.75 -> 2.63 (a rising toll foretold)
+SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.63, "blind2": 4.72, "blind3": 7.08, "blind4": 6.17,
                     "tune2": 6.0, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
