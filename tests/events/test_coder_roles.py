@@ -304,3 +304,9 @@ def test_a_price_decline_or_a_celebration_is_no_event() -> None:
                 if e.type == "THREATEN"]
     assert [e.type for e in code("وحذّرت إيران الولايات المتحدة من الرد على أي هجوم.")
             if e.type == "THREATEN"] == ["THREATEN"]
+
+
+def test_clash_parties_after_time_and_place_adverbials() -> None:
+    evs = code("اندلعت اشتباكات عنيفة فجر السبت في وسط طرابلس بين قوات موالية لعبد الحميد "
+               "الدبيبة وأخرى داعمة لفتحي باشاغا.")
+    assert roles(evs, "ASSAULT") == [("abdul-hamid-dbeibah", "fathi-bashagha")]

@@ -1055,7 +1055,7 @@ def _clash_parties(text: str, c: Cand, after: Sequence[ActorRef]
     toks = [(norm(m.group(0)), c.end + m.end()) for m in _WORD.finditer(
         text[c.end:first.start])]
     i = next((k for k, (t, _) in enumerate(toks) if t == "بين"), None)
-    if i is None or i > 4 or len(toks) - i - 1 > 3:
+    if i is None or i > 8 or len(toks) - i - 1 > 3:
         return None
     if any(t in _RELATIVE_PRONOUNS for t, _ in toks[:i]):
         pass  # "…، التي اندلعت بين": the comma before the relative clause is allowed
