@@ -153,7 +153,7 @@ def _verb_subjects(text: str, verbs: list[tuple[int, int, str]], actors: list[Ac
         stop = _QUOTE_OPEN.search(text, named.end() if named else ve, min(ve + 30, nxt))
         limit = stop.start() if stop else min(ve + 30, nxt)
         for tm in _TOKEN.finditer(text, ve, limit):  # "أكد أن روسيا": the subject is dropped
-            if norm(tm.group(0)) in _COMPLEMENTIZER or norm(tm.group(0)) in ("ان", "انه"):
+            if norm(tm.group(0)) in _COMPLEMENTIZER:
                 limit = tm.start()
                 break
         overt = _overt_subject(text, ve, lx, data)
@@ -465,7 +465,7 @@ def _subject_wording(text: str, ve: int, limit: int, lx: EventLexicons | None,
     words: list[str] = []
     for tm in _TOKEN.finditer(text, ve, end):
         w = norm(tm.group(0))
-        if w in _COMPLEMENTIZER or w in ("ان", "انه", "انها") or w in PREPOSITIONS or \
+        if w in _COMPLEMENTIZER or w in PREPOSITIONS or \
                 w in data.after_dropped or (w[:1] == "ل" and len(w) >= 4 and
                                             w not in data.bl_nouns) or (
                 lx is not None and verb_reading(tm.group(0), lx) is not None):
@@ -570,7 +570,7 @@ def find_quotes(text: str, sentences: list[Sentence], actors: list[ActorRef],
     subjects = _verb_subjects(text, verbs, actors, sentences, lx)
     data = load_coref_data()
     ends = [min(verbs[i + 1][0] if i + 1 < len(verbs) else len(text),
-                next((x.end for x in sentences if x.start <= vs < x.end), len(text)), ve + 120)
+                sentences[_sentence_of(sentences, vs)].end if sentences else len(text), ve + 120)
             for i, (vs, ve, _) in enumerate(verbs)]
     wording = [None if subjects[i] is not None or _two_objects(form) else
                _subject_wording(text, ve, ends[i], lx, data)
