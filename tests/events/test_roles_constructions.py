@@ -270,6 +270,29 @@ def test_a_title_phrase_before_a_name_is_the_verbs_subject() -> None:
     assert roles(evs, "ACCUSE") == [("mohammed-abdulsalam", "USAGOV")]
 
 
+def test_a_title_phrase_naming_its_group_by_a_description_keeps_the_holder() -> None:
+    # the same, with "الجماعة" resolved to the group named before: the group inside the
+    # title is neither the source nor, before the subject, the object
+    evs = code("وسيطرت جماعة الحوثي على الميناء أمس. واتهم المتحدث باسم الجماعة وكبير "
+               "مفاوضيها محمد عبد السلام واشنطن بعسكرة البحر الأحمر.")
+    assert roles(evs, "ACCUSE") == [("mohammed-abdulsalam", "USAGOV")]
+
+
+def test_a_spokesman_of_a_described_group_speaks_for_it() -> None:
+    # "واتهم المتحدث باسم الحركة علي طيري الحكومة": a name the dictionary lacks; the group
+    # spoken for is the source, the government after the name the target
+    evs = code("وقالت حركة الشباب إن مقاتليها سيطروا على البلدة. واتهم المتحدث باسم الحركة "
+               "علي طيري الحكومة الصومالية بقصف المدنيين.")
+    assert roles(evs, "ACCUSE") == [("al-shabaab", "SOMGOV")]
+
+
+def test_a_title_phrase_holder_is_a_person() -> None:
+    # "الناطق الرسمي باسم الحركة الحكومة الصومالية": the government is no spokesman's name
+    evs = code("وقالت حركة الشباب إن مقاتليها سيطروا على البلدة. واتهم الناطق الرسمي باسم "
+               "الحركة الحكومة الصومالية بقصف المدنيين.")
+    assert "SOMGOV" not in sources(evs, "ACCUSE")
+
+
 def test_belonging_after_the_object_preposition_names_the_target() -> None:
     # "غارات على مواقع تابعة لجماعة الحوثي": the sites' owner is the target, the subject of
     # the support verb the source

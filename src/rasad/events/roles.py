@@ -408,7 +408,12 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
                         _disagrees(vgender, after[0]) and head == after[0].start and
                         not _title_between(text, c, after[0])):
             return after[0]
-        if after and _title_phrase(text, c, after[0], lx, times):
+        # the holder named after a title phrase, which may name whom he speaks for
+        # ("اتهم المتحدث باسم الجماعة وكبير مفاوضيها محمد عبد السلام")
+        holder = next((a for a in after[:3] if _title_phrase(text, c, a, lx, times)), None)
+        if holder is not None:
+            return holder
+        if after and _spoken_for(text, c, after[0], times):
             return after[0]
         return None
 
@@ -657,10 +662,22 @@ def _title_phrase(text: str, c: Cand, a: ActorRef, lx: EventLexicons,
     with a role noun of the actor dictionary and holds no comma, preposition or verb."""
     gap = _gap_tokens(text, c.end, a.start, times)
     if not gap or gap[0] not in title_words() or len(gap) > _TITLE_PHRASE_MAX or \
-            _gap_has_comma(text, c.end, a.start, times) or a.via != "name":
-        return False
+            _gap_has_comma(text, c.end, a.start, times) or a.via != "name" or \
+            a.kind != "person":
+        return False  # (a title's holder is a person: "الناطق باسم الحركة الحكومة" is no
+        # spokesman named "the government")
     return not any(t in _PREPOSITIONS or _verb_trigger(without_conjunction(t), lx) or
                    t in _NEW_CLAUSE for t in gap[1:])
+
+
+def _spoken_for(text: str, c: Cand, a: ActorRef,
+                times: Sequence[tuple[int, int]] = ()) -> bool:
+    """Is the actor the one a spokesman right after the verb speaks for ("واتهم المتحدث
+    باسم الحركة علي طيري الحكومة": الحركة, a description the dictionary's role phrases do
+    not cover)? The words between are a title phrase ending in باسم, with no comma."""
+    gap = _gap_tokens(text, c.end, a.start, times)
+    return 2 <= len(gap) <= 4 and gap[0] in title_words() and gap[-1] == "باسم" and \
+        not _gap_has_comma(text, c.end, a.start, times)
 
 
 def _verb_gender(c: Cand, lx: EventLexicons) -> str | None:
@@ -805,6 +822,8 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
     for a in after:
         if source is not None and (a is source or a.id == source.id):
             continue
+        if source is not None and c.end <= source.start and a.start < source.start:
+            continue  # VSO: the object follows the subject (not "باسم الجماعة" before it)
         if a.start >= end:
             return None
         return _against(text, after, a)
