@@ -192,6 +192,13 @@ def test_description_is_not_resolved_to_another_office_or_body() -> None:
     assert not [a for a in ms if a.via == "coref"]
 
 
+def test_description_after_the_pluperfect_auxiliary_is_resolved() -> None:
+    # "وكانت الجماعة قد استهدفت": كانت stands where a verb would
+    ms = _mentions("وأعلنت جماعة الحوثي مسؤوليتها عن الضربة أمس. وكانت الجماعة قد استهدفت "
+                   "في آب الماضي حقلا نفطيا.", "2019-09-15")
+    assert [(a.text, a.id) for a in ms if a.via == "coref"] == [("الجماعة", "houthis")]
+
+
 def test_impersonal_and_quoted_verbs_carry_no_subject() -> None:
     ms = _mentions('قال الرئيس التركي رجب طيب أردوغان: "لن نسمح بأي هجوم على جنودنا. '
                    'ونطالب روسيا بوقف الغارات". ويذكر أن أنقرة أرسلت تعزيزات إلى إدلب.')

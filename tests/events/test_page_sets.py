@@ -154,8 +154,9 @@ FLOORS = {
         "events.confidence_auc": 0.67,
         "events.recall_type": 0.89,
         "events.recall_type_actors": 0.39,
-        "events.recall": 0.29,
-        "events.precision": 0.39,
+        # session 13: 0.299 / 0.4 -> 0.307 / 0.408 (an attack verb's date before its object)
+        "events.recall": 0.30,
+        "events.precision": 0.40,
         "events.modality": 0.12,
         "quotes.recall": 1.0,
         "quotes.speaker": 0.81,
@@ -183,7 +184,7 @@ FLOORS = {
 # celebration are no acts; halted talks are SANCTION); blind2 4.93 -> 4.72 (a memo handed out,
 # a bargaining chip, a rising toll foretold), tune 2.75 -> 2.63 (a rising toll foretold)
 SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.63, "blind2": 4.65, "blind3": 7.08, "blind4": 6.17,
-                    "tune2": 6.0, "blind5": 6.75}
+                    "tune2": 5.92, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

@@ -293,6 +293,22 @@ def test_a_title_phrase_holder_is_a_person() -> None:
     assert "SOMGOV" not in sources(evs, "ACCUSE")
 
 
+def test_an_attack_verb_with_a_date_before_its_object_is_active() -> None:
+    # "استهدفت في 17 آب الماضي حقل الشيبة": the date stands between the verb and its
+    # object; the verb is not a passive with no object
+    evs = code("وكانت جماعة الحوثي قد استهدفت في 17 آب/أغسطس الماضي حقل الشيبة النفطي "
+               "بطائرات مسيّرة.")
+    assert sources(evs, "ASSAULT") == ["houthis"]
+
+
+def test_a_description_after_the_pluperfect_auxiliary_is_resolved() -> None:
+    # "وكانت الجماعة قد استهدفت": كانت stands where a verb would, so "الجماعة" is the
+    # group named before, and the subject of the act
+    evs = code("وأعلنت جماعة الحوثي مسؤوليتها عن الضربة أمس. وكانت الجماعة قد استهدفت في "
+               "17 آب/أغسطس الماضي حقل الشيبة النفطي بطائرات مسيّرة.")
+    assert ("houthis", None) in roles(evs, "ASSAULT")
+
+
 def test_belonging_after_the_object_preposition_names_the_target() -> None:
     # "غارات على مواقع تابعة لجماعة الحوثي": the sites' owner is the target, the subject of
     # the support verb the source

@@ -50,6 +50,8 @@ DIRECT_QUOTE = re.compile(r"«([^«»]{3,3000}?)»|“([^“”]{3,3000}?)”|\"
 _SUBORDINATORS = frozenset(norm(w) for w in ["أن", "إن", "بأن", "وأن", "وإن", "لأن"])
 # "المتحدث باسم الجيش": the body a spokesman speaks for, and a statement's author
 _ON_BEHALF = frozenset(norm(w) for w in ["باسم", "بإسم"])
+# "وكانت الجماعة قد استهدفت": the auxiliary of the pluperfect stands where a verb would
+_AUXILIARY = frozenset(norm(w) for w in ["كان", "كانت", "كانوا", "كانا", "كانتا"])
 _STATEMENT_HEADS = frozenset(norm(w) for w in ["بيان", "بلاغ", "تصريح", "تصريحات"])
 _PREPOSITIONS = frozenset(norm(w) for w in [
     "في", "على", "عن", "من", "إلى", "الى", "مع", "ضد", "بين", "لدى", "عند", "خلال", "عبر",
@@ -666,6 +668,9 @@ def _position_ok(toks: list[Token], i: int, first: int, text: str, lx: EventLexi
     """Is the word at i in one of the positions where a description is resolved (coref.yaml
     `description_positions`): right after a verb ("وقال الجيش", "وقصفت القوات"), after a
     preposition ("على القوات", "للحركة"), at the start of the sentence, after أنّ/إنّ?"""
+    if i and without_conjunction(toks[i - 1].w) in _AUXILIARY and not re.search(
+            r"[,،:;.«\"“]", text[toks[i - 1].end:toks[i].start]):
+        return "after_verb" in positions  # (an opener the sentence's subject search skips)
     if i == first:
         return "sentence_start" in positions
     if toks[i].w.startswith(("لل", "بال", "ولل", "وبال")):

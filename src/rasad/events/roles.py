@@ -235,15 +235,20 @@ def object_suffix(c: Cand, lx: EventLexicons) -> bool:
 
 
 
-def passive(c: Cand, text: str = "") -> bool:
+def passive(c: Cand, text: str = "", times: Sequence[tuple[int, int]] = ()) -> bool:
     """A verb written with a damma on its first letter ("قُتل", "يُستهدف"): passive. A
     killing verb followed by a preposition, not an object ("الجنود الذين قتلوا في الغارة",
     "قتل 5 مدنيين في قصف") reads as passive too: news names the dead, not the killers."""
     if c.type == "ASSAULT" and c.trig.pos == "verb" and c.trig.mode != "clash" and text \
             and len(ntoks(c.surface)) == 1:
         # a transitive attack verb with no object after it: "الجنود الذين استهدفوا كانوا";
-        # a time adverbial first is skipped ("قصفت فجر اليوم مواقع" has its object)
-        nxt = [t for t in ntoks(text[c.end:c.end + 60]) if t not in TIME_WORDS][:1]
+        # a time adverbial first is skipped ("قصفت فجر اليوم مواقع", "استهدفت في 17 آب
+        # الماضي حقل الشيبة" have their objects)
+        at = c.end
+        for ts, te in sorted(times):
+            if ts >= at and re.fullmatch(r"[\s,،]*(?:في)?\s*", norm(text[at:ts])):
+                at = te
+        nxt = [t for t in ntoks(text[at:at + 60]) if t not in TIME_WORDS][:1]
         if not nxt or nxt[0] in _NO_OBJECT or (c.trig.mode == "killing" and
                                                nxt[0].isdigit()):
             return True
@@ -421,7 +426,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         ntoks(text[max(0, c.start - 12):c.start])[-1:]
     if act_subject or _act_antecedent(text, c, lx):
         return None, _first_after(text, c, after, None)
-    if passive(c, text):
+    if passive(c, text, times):
         # the patient is the antecedent of a relative pronoun, the subject before the verb
         # ("الجنود … قتلوا في"), or the one right after it ("قُتل 22 جنديا تركيا"); the
         # agent comes only after an agent marker
