@@ -162,3 +162,12 @@ def test_state_news_agencies_are_media_not_their_country(g: Gazetteer) -> None:
     ids = _ids(g, text)
     assert ids == ["saudi-press-agency", "wam", "algeria-press-service", "suna"]
     assert set(ids) <= g.media_ids
+
+
+def test_a_country_ending_a_liberation_groups_name_is_no_mention_of_it(g: Gazetteer) -> None:
+    # "حركة تحرير السودان" (a group the dictionary does not name on its own) is not Sudan;
+    # "حرب تحرير الكويت" still names Kuwait
+    on = D(2020, 10, 4)
+    assert "SDN" not in _ids(g, "رفضت حركة تحرير السودان الانضمام إلى المفاوضات.", on)
+    assert "SDN" not in _ids(g, "وأعلن جيش تحرير السودان السيطرة على البلدة.", on)
+    assert "KWT" in _ids(g, "قال إن حرب تحرير الكويت انتهت.", on)

@@ -146,11 +146,31 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
                 refs[-1].via in ("role", "counterpart", "noun") and _titles(text, refs[-1], ref):
             ref = _titled(text, refs.pop(), ref)
         refs.append(ref)
-    refs = government_bodies(text, g, [r for r in refs if r.via != "noun"])
+    refs = [r for r in refs if r.via != "noun" and not _liberated(text, r)]
+    refs = government_bodies(text, g, refs)
     refs += _surname_coref(text, n, g, refs)
     refs += home_forces(text, n, g, votes, chosen)
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+# "حركة تحرير السودان", "جيش تحرير السودان", "الجبهة الشعبية لتحرير …": a country after
+# "تحرير" that follows a group's head noun is part of a group name the dictionary lacks
+_LIBERATION = frozenset({"تحرير", "لتحرير"})
+_GROUP_HEADS = frozenset(norm(w) for w in [
+    "حركة", "جبهة", "جيش", "هيئة", "منظمة", "قوات", "جماعة", "ألوية", "كتائب", "مجلس"])
+
+
+def _liberated(text: str, r: ActorRef) -> bool:
+    """Is the country mention the end of a liberation group's name ("حركة تحرير السودان")?
+    Then it is no mention of the country (the group is not named by the dictionary)."""
+    if r.kind != "country":
+        return False
+    before = [norm(w) for w in _WORD.findall(text[max(0, r.start - 60):r.start])][-4:]
+    if not before or before[-1] not in _LIBERATION:
+        return False
+    heads = {w[1:] if w[:1] == "و" else w for w in before[:-1]}
+    return bool({h[2:] if h.startswith("ال") else h for h in heads} & _GROUP_HEADS)
 
 
 def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
