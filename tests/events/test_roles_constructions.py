@@ -309,6 +309,15 @@ def test_a_description_after_the_pluperfect_auxiliary_is_resolved() -> None:
     assert ("houthis", None) in roles(evs, "ASSAULT")
 
 
+def test_one_party_then_the_charge_is_the_accused() -> None:
+    # "…، واتهمت إسرائيل بالتصعيد": the one party before the charge is the accused, the
+    # accuser the clause's subject; with two parties the first accuses
+    evs = code("وأعلنت حركة حماس مسؤوليتها عن الهجوم، واتهمت إسرائيل بالتصعيد.")
+    assert roles(evs, "ACCUSE") == [("hamas", "ISR")]
+    evs = code("واتهمت إسرائيل حركة حماس بخرق الهدنة.")
+    assert roles(evs, "ACCUSE") == [("ISR", "hamas")]
+
+
 def test_belonging_after_the_object_preposition_names_the_target() -> None:
     # "غارات على مواقع تابعة لجماعة الحوثي": the sites' owner is the target, the subject of
     # the support verb the source

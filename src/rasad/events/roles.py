@@ -401,8 +401,14 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
     # object, never its subject
     prep_final = len(ntoks(c.surface)) > 1 and ntoks(c.surface)[-1] in _PREPOSITIONS
 
+    # "واتهمت إسرائيل بالتصعيد": one party after an accusing verb, then the charge (ب …),
+    # is the accused; the accuser is the clause's own subject, not named here
+    accused = after[0] if c.type == "ACCUSE" and c.trig.mode == "accuse" and \
+        c.trig.pos == "verb" and after and _charge_follows(text, after[0], after[1:]) and \
+        words_between(text, c.end, after[0].start) == 0 else None
+
     def post_subject() -> ActorRef | None:
-        if prep_final:
+        if prep_final or accused is not None:
             return None
         # (a title between is the subject's head noun, whose gender the verb shows: "أشاد
         # رئيس مفوضية الاتحاد"; so is a partitive's head: "اقتحم مسلحون من حركة الشباب")
@@ -491,7 +497,8 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         source = conjunct_head(before, before[-1], text)  # "أن بوتين ونظيره، أشادا"
     if source is None:
         source = post_subject()  # VSO
-    if source is None and after and not prep_final and after[0].start - c.end <= 25 and \
+    if source is None and after and not prep_final and accused is None and \
+            after[0].start - c.end <= 25 and \
             not governed_by_preposition(text, after[0]) and not _gap_has_comma(
                 text, c.end, after[0].start) and not _attributed(text, c.end, after[0]) and \
             not _disagrees(vgender, after[0]):
@@ -673,6 +680,16 @@ def _title_phrase(text: str, c: Cand, a: ActorRef, lx: EventLexicons,
         # spokesman named "the government")
     return not any(t in _PREPOSITIONS or _verb_trigger(without_conjunction(t), lx) or
                    t in _NEW_CLAUSE for t in gap[1:])
+
+
+def _charge_follows(text: str, a: ActorRef, rest: Sequence[ActorRef]) -> bool:
+    """Does the charge (ب + noun: "بالتصعيد", "بـ\"عسكرة") come right after the actor, with
+    no other party first ("اتهمت إسرائيل حماس بخرق": two parties, the first accuses)?"""
+    m = re.match(r"[\s\"«“]*(\w+)", text[a.end:a.end + 40])
+    if m is None or (rest and rest[0].start < a.end + m.end()):
+        return False
+    w = norm(m.group(1))
+    return w[:1] == "ب" and (len(w) >= 4 or w == "ب")
 
 
 def _spoken_for(text: str, c: Cand, a: ActorRef,
