@@ -171,3 +171,14 @@ def test_speech_act_without_a_source_is_kept_below_the_precision_cut() -> None:
              if e.type == "ACCUSE"]
     assert named and named[0].source_actor is not None
     assert named[0].confidence > coder.SOURCELESS_CONFIDENCE
+
+
+# --- the sentence model's veto --------------------------------------------------------
+def test_an_attack_verb_next_to_its_named_subject_is_not_vetoed(
+        off: Callable[[str], None]) -> None:
+    # the sentence model scores this sentence low (an accusation follows); the clause
+    # "وقصفت حركة حماس مستوطنة سديروت" names who did what
+    text = "وقصفت حركة حماس مستوطنة سديروت، واتهمت إسرائيل بالتصعيد."
+    assert roles(code(text), "ASSAULT") == [("hamas", None)]
+    off("named_agent")
+    assert roles(code(text), "ASSAULT") == []

@@ -60,10 +60,12 @@ from rasad.time.lexicon import WEEKDAYS
 # clause_own:  "قواته" names the forces of an actor of the trigger's own clause only;
 # weapons:     a weapon noun used as an instrument makes no event;
 # backed:      "بدعم جوي روسي" is a circumstance of another act, not SUPPORT;
-# manner:      so are "بالتعاون مع X", "بطلب من X" (ب + masdar + من/مع; not بدعم من).
+# manner:      so are "بالتعاون مع X", "بطلب من X" (ب + masdar + من/مع; not بدعم من);
+# named_agent: a strong attack or protest verb next to its named subject is not vetoed by
+#              the sentence model ("وقصفت حركة حماس مستوطنة سديروت، واتهمت …").
 RULES: dict[str, bool] = dict.fromkeys(
-    ("merge_empty", "own_clause", "one_side", "clause_own", "weapons", "backed", "manner"),
-    True)
+    ("merge_empty", "own_clause", "one_side", "clause_own", "weapons", "backed", "manner",
+     "named_agent"), True)
 SPEECH_ACTS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"}
 # The learned sentence model (docs/events_model.md) vetoes ASSAULT/PROTEST events in sentences
 # it gives a low probability; 0.3 loses no seed or demo gold event. Its own thresholds are too
@@ -183,6 +185,16 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
 # kinds of actor that are never the source of an act of the type: a state's armed forces
 # and police do not protest (PLOVER.md: PROTEST is civilian, "demonstrate, strike, boycott")
 _NEVER_SOURCE: dict[str, frozenset[str]] = {"PROTEST": frozenset({"military"})}
+
+
+def _named_agent(text: str, c: _Cand, acts: list[ActorRef]) -> bool:
+    """Is a strong attack or protest verb's subject named right before or after it ("وقصفت
+    حركة حماس مستوطنة سديروت", "حماس تقصف")? A plain clause naming who did it is an act, whatever
+    the sentence model says of the sentence around it."""
+    if c.trig.pos != "verb" or not c.trig.strong:
+        return False
+    return any(a.kind not in (None, "place") and a.via == "name" and (
+        0 <= a.start - c.end <= 2 or 0 <= c.start - a.end <= 2) for a in acts)
 
 
 def _word_forms(w: str) -> set[str]:
@@ -537,7 +549,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
                 from rasad.events import classify
 
                 probs = classify.score(sent.text)  # once per sentence, only when needed
-            if probs.get(c.type, 1.0) < MODEL_VETO and not _modal(text, sent, c, lx, cands):
+            if probs.get(c.type, 1.0) < MODEL_VETO and not _modal(text, sent, c, lx, cands) \
+                    and not (RULES["named_agent"] and _named_agent(text, c, s_actors)):
                 continue  # (a denied, negated or planned act is not reported as done: the
                 # model's low score is the modality's, and the event carries it)
         if c.trig.pos == "noun" and any(_is_word(lx, "charge_words", w) for w in
