@@ -182,3 +182,9 @@ def test_an_attack_verb_next_to_its_named_subject_is_not_vetoed(
     assert roles(code(text), "ASSAULT") == [("hamas", None)]
     off("named_agent")
     assert roles(code(text), "ASSAULT") == []
+
+
+def test_each_subject_of_a_welcome_welcomes() -> None:
+    # "ورحبت الأمم المتحدة والاتحاد الأفريقي بالاتفاق": two SUPPORT events
+    evs = code("ورحبت الأمم المتحدة والاتحاد الأفريقي بالاتفاق الموقع في جوبا أمس.")
+    assert sorted(s for s, _ in roles(evs, "SUPPORT")) == ["african-union", "united-nations"]

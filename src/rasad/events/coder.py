@@ -83,7 +83,9 @@ SOURCELESS_CONFIDENCE = 0.3
 # ACCUSE events, "أرسلت الإمارات وقطر طائرات مساعدات" two AID events (a joint attack or a
 # meeting stays one event: its fatalities are counted once, its parties are its two sides).
 # SUPPORT is left out: its coded target is wrong too often ("نفذت بدعم من أستراليا والبحرين
-# وكندا") and each copy repeats the error (blind2: 3 copies more, none right)
+# وكندا") and each copy repeats the error (blind2: 3 copies more, none right); but each of
+# the subjects of a verb of welcoming welcomes ("ورحبت الأمم المتحدة والاتحاد الأفريقي
+# بالاتفاق"; session 13)
 EACH_CONJUNCT = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AID",
                            "SANCTION"})
 _TOKEN = re.compile(r"\w+")
@@ -592,7 +594,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
         by_type.setdefault(c.type, []).append(ev)
         trig_at[ev.id] = c.start
         out.append(ev)
-        if c.type in EACH_CONJUNCT:
+        if c.type in EACH_CONJUNCT or (c.type == "SUPPORT" and c.trig.mode == "welcome"
+                                       and c.trig.pos == "verb"):
             out += _each_conjunct(doc_id, ev, c, s_actors, text)
     return out
 
