@@ -188,3 +188,10 @@ def test_each_subject_of_a_welcome_welcomes() -> None:
     # "ورحبت الأمم المتحدة والاتحاد الأفريقي بالاتفاق": two SUPPORT events
     evs = code("ورحبت الأمم المتحدة والاتحاد الأفريقي بالاتفاق الموقع في جوبا أمس.")
     assert sorted(s for s, _ in roles(evs, "SUPPORT")) == ["african-union", "united-nations"]
+
+
+def test_declining_a_vote_or_a_comment_is_no_rejection() -> None:
+    # an abstention and "no comment" refuse nobody's act; refusing accusations does
+    evs = code("وامتنعت روسيا عن التصويت على القرار في مجلس الأمن. وامتنع المتحدث باسم الجيش "
+               "الإسرائيلي عن التعليق على الغارة. ورفضت الحكومة العراقية الاتهامات التركية.")
+    assert roles(evs, "REJECT") == [("IRQGOV", "TUR")]

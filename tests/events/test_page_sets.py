@@ -70,8 +70,8 @@ FLOORS = {
     # dictionary): 0.859 / 0.444 / 0.359, precision 0.449, 5.79 spurious, modality 0.184.
     # Session 8: 0.859 / 0.465 / 0.394, precision 0.48, 5.5 spurious, modality 0.211, quote
     # speakers 0.744. Session 9: 0.859 / 0.514 / 0.451, precision 0.534, 4.93 spurious,
-    # speakers 0.841. Session 13: + actors 0.521, full 0.458, precision 0.552, 4.64 spurious
-    # (a spokesman's title phrase naming his group)
+    # speakers 0.841. Session 13: + actors 0.521, full 0.458, precision 0.556, 4.57 spurious
+    # (a spokesman's title phrase naming his group; an abstention is no REJECT)
     "blind2": {
         "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.85,
@@ -186,7 +186,7 @@ FLOORS = {
 # session 12: blind 5.6 -> 5.5, blind4 6.25 -> 6.17, tune2 6.25 -> 6.0 (a price decline and a
 # celebration are no acts; halted talks are SANCTION); blind2 4.93 -> 4.72 (a memo handed out,
 # a bargaining chip, a rising toll foretold), tune 2.75 -> 2.63 (a rising toll foretold)
-SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.63, "blind2": 4.65, "blind3": 7.08, "blind4": 6.17,
+SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.63, "blind2": 4.58, "blind3": 7.08, "blind4": 6.17,
                     "tune2": 5.92, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}

@@ -318,6 +318,14 @@ def test_one_party_then_the_charge_is_the_accused() -> None:
     assert roles(evs, "ACCUSE") == [("ISR", "hamas")]
 
 
+def test_a_country_right_after_a_call_made_it() -> None:
+    # "بدعوة روسيا إلى الحوار": Russia's call (a country after an attack noun is its
+    # target: "قصف سوريا")
+    evs = code("ورحبت الحكومة اليمنية بدعوة روسيا إلى الحوار.")
+    assert roles(evs, "REQUEST") == [("RUS", None)]
+    assert roles(evs, "SUPPORT") == [("YEMGOV", "RUS")]
+
+
 def test_belonging_after_the_object_preposition_names_the_target() -> None:
     # "غارات على مواقع تابعة لجماعة الحوثي": the sites' owner is the target, the subject of
     # the support verb the source

@@ -532,6 +532,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue
         if c.type == "PROTEST" and _in_clause(text, sent, c, lx, "celebration_words"):
             continue  # "خرج آلاف إلى الشوارع احتفالاً بالنصر": a celebration
+        if c.type == "REJECT" and _declined(text, sent, c, lx):
+            continue  # "وامتنعت روسيا عن التصويت", "رفض التعليق": no act refused
         if c.type == "THREATEN" and c.trig.mode == "warning" and _in_clause(
                 text, sent, c, lx, "outcome_words"):
             continue  # "يحذر من ارتفاع الحصيلة": a toll foretold, not a threat
@@ -853,6 +855,18 @@ def _in_clause(text: str, sent: Sentence, c: _Cand, lx: EventLexicons, cue: str)
         if k >= 0:
             end = k
     return any(lx.is_cue(cue, norm(w)) for w in _TOKEN.findall(text[c.end:end]))
+
+
+def _declined(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
+    """Is what is refused a vote or a comment (cues.yaml declined_words), right after the
+    trigger or after the first عن of its clause, within eight words ("امتناع روسيا عن
+    التصويت", "وامتنع المتحدث باسم الجيش الإسرائيلي عن التعليق")?"""
+    clause = re.split(r"[,،;؛:.]", text[c.end:sent.end])[0]
+    toks = [norm(w) for w in _TOKEN.findall(clause)][:9]
+    if toks and _is_word(lx, "declined_words", toks[0]):
+        return True
+    k = next((i for i, w in enumerate(toks[:8]) if w == "عن"), None)
+    return k is not None and k + 1 < len(toks) and _is_word(lx, "declined_words", toks[k + 1])
 
 
 def _prepared(text: str, c: _Cand, lx: EventLexicons) -> bool:

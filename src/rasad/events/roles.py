@@ -866,6 +866,9 @@ def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
     return source, _checked_target(text, c, acts, source, target), named
 
 
+_SAYING_NOUNS = frozenset({"REQUEST", "REJECT", "ACCUSE"})
+
+
 def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
                 lx: EventLexicons, times: Sequence[tuple[int, int]] = (),
                 place_spans: Iterable[tuple[int, int]] = (), next_act: int | None = None,
@@ -914,10 +917,13 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
             source, named = a, True  # "قصف مدفعي مكثف للنظام السوري"
         elif a.via == "adjective" and len(gap) <= 1 and not patient:
             source, named = a, True  # "قصف تركي", "غارات روسية"
-        elif not gap and not patient and (a.start, a.end) not in places and not \
+        elif not gap and not patient and ((a.start, a.end) not in places or
+                                          c.type in _SAYING_NOUNS) and not \
                 (conjoined(a) or na.startswith(("ف", "ب", "ل", "ك"))) and \
                 a.via != "adjective":
-            source, named = a, True  # "هجمات قوات النظام", "دعوة الرئيس التركي"
+            # "هجمات قوات النظام", "دعوة الرئيس التركي"; a country after a call, a refusal
+            # or an accusation made it ("بدعوة روسيا إلى الحوار"; "قصف سوريا" is not Syria's)
+            source, named = a, True
     topic = lx.is_cue("topic_prepositions", prev_word(text, c.start))
     if source is None and not topic:
         # (not "يعقد المجلس جلسة بشأن الهجوم": the act is the session's topic)
