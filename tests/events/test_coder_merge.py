@@ -195,3 +195,15 @@ def test_declining_a_vote_or_a_comment_is_no_rejection() -> None:
     evs = code("وامتنعت روسيا عن التصويت على القرار في مجلس الأمن. وامتنع المتحدث باسم الجيش "
                "الإسرائيلي عن التعليق على الغارة. ورفضت الحكومة العراقية الاتهامات التركية.")
     assert roles(evs, "REJECT") == [("IRQGOV", "TUR")]
+
+
+def test_whoever_would_do_it_is_no_act() -> None:
+    # "من يتعاون مع الإرهابيين": a description of anyone; the threat stays
+    evs = code("وقال الرئيس المصري إن من يتعاون مع الإرهابيين سيدفع الثمن.")
+    assert [e.type for e in evs] == ["THREATEN"]
+
+
+def test_an_early_warning_service_is_no_threat() -> None:
+    evs = code("وقال الأمين العام للمنظمة العالمية للأرصاد الجوية إن أنظمة الإنذار المبكر "
+               "تنقصها الأموال في دول أفريقية كثيرة.")
+    assert not roles(evs, "THREATEN")

@@ -114,13 +114,14 @@ FLOORS = {
     # / 0.519, precision 0.667, 3.56 spurious. Session 6: 0.897 / 0.603 / 0.545, precision
     # 0.69, 3.31 spurious. Session 7: 0.897 / 0.628 / 0.577, precision 0.737, 2.94 spurious,
     # modality 0.217. Session 8: 0.897 / 0.66 / 0.596, precision 0.749, 2.81 spurious,
-    # modality 0.261. Session 9: 0.897 / 0.667 / 0.603, precision 0.754, 2.75 spurious
+    # modality 0.261. Session 9: 0.897 / 0.667 / 0.603, precision 0.754, 2.75 spurious.
+    # Session 13: precision 0.77, 2.5 spurious (whoever would act; an early-warning service)
     "tune": {
         "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.89,
         "events.recall_type_actors": 0.66,
         "events.recall": 0.60,
-        "events.precision": 0.76,
+        "events.precision": 0.77,
         "events.modality": 0.26,
         "quotes.recall": 0.98,
         "quotes.speaker": 0.96,
@@ -186,7 +187,7 @@ FLOORS = {
 # session 12: blind 5.6 -> 5.5, blind4 6.25 -> 6.17, tune2 6.25 -> 6.0 (a price decline and a
 # celebration are no acts; halted talks are SANCTION); blind2 4.93 -> 4.72 (a memo handed out,
 # a bargaining chip, a rising toll foretold), tune 2.75 -> 2.63 (a rising toll foretold)
-SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.63, "blind2": 4.58, "blind3": 7.08, "blind4": 6.17,
+SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.5, "blind2": 4.58, "blind3": 7.08, "blind4": 6.17,
                     "tune2": 5.92, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}

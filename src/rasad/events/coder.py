@@ -532,6 +532,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue
         if c.type == "PROTEST" and _in_clause(text, sent, c, lx, "celebration_words"):
             continue  # "خرج آلاف إلى الشوارع احتفالاً بالنصر": a celebration
+        if c.trig.pos == "verb" and _whoever(text, c):
+            continue  # "من يتعاون معهم": whoever would, a description, no act
         if c.type == "REJECT" and _declined(text, sent, c, lx):
             continue  # "وامتنعت روسيا عن التصويت", "رفض التعليق": no act refused
         if c.type == "THREATEN" and c.trig.mode == "warning" and _in_clause(
@@ -855,6 +857,18 @@ def _in_clause(text: str, sent: Sentence, c: _Cand, lx: EventLexicons, cue: str)
         if k >= 0:
             end = k
     return any(lx.is_cue(cue, norm(w)) for w in _TOKEN.findall(text[c.end:end]))
+
+
+_WHOEVER = frozenset({"من", "ومن", "فمن", "لمن"})
+
+
+def _whoever(text: str, c: _Cand) -> bool:
+    """A present-tense verb right after the pronoun من ("ومن يتعاون معهم", "لمن يهاجم"):
+    whoever does it, a description of anyone, not an act (a preposition من takes no verb)."""
+    w = norm(c.surface.split()[0]) if c.surface.split() else ""
+    if w[:1] in ("و", "ف") and len(w) > 3:
+        w = w[1:]
+    return w[:1] in ("ي", "ت", "ن") and norm(_prev_word(text, c.start)) in _WHOEVER
 
 
 def _declined(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
