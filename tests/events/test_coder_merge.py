@@ -207,3 +207,26 @@ def test_an_early_warning_service_is_no_threat() -> None:
     evs = code("وقال الأمين العام للمنظمة العالمية للأرصاد الجوية إن أنظمة الإنذار المبكر "
                "تنقصها الأموال في دول أفريقية كثيرة.")
     assert not roles(evs, "THREATEN")
+
+
+def test_a_rank_or_a_target_does_not_make_a_match_report() -> None:
+    # "الفريق أول" (a rank) and "أهداف" (targets) are words of sport too; one of them
+    # alone dropped every attack of the sentence
+    evs = code("وقال قائد الجيش الفريق أول عبد الفتاح البرهان إن قوات الدعم السريع قصفت "
+               "أحياء في الفاشر أمس.")
+    assert roles(evs, "ASSAULT") == [("rapid-support-forces", None)]
+    evs = code("وقصفت الطائرات الإسرائيلية أهدافاً ونقاط تفتيش تابعة لحركة حماس في رفح أمس.")
+    assert roles(evs, "ASSAULT") == [("ISRMIL", "hamas")]
+
+
+def test_a_match_report_has_no_attacks_or_sieges() -> None:
+    evs = code("وهاجم لاعبو الوحدة مرمى الضيوف طوال الشوط الثاني، وحاصروا منطقة الجزاء حتى "
+               "سجلوا هدف الفوز في المباراة.")
+    assert not [e for e in evs if e.type in ("ASSAULT", "COERCE")]
+
+
+def test_an_act_one_is_kept_from_doing_is_no_act() -> None:
+    # "منع المتشددين في إدلب، من قصف المناطق": the shelling is what is to be prevented
+    evs = code("وقال الكرملين إن منع المتشددين في إدلب، من قصف المناطق المدنية والقواعد، مسؤولية "
+               "تقع على عاتق تركيا.")
+    assert not roles(evs, "ASSAULT")

@@ -94,13 +94,14 @@ FLOORS = {
     # Session 8 (not tuned on): 0.924 / 0.389 / 0.293, precision 0.369, 7.21 spurious.
     # Session 9 (not tuned on): 0.924 / 0.395 / 0.299, precision 0.377, 7.07 spurious, quote
     # speakers 0.681 -> 0.702. Session 13 (not tuned on): precision 0.377 -> 0.381 (each
-    # conjoined subject of a welcome, decided on tune2)
+    # conjoined subject of a welcome, decided on tune2), then 0.379 and 7.07 -> 7.14
+    # spurious: the one exception to "only up" this session, see SPURIOUS_CEILING
     "blind3": {
         "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.92,
         "events.recall_type_actors": 0.39,
         "events.recall": 0.29,
-        "events.precision": 0.38,
+        "events.precision": 0.37,
         "events.modality": 0.17,
         "quotes.recall": 0.95,
         "quotes.speaker": 0.70,
@@ -187,8 +188,17 @@ FLOORS = {
 # session 12: blind 5.6 -> 5.5, blind4 6.25 -> 6.17, tune2 6.25 -> 6.0 (a price decline and a
 # celebration are no acts; halted talks are SANCTION); blind2 4.93 -> 4.72 (a memo handed out,
 # a bargaining chip, a rising toll foretold), tune 2.75 -> 2.63 (a rising toll foretold)
-SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.5, "blind2": 4.58, "blind3": 7.08, "blind4": 6.17,
-                    "tune2": 5.92, "blind5": 6.75}
+# Session 13, the one exception to "ceilings only go down": blind 5.5 -> 5.58, blind3 7.08 ->
+# 7.15, blind4 6.17 -> 6.25, one wrong event more on each (and blind3's precision floor back
+# from 0.38 to 0.37). Until then one word of sport_context dropped every attack of its
+# sentence, and "الفريق" (a rank), "أهداف" (targets) or "الجولة" (a round of talks) is one:
+# "قال الفريق أول البرهان إن قوات الدعم السريع قصفت …" coded nothing. Requiring two words of
+# sport (as cues.yaml and the sentence model count them) and leaving those words out gains
+# the demo corpus 0.483 -> 0.508 (type + actors) and 0.364 -> 0.39 (full) and drops a match
+# report's siege on tune2 (5.92 -> 5.83); each of the three blind sets has one wrong attack
+# more that the accident had hidden (not read: these are blind sets).
+SPURIOUS_CEILING = {"blind": 5.58, "tune": 2.5, "blind2": 4.58, "blind3": 7.15, "blind4": 6.25,
+                    "tune2": 5.84, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 
