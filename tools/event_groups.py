@@ -23,7 +23,7 @@ DEV = ("tune", "tune2", "blind2")
 
 
 def main(argv: list[str] | None = None) -> int:
-    from rasad.eval.gold_pages import event_match, extract_gold_pages
+    from rasad.eval.gold_pages import _actors_match, event_match, extract_gold_pages
     from rasad.events.coder import NEEDS_ACTOR
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -46,12 +46,20 @@ def main(argv: list[str] | None = None) -> int:
                           "reported (reported_by)" if e.get("reported_by") else "not reported"]
                 if e["type"] in NEEDS_ACTOR:
                     groups.append("needs a source: " + ("has one" if src else "has none"))
+                # where the date came from; "actors right" counts only events whose type
+                # and actors match a gold event, so that "right" there means the date
+                whence = "date from the text" if e.get("date_text") else (
+                    "dated by the publication day" if e["date"] == str(g["published"])
+                    else "no date" if not e["date"] else "date from the text")
+                groups.append(whence)
+                if any(ge["type"] == e["type"] and _actors_match(ge, e) for ge in allowed):
+                    groups.append(whence + ", actors right")
                 for k in groups:
                     seen[k] += 1
                     right[k] += ok
     print(f"sets: {' '.join(args.sets)}")
     for k in sorted(seen):
-        print(f"{k:32} {right[k]:4} of {seen[k]:4} right ({right[k] / seen[k]:.2f})")
+        print(f"{k:44} {right[k]:4} of {seen[k]:4} right ({right[k] / seen[k]:.2f})")
     return 0
 
 
