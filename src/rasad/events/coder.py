@@ -495,7 +495,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
     s_figs = [f for f in figures if sent.start <= f.span[0] < sent.end]
     if any(c in ns.split() for c in lx.cues.get("opinion_cues", ())):
         return []
-    if len(set(ns.split()) & lx.cues.get("sports_context", frozenset()) - _NOT_ONLY_SPORT) >= SPORT_WORDS:
+    sport = set(ns.split()) & (lx.cues.get("sports_context", frozenset()) - _NOT_ONLY_SPORT)
+    if len(sport) >= SPORT_WORDS:
         # a match report ("وحاصروا منطقة جزاء الرمال طوال الشوط الأول"): its attacks and
         # sieges are play
         cands = [c for c in cands if c.type not in ("ASSAULT", "COERCE")]
@@ -866,11 +867,11 @@ def _in_clause(text: str, sent: Sentence, c: _Cand, lx: EventLexicons, cue: str)
 # _NOT_ONLY_SPORT aside; until session 13 one word did, and "الفريق أول البرهان" (a rank)
 # or "أهداف" (targets) dropped every attack of its sentence
 SPORT_WORDS = 2
-_WHOEVER = frozenset({"من", "ومن", "فمن", "لمن"})
 # sports words that news of war uses as often: a rank ("الفريق أول"), a team of inspectors,
 # checkpoints ("نقاط تفتيش"), a target, a round of talks, a guard
 _NOT_ONLY_SPORT = frozenset(norm(w) for w in [
     "الفريق", "فريق", "نقاط", "الهدف", "هدف", "أهداف", "الجولة", "حارس", "الدقيقة"])
+_WHOEVER = frozenset({"من", "ومن", "فمن", "لمن"})
 
 
 def _whoever(text: str, c: _Cand) -> bool:
