@@ -230,3 +230,9 @@ def test_an_act_one_is_kept_from_doing_is_no_act() -> None:
     evs = code("وقال الكرملين إن منع المتشددين في إدلب، من قصف المناطق المدنية والقواعد، مسؤولية "
                "تقع على عاتق تركيا.")
     assert not roles(evs, "ASSAULT")
+
+
+def test_what_one_is_accused_of_is_no_act() -> None:
+    # "متهمة الدوحة بدعم جماعات متطرفة": the support is the charge, not a SUPPORT event
+    evs = code("وقطعت السعودية علاقاتها مع قطر، متهمة الدوحة بدعم جماعات متطرفة.")
+    assert not roles(evs, "SUPPORT")

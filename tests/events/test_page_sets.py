@@ -116,7 +116,8 @@ FLOORS = {
     # 0.69, 3.31 spurious. Session 7: 0.897 / 0.628 / 0.577, precision 0.737, 2.94 spurious,
     # modality 0.217. Session 8: 0.897 / 0.66 / 0.596, precision 0.749, 2.81 spurious,
     # modality 0.261. Session 9: 0.897 / 0.667 / 0.603, precision 0.754, 2.75 spurious.
-    # Session 13: precision 0.77, 2.5 spurious (whoever would act; an early-warning service)
+    # Session 13: precision 0.775, 2.44 spurious (whoever would act; an early-warning
+    # service; what one is accused of)
     "tune": {
         "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.89,
@@ -197,7 +198,7 @@ FLOORS = {
 # the demo corpus 0.483 -> 0.508 (type + actors) and 0.364 -> 0.39 (full) and drops a match
 # report's siege on tune2 (5.92 -> 5.83); each of the three blind sets has one wrong attack
 # more that the accident had hidden (not read: these are blind sets).
-SPURIOUS_CEILING = {"blind": 5.58, "tune": 2.5, "blind2": 4.58, "blind3": 7.15, "blind4": 6.25,
+SPURIOUS_CEILING = {"blind": 5.58, "tune": 2.44, "blind2": 4.58, "blind3": 7.15, "blind4": 6.25,
                     "tune2": 5.84, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
