@@ -236,3 +236,10 @@ def test_what_one_is_accused_of_is_no_act() -> None:
     # "متهمة الدوحة بدعم جماعات متطرفة": the support is the charge, not a SUPPORT event
     evs = code("وقطعت السعودية علاقاتها مع قطر، متهمة الدوحة بدعم جماعات متطرفة.")
     assert not roles(evs, "SUPPORT")
+
+
+def test_what_a_situation_calls_for_is_no_act() -> None:
+    # "يتطلب تضامناً دولياً", "بحاجة إلى مساعدات": needed, not done
+    evs = code("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن حجم الكارثة في ليبيا يتطلب "
+               "تضامناً دولياً عاجلاً، وإن مئات الآلاف بحاجة إلى مساعدات طبية.")
+    assert not [e for e in evs if e.type in ("SUPPORT", "AID")]

@@ -535,6 +535,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue
         if c.type == "PROTEST" and _in_clause(text, sent, c, lx, "celebration_words"):
             continue  # "خرج آلاف إلى الشوارع احتفالاً بالنصر": a celebration
+        if _needed(text, sent, c, lx):
+            continue  # "يتطلب تضامناً دولياً": what is called for, not done
         if c.trig.pos == "verb" and _whoever(text, c):
             continue  # "من يتعاون معهم": whoever would, a description, no act
         if c.type == "REJECT" and _declined(text, sent, c, lx):
@@ -872,6 +874,15 @@ SPORT_WORDS = 2
 _NOT_ONLY_SPORT = frozenset(norm(w) for w in [
     "الفريق", "فريق", "نقاط", "الهدف", "هدف", "أهداف", "الجولة", "حارس", "الدقيقة"])
 _WHOEVER = frozenset({"من", "ومن", "فمن", "لمن"})
+
+
+def _needed(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
+    """Does a verb of needing govern the act noun, right before it or before its "إلى"
+    ("يتطلب تضامناً", "بحاجة إلى مساعدات"; cues.yaml need_words)?"""
+    toks = _TOKEN.findall(norm(text[max(sent.start, c.start - 40):c.start]))[-2:]
+    if toks and toks[-1] in ("الى", "إلى"):
+        toks = toks[:-1]
+    return bool(toks) and _is_word(lx, "need_words", toks[-1])
 
 
 def _whoever(text: str, c: _Cand) -> bool:
