@@ -243,3 +243,11 @@ def test_what_a_situation_calls_for_is_no_act() -> None:
     evs = code("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن حجم الكارثة في ليبيا يتطلب "
                "تضامناً دولياً عاجلاً، وإن مئات الآلاف بحاجة إلى مساعدات طبية.")
     assert not [e for e in evs if e.type in ("SUPPORT", "AID")]
+
+
+def test_an_admission_is_no_agreement() -> None:
+    # "أقرّت … بمقتل": admitted; "أقرّ البرلمان الاتفاق بالإجماع": approved
+    evs = code("وأقرّت قناة مقربة من مجموعة فاغنر الروسية بمقتل عدد من عناصرها في مالي.")
+    assert not roles(evs, "AGREE")
+    evs = code("وأقر البرلمان العراقي الاتفاق الأمني مع الولايات المتحدة بالإجماع أمس.")
+    assert roles(evs, "AGREE") == [("IRQLEG", "USA")]

@@ -539,6 +539,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue  # "يتطلب تضامناً دولياً": what is called for, not done
         if c.trig.pos == "verb" and _whoever(text, c):
             continue  # "من يتعاون معهم": whoever would, a description, no act
+        if c.type == "AGREE" and _admitted(text, sent, c):
+            continue  # "أقرّت قناة مقربة من فاغنر بمقتل عدد من عناصرها": an admission
         if c.type == "REJECT" and _declined(text, sent, c, lx):
             continue  # "وامتنعت روسيا عن التصويت", "رفض التعليق": no act refused
         if c.type == "THREATEN" and c.trig.mode == "warning" and _in_clause(
@@ -892,6 +894,26 @@ def _whoever(text: str, c: _Cand) -> bool:
     if w[:1] in ("و", "ف") and len(w) > 3:
         w = w[1:]
     return w[:1] in ("ي", "ت", "ن") and norm(_prev_word(text, c.start)) in _WHOEVER
+
+
+_ADMIT = frozenset(norm(w) for w in ["أقر", "أقرت", "أقروا", "أقرتا", "يقر", "تقر", "يقران",
+                                       "تقران", "يقرون", "إقرار", "الإقرار"])
+_VOTE_MANNER = frozenset(norm(w) for w in ["بالإجماع", "بأغلبية", "بالأغلبية", "بأكثرية"])
+
+
+def _admitted(text: str, sent: Sentence, c: _Cand) -> bool:
+    """Is a form of أقرّ an admission ("أقرّ بمسؤوليته", "أقرّت قناة مقربة من فاغنر بمقتل
+    عدد من عناصرها": ب and what is admitted, in its clause) rather than an approval ("أقرّ
+    البرلمان الاتفاق بالإجماع")?"""
+    words = c.surface.split()
+    w = norm(words[0]) if words else ""
+    if w[:1] in ("و", "ف") and w[1:] in _ADMIT:
+        w = w[1:]
+    if w not in _ADMIT:
+        return False
+    clause = re.split(r"[,،;؛:.]", text[c.end:sent.end])[0]
+    toks = [norm(t) for t in _TOKEN.findall(clause)][:8]
+    return any(t[:1] == "ب" and len(t) >= 4 and t not in _VOTE_MANNER for t in toks)
 
 
 def _declined(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
