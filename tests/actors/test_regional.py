@@ -171,3 +171,13 @@ def test_a_country_ending_a_liberation_groups_name_is_no_mention_of_it(g: Gazett
     assert "SDN" not in _ids(g, "رفضت حركة تحرير السودان الانضمام إلى المفاوضات.", on)
     assert "SDN" not in _ids(g, "وأعلن جيش تحرير السودان السيطرة على البلدة.", on)
     assert "KWT" in _ids(g, "قال إن حرب تحرير الكويت انتهت.", on)
+
+
+def test_a_capital_naming_talks_or_an_accord_is_no_party(g: Gazetteer) -> None:
+    # "مفاوضات جوبا", "اتفاق الخرطوم": the name of talks; "أعلنت موسكو" and "اتفاق الحكومة
+    # السودانية" still name parties
+    on = D(2020, 10, 4)
+    assert "SSDGOV" not in _ids(g, "رفضت الحركة الانضمام إلى مفاوضات جوبا.", on)
+    assert "SDNGOV" not in _ids(g, "وقّع الطرفان اتفاق الخرطوم للسلام.", on)
+    assert "RUSGOV" in _ids(g, "وأعلنت موسكو أنها ترحب بالاتفاق.", on)
+    assert "SDNGOV" in _ids(g, "وقال إن اتفاق الحكومة السودانية مع الحركات صامد.", on)

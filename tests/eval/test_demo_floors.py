@@ -15,7 +15,8 @@ CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
 
 # session 4 (first pinned): events 0.864 / 0.466 / 0.347; figures 0.933 (0.733 before the
 # figure rules of that session); cleaning 1.0 everywhere. Session 13: 0.483 / 0.364 ->
-# 0.508 / 0.39 (one word of sport, a rank or "targets", no longer drops a sentence's attacks)
+# 0.508 / 0.39 (one word of sport, a rank or "targets", no longer drops a sentence's attacks),
+# then 0.517 with actors (a capital naming talks is no party)
 FLOORS = {
     "clean.must_survive": 1.0,
     "clean.must_drop": 1.0,
@@ -23,7 +24,7 @@ FLOORS = {
     "clean.published_exact": 1.0,
     "clean.outlet_exact": 1.0,
     "events.recall_type": 0.86,
-    "events.recall_type_actors": 0.50,
+    "events.recall_type_actors": 0.51,
     "events.recall_type_actors_date": 0.38,
     "figures.recall": 0.93,
     "read.expected_rejections": 1.0,

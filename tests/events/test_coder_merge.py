@@ -251,3 +251,15 @@ def test_an_admission_is_no_agreement() -> None:
     assert not roles(evs, "AGREE")
     evs = code("وأقر البرلمان العراقي الاتفاق الأمني مع الولايات المتحدة بالإجماع أمس.")
     assert roles(evs, "AGREE") == [("IRQLEG", "USA")]
+
+
+def test_a_target_without_a_source_adds_no_confidence(monkeypatch: pytest.MonkeyPatch
+                                                      ) -> None:
+    # "? → حركة النهضة: اعتُقل": who was acted on, with no one acting, is no surer an event
+    # (development sets: 8 of 38 such events right, against 21 of 54 with neither side);
+    # an attack on a named victim keeps its bonus
+    text = "واعتُقل عشرات من أنصار حركة النهضة في العاصمة تونس أمس."
+    low = [e.confidence for e in code(text) if e.type == "COERCE"]
+    monkeypatch.setattr(coder, "TARGET_NEEDS_SOURCE", False)
+    high = [e.confidence for e in code(text) if e.type == "COERCE"]
+    assert low and high and round(high[0] - low[0], 3) == coder.TARGET_BONUS

@@ -46,9 +46,9 @@ FLOORS = {
     # unchanged (six changes dropped or narrowed on this set's totals: its README), quote
     # speakers 0.796 -> 0.816
     "blind": {
-        "events.confidence_auc": 0.76,  # session 12: a speech act with no source is kept at 0.3 at most
+        "events.confidence_auc": 0.77,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.92,
-        "events.recall_type_actors": 0.53,
+        "events.recall_type_actors": 0.54,  # session 13: 0.536 -> 0.543 (a capital naming talks is no party)
         "events.recall": 0.44,
         "events.precision": 0.5,
         "events.modality": 0.07,
@@ -98,7 +98,7 @@ FLOORS = {
     # conjoined subject of a welcome, decided on tune2), then 0.379 and 7.07 -> 7.14
     # spurious: the one exception to "only up" this session, see SPURIOUS_CEILING
     "blind3": {
-        "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
+        "events.confidence_auc": 0.67,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.92,
         "events.recall_type_actors": 0.39,
         "events.recall": 0.29,
@@ -120,7 +120,7 @@ FLOORS = {
     # Session 13: precision 0.775, 2.44 spurious (whoever would act; an early-warning
     # service; what one is accused of)
     "tune": {
-        "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
+        "events.confidence_auc": 0.67,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.89,
         "events.recall_type_actors": 0.66,
         "events.recall": 0.60,
@@ -201,7 +201,7 @@ FLOORS = {
 # report's siege on tune2 (5.92 -> 5.83); each of the three blind sets has one wrong attack
 # more that the accident had hidden (not read: these are blind sets).
 SPURIOUS_CEILING = {"blind": 5.58, "tune": 2.44, "blind2": 4.43, "blind3": 7.15, "blind4": 6.17,
-                    "tune2": 5.84, "blind5": 6.75}
+                    "tune2": 5.75, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

@@ -118,6 +118,12 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
                 continue
             ref = _ref(text, s, e, ents[0], c.via, tuple(a.id for a in ents[1:]), g)
             ref.reading = readings.get((c.start, c.end))
+            if (ref.reading == "both" or (ref.reading is None and ents[0].kind == "government"
+                                          and len(n.text[c.start:c.end].split()) == 1)) \
+                    and _names_an_event(n.text, c.start):
+                # "مفاوضات جوبا", "اتفاق موسكو": a capital (or a one-word name of a government,
+                # which is one) naming talks or an accord is no party to them
+                continue
             if ents[0].kind == "person":
                 last_role = _current_role(ents[0], on, window) or last_role
         elif c.via == "role" and c.role:
@@ -764,6 +770,13 @@ def _is_phrase(word: str, before: str, words: frozenset[str]) -> bool:
     """Two words of a list's phrase ("على مقربة"), the first one `before`."""
     return bool(word and before) and any(f"{b} {w}" in words for b in _forms(before)
                                          for w in _forms(word))
+
+
+def _names_an_event(ntext: str, start: int) -> bool:
+    """Is the capital at `start` (normalized text) the name of an event, right after one of
+    metonymy.yaml's event_names ("مفاوضات جوبا", "مسار أستانا")?"""
+    words = _WORD.findall(ntext[max(0, start - 20):start])
+    return bool(words) and _is(words[-1], load_metonymy_cues().event_names)
 
 
 def _is(word: str, words: frozenset[str], verb: bool = False) -> bool:
