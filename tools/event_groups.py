@@ -1,4 +1,7 @@
-"""How often the coder's events are right, by what they have: a source, a target, a date.
+"""How often the coder's events are right, by group, with their mean confidence.
+
+Groups: a source or not, a target, a date and where it came from, reported speech, the type,
+the source's kind; the mean confidence shows which groups the coder ranks too high.
 
     .venv/bin/python tools/event_groups.py                 # the development sets
     .venv/bin/python tools/event_groups.py --sets tune     # one set
@@ -31,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     right: Counter[str] = Counter()
     seen: Counter[str] = Counter()
+    conf: Counter[str] = Counter()  # summed confidence, for the mean
     for name in args.sets:
         here = ROOT / "tests" / "events" / name
         gold, xs = extract_gold_pages(here / "gold.yaml", here / "pages")
@@ -52,14 +56,19 @@ def main(argv: list[str] | None = None) -> int:
                     "dated by the publication day" if e["date"] == str(g["published"])
                     else "no date" if not e["date"] else "date from the text")
                 groups.append(whence)
+                groups.append(f"type {e['type']}")
+                groups.append("source kind " + (e["source_actor"]["kind"] or "?" if src
+                                                else "none"))
                 if any(ge["type"] == e["type"] and _actors_match(ge, e) for ge in allowed):
                     groups.append(whence + ", actors right")
                 for k in groups:
                     seen[k] += 1
                     right[k] += ok
+                    conf[k] += e["confidence"] or 0.0
     print(f"sets: {' '.join(args.sets)}")
     for k in sorted(seen):
-        print(f"{k:44} {right[k]:4} of {seen[k]:4} right ({right[k] / seen[k]:.2f})")
+        print(f"{k:44} {right[k]:4} of {seen[k]:4} right ({right[k] / seen[k]:.2f}); "
+              f"mean confidence {conf[k] / seen[k]:.2f}")
     return 0
 
 
