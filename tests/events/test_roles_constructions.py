@@ -326,6 +326,17 @@ def test_a_country_right_after_a_call_made_it() -> None:
     assert roles(evs, "SUPPORT") == [("YEMGOV", "RUS")]
 
 
+def test_a_visit_has_the_country_it_goes_to_as_host() -> None:
+    # "قبيل مغادرته إلى أوكرانيا في زيارة رسمية", "زيارة لمصر"; not an envoy's title
+    evs = code("وقال الرئيس التركي رجب طيب أردوغان، قبيل مغادرته إلى أوكرانيا في زيارة "
+               "رسمية، إن الرد التركي مستمر.")
+    assert roles(evs, "CONSULT") == [("recep-tayyip-erdogan", "UKR")]
+    evs = code("وبدأ وزير الخارجية التركي مولود تشاووش أوغلو زيارة لمصر تستمر يومين.")
+    assert targets(evs, "CONSULT") == ["EGY"]
+    evs = code("ومن المقرر أن يزور المبعوث الأمريكي الخاص إلى السودان مدينة بورتسودان.")
+    assert "SDN" not in targets(evs, "CONSULT")
+
+
 def test_belonging_after_the_object_preposition_names_the_target() -> None:
     # "غارات على مواقع تابعة لجماعة الحوثي": the sites' owner is the target, the subject of
     # the support verb the source

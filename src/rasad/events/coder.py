@@ -883,6 +883,9 @@ SPORT_WORDS = 2
 _NOT_ONLY_SPORT = frozenset(norm(w) for w in [
     "الفريق", "فريق", "نقاط", "الهدف", "هدف", "أهداف", "الجولة", "حارس", "الدقيقة"])
 _WHOEVER = frozenset({"من", "ومن", "فمن", "لمن"})
+_TOWARD = frozenset(norm(w) for w in ["إلى", "الى"])
+_ENVOY_TITLES = frozenset(norm(w) for w in ["المبعوث", "مبعوث", "السفير", "سفير", "المندوب",
+                                            "مندوب", "الخاص", "مبعوثه", "سفيرها", "سفيره"])
 
 
 def _needed(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
@@ -892,6 +895,30 @@ def _needed(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
     if toks and toks[-1] in ("الى", "إلى"):
         toks = toks[:-1]
     return bool(toks) and _is_word(lx, "need_words", toks[-1])
+
+
+def _visited(text: str, c: _Cand, acts: list[ActorRef], places: list[PlaceRef],
+             source: ActorRef | None, countries: Mapping[str, str]) -> ActorRef | None:
+    """The country a visit goes to (its host): a country named after إلى (or with ل, after
+    the trigger) within a few words of the visit's trigger, before or after it, with no
+    clause break between ("قبيل مغادرته إلى أوكرانيا في زيارة رسمية", "زيارة لمصر"). A
+    country after إلى reads as a place, so it is looked up among the places."""
+    spans = [(p.start, p.end, p.country) for p in places if p.place_kind == "country"] + [
+        (a.start, a.end, a.id) for a in acts if a.kind == "country"]
+    for start, end, iso3 in sorted(spans):
+        if not iso3 or iso3 not in countries or (source is not None and side(source) == iso3):
+            continue
+        between = text[min(end, c.end):max(start, c.start)]
+        if not c.start - 45 <= start <= c.end + 45 or re.search(r"[,،;:.]", between):
+            continue
+        before = _TOKEN.findall(norm(text[max(0, start - 40):start]))[-4:]
+        if any(w in _ENVOY_TITLES for w in before[:-1]):
+            continue  # "المبعوث الأمريكي الخاص إلى السودان": a title, not the trip
+        if norm(_prev_word(text, start)) in _TOWARD or (
+                norm(text[start:end])[:1] == "ل" and start > c.end):
+            return ActorRef(text=text[start:end], start=start, end=end, id=iso3,
+                            name=countries.get(iso3, iso3), country=iso3, kind="country")
+    return None
 
 
 def _whoever(text: str, c: _Cand) -> bool:
@@ -1147,6 +1174,10 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
         reported_by = None
     if source is not None and target is not None and one_side(c.type, source, target):
         target = None  # "الحكومة الروسية … بوتين", "الجيش السوري … سوريا": one party
+    if c.type == "CONSULT" and c.trig.mode == "visit" and target is None:
+        # "قبيل مغادرته إلى أوكرانيا في زيارة رسمية", "في زيارة رسمية إلى أوكرانيا": the
+        # country the visit goes to is its host
+        target = _visited(text, c, s_actors, s_places, source, countries or {})
     if c.type == "THREATEN" and target is None:
         # "هدد بالرد إذا وسع حزب الله هجماته": the one whose act sets it off is threatened
         target = _condition_party(text, sent, c, s_actors, source, lx)
