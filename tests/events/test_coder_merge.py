@@ -263,3 +263,10 @@ def test_a_target_without_a_source_adds_no_confidence(monkeypatch: pytest.Monkey
     monkeypatch.setattr(coder, "TARGET_NEEDS_SOURCE", False)
     high = [e.confidence for e in code(text) if e.type == "COERCE"]
     assert low and high and round(high[0] - low[0], 3) == coder.TARGET_BONUS
+
+
+def test_what_giving_is_for_is_no_act() -> None:
+    # "لتقديم دعم إضافي": the support is what the coordination is for
+    evs = code("وأعلن الرئيس الأمريكي جو بايدن أن بلاده ستنسق مع الأمم المتحدة لتقديم دعم "
+               "إضافي لليبيا.")
+    assert not roles(evs, "SUPPORT")

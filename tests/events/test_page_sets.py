@@ -70,9 +70,10 @@ FLOORS = {
     # dictionary): 0.859 / 0.444 / 0.359, precision 0.449, 5.79 spurious, modality 0.184.
     # Session 8: 0.859 / 0.465 / 0.394, precision 0.48, 5.5 spurious, modality 0.211, quote
     # speakers 0.744. Session 9: 0.859 / 0.514 / 0.451, precision 0.534, 4.93 spurious,
-    # speakers 0.841. Session 13: + actors 0.521, full 0.458, precision 0.563, 4.43 spurious
+    # speakers 0.841. Session 13: + actors 0.521, full 0.458, precision 0.567, 4.36 spurious
     # (a spokesman's title phrase naming his group; an abstention is no REJECT; a need; an
-    # admission)
+    # admission; what giving is for), found by type 0.859 -> 0.852 (a wrong SUPPORT had
+    # stood in for a missed condolence)
     "blind2": {
         "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.85,
@@ -200,7 +201,7 @@ FLOORS = {
 # the demo corpus 0.483 -> 0.508 (type + actors) and 0.364 -> 0.39 (full) and drops a match
 # report's siege on tune2 (5.92 -> 5.83); each of the three blind sets has one wrong attack
 # more that the accident had hidden (not read: these are blind sets).
-SPURIOUS_CEILING = {"blind": 5.58, "tune": 2.44, "blind2": 4.43, "blind3": 7.15, "blind4": 6.17,
+SPURIOUS_CEILING = {"blind": 5.58, "tune": 2.44, "blind2": 4.36, "blind3": 7.15, "blind4": 6.17,
                     "tune2": 5.75, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}

@@ -848,8 +848,14 @@ def _skip_noun(text: str, sent: Sentence, c: _Cand, quotes: list[QuoteSpan],
 
 
 def _purpose(text: str, c: _Cand, lx: EventLexicons) -> bool:
-    """"لتخفيف التوتر", "للتعاون", "لتحييد": ل + a trigger names a purpose, not an act."""
+    """"لتخفيف التوتر", "للتعاون", "لتحييد": ل + a trigger names a purpose, not an act; so
+    does ل + a masdar of giving before it ("لتقديم دعم إضافي", "لتوفير مساعدات"; cues.yaml
+    giving_masdars)."""
     surface = norm(c.surface)
+    prev = norm(_prev_word(text, c.start))
+    if prev[:1] == "ل" and _is_word(lx, "giving_masdars", prev[1:]):
+        # (not after a verb of preparing: "تستعد الأمم المتحدة لإرسال قافلة مساعدات" plans it)
+        return not asserted_by_clause(text, c, lx) and not _prepared(text, c, lx)
     if not surface.startswith("ل") or surface.startswith("لقاء"):
         return False
     if asserted_by_clause(text, c, lx):
