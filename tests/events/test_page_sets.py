@@ -70,16 +70,15 @@ FLOORS = {
     # dictionary): 0.859 / 0.444 / 0.359, precision 0.449, 5.79 spurious, modality 0.184.
     # Session 8: 0.859 / 0.465 / 0.394, precision 0.48, 5.5 spurious, modality 0.211, quote
     # speakers 0.744. Session 9: 0.859 / 0.514 / 0.451, precision 0.534, 4.93 spurious,
-    # speakers 0.841. Session 13: + actors 0.521, full 0.458, precision 0.567, 4.36 spurious
+    # speakers 0.841. Session 13: + actors 0.528, full 0.465, precision 0.57, 4.36 spurious
     # (a spokesman's title phrase naming his group; an abstention is no REJECT; a need; an
-    # admission; what giving is for), found by type 0.859 -> 0.852 (a wrong SUPPORT had
-    # stood in for a missed condolence)
+    # admission; what giving is for; a participle of expressing shares the subject)
     "blind2": {
         "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.85,
         "events.recall_type_actors": 0.52,
-        "events.recall": 0.45,
-        "events.precision": 0.56,
+        "events.recall": 0.46,
+        "events.precision": 0.57,
         "events.modality": 0.21,
         "quotes.recall": 0.98,
         "quotes.speaker": 0.84,
@@ -194,14 +193,14 @@ FLOORS = {
 # Session 13, the one exception to "ceilings only go down": blind 5.5 -> 5.58, blind3 7.08 ->
 # 7.15, blind4 6.17 -> 6.25, one wrong event more on each (and blind3's precision floor back
 # from 0.38 to 0.37); blind4's came back to 6.17 with a later change (an admission is no
-# agreement). Until then one word of sport_context dropped every attack of its
+# agreement), and blind's to 5.5 (a participle of expressing shares the subject). Until then one word of sport_context dropped every attack of its
 # sentence, and "الفريق" (a rank), "أهداف" (targets) or "الجولة" (a round of talks) is one:
 # "قال الفريق أول البرهان إن قوات الدعم السريع قصفت …" coded nothing. Requiring two words of
 # sport (as cues.yaml and the sentence model count them) and leaving those words out gains
 # the demo corpus 0.483 -> 0.508 (type + actors) and 0.364 -> 0.39 (full) and drops a match
 # report's siege on tune2 (5.92 -> 5.83); each of the three blind sets has one wrong attack
 # more that the accident had hidden (not read: these are blind sets).
-SPURIOUS_CEILING = {"blind": 5.58, "tune": 2.44, "blind2": 4.36, "blind3": 7.15, "blind4": 6.17,
+SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.44, "blind2": 4.36, "blind3": 7.15, "blind4": 6.17,
                     "tune2": 5.75, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}

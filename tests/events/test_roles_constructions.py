@@ -609,3 +609,10 @@ def test_a_country_the_coder_names_itself_carries_the_dictionarys_name() -> None
     src = [e.source_actor for e in evs if e.type == "AID"]
     assert src and src[0] is not None and src[0].id == "TUR"
     assert src[0].name == "Turkey"
+
+
+def test_a_participle_of_expressing_shares_the_sentences_subject() -> None:
+    # "…، معرباً عن تعازيه لأسر الضحايا": the condolences are the sentence subject's
+    evs = code("وأعلن الرئيس الأمريكي جو بايدن أن بلاده سترسل أموالاً إلى منظمات الإغاثة، "
+               "معرباً عن تعازيه لأسر الضحايا.")
+    assert sources(evs, "SUPPORT") == ["joe-biden"]

@@ -1051,6 +1051,18 @@ def _announced_by_participle(text: str, c: _Cand, lx: EventLexicons) -> bool:
     return bool(w) and _circumstantial(w) and lx.is_cue("speech_verbs", _unclitic(w))
 
 
+_EXPRESSING = frozenset(norm(w) for w in ["معربا", "معربة", "معربين", "معربتين", "مبديا",
+                                          "مبدية", "معبرا", "معبرة"])
+
+
+def _expressing_participle(text: str, sent: Sentence, c: _Cand) -> bool:
+    """Is the noun trigger the object of a participle of expressing and its عن ("معرباً عن
+    تعازيه", "مبدية عن قلقها")?"""
+    toks = _TOKEN.findall(norm(text[max(sent.start, c.start - 30):c.start]))[-2:]
+    return len(toks) == 2 and toks[1] == "عن" and (
+        toks[0] in _EXPRESSING or (toks[0][1:] in _EXPRESSING and toks[0][:1] == "و"))
+
+
 def _circumstantial(surface: str) -> bool:
     """An accusative active participle used as a حال: derived forms begin with م
     ("معربا", "مطالبا", "محذرة"), form I is فاعلا ("داعيا", "رافضا", "نافية")."""
@@ -1119,6 +1131,13 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
         # "وقال المتحدث باسم الجيش …، مؤكداً اعتقال 120 مطلوباً": what the participle's
         # subject announces it did (an announced killing is suffered, not done: ASSAULT aside)
         lead_ = [a for a in acts if a.start < c.start and a.via != "adjective" and
+                 not governed_by_preposition(text, a)]
+        if lead_ and (target is None or target.id != lead_[0].id):
+            source = lead_[0]
+    if c.trig.pos == "noun" and source is None and _expressing_participle(text, sent, c):
+        # "…، معرباً عن تعازيه لأسر الضحايا": the participle shares the sentence's subject,
+        # which the masdar after عن is the act of
+        lead_ = [a for a in s_actors if a.start < c.start and a.via != "adjective" and
                  not governed_by_preposition(text, a)]
         if lead_ and (target is None or target.id != lead_[0].id):
             source = lead_[0]
