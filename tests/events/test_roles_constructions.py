@@ -616,3 +616,9 @@ def test_a_participle_of_expressing_shares_the_sentences_subject() -> None:
     evs = code("وأعلن الرئيس الأمريكي جو بايدن أن بلاده سترسل أموالاً إلى منظمات الإغاثة، "
                "معرباً عن تعازيه لأسر الضحايا.")
     assert sources(evs, "SUPPORT") == ["joe-biden"]
+
+
+def test_a_participle_of_affirming_makes_the_masdar_the_subjects_act() -> None:
+    # "…، مجددة رفضها للإرهاب": Saudi Arabia's own refusal, not one aimed at it
+    evs = code("ودانت السعودية الهجوم على السفينة، مجددة رفضها للإرهاب.")
+    assert roles(evs, "REJECT") == [("SAU", None)]

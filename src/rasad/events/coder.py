@@ -1055,12 +1055,20 @@ _EXPRESSING = frozenset(norm(w) for w in ["معربا", "معربة", "معرب�
                                           "مبدية", "معبرا", "معبرة"])
 
 
+# participles of affirming, renewing or announcing, whose object is the masdar right after
+# them ("مؤكداً رفضه", "مجددة رفضها للإرهاب")
+_AFFIRMING = frozenset(norm(w) for w in ["مؤكدا", "مؤكدة", "مجددا", "مجددة", "معلنا", "معلنة"])
+
+
 def _expressing_participle(text: str, sent: Sentence, c: _Cand) -> bool:
     """Is the noun trigger the object of a participle of expressing and its عن ("معرباً عن
-    تعازيه", "مبدية عن قلقها")?"""
+    تعازيه", "مبدية عن قلقها"), or of affirming right before it ("مجددة رفضها")?"""
     toks = _TOKEN.findall(norm(text[max(sent.start, c.start - 30):c.start]))[-2:]
-    return len(toks) == 2 and toks[1] == "عن" and (
-        toks[0] in _EXPRESSING or (toks[0][1:] in _EXPRESSING and toks[0][:1] == "و"))
+    toks = [t[1:] if t[:1] == "و" and t[1:] in _EXPRESSING | _AFFIRMING else t for t in toks]
+    if toks and toks[-1] in _AFFIRMING and re.search(r"[,،]\s*\S+\s*$",
+                                                      text[max(sent.start, c.start - 30):c.start]):
+        return True
+    return len(toks) == 2 and toks[1] == "عن" and toks[0] in _EXPRESSING
 
 
 def _circumstantial(surface: str) -> bool:
@@ -1134,13 +1142,17 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
                  not governed_by_preposition(text, a)]
         if lead_ and (target is None or target.id != lead_[0].id):
             source = lead_[0]
-    if c.trig.pos == "noun" and source is None and _expressing_participle(text, sent, c):
+    if source is None and c.type != "ASSAULT" and _expressing_participle(text, sent, c):
+        # (a "verb" right after the participle or its عن is a masdar: "مجددة رفضها"; an
+        # announced killing is suffered, not done: "مؤكداً مقتل ثلاثة من عناصرها")
         # "…، معرباً عن تعازيه لأسر الضحايا": the participle shares the sentence's subject,
         # which the masdar after عن is the act of
         lead_ = [a for a in s_actors if a.start < c.start and a.via != "adjective" and
                  not governed_by_preposition(text, a)]
-        if lead_ and (target is None or target.id != lead_[0].id):
+        if lead_:
             source = lead_[0]
+            if target is not None and target.id == source.id:
+                target = None  # "مجددة رفضها": her own refusal, not one aimed at her
     if c.type in SYMMETRIC_TYPES and source is None:
         # "عقد اجتماع في الدوحة بمشاركة X، وY": the listed parties are its sides
         first, second = participants(text, c, acts)
