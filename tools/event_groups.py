@@ -52,10 +52,11 @@ def main(argv: list[str] | None = None) -> int:
                     groups.append("needs a source: " + ("has one" if src else "has none"))
                 # where the date came from; "actors right" counts only events whose type
                 # and actors match a gold event, so that "right" there means the date
-                whence = "date from the text" if e.get("date_text") else (
-                    "dated by the publication day" if e["date"] == str(g["published"])
-                    else "no date" if not e["date"] else "date from the text")
-                groups.append(whence)
+                whence = "undated" if not e["date"] else (
+                    "dated by the publication day" if not e.get("date_text") and
+                    e["date"] == str(g["published"]) else "date from the text")
+                if whence != "undated":  # ("undated" is a group already)
+                    groups.append(whence)
                 groups.append(f"type {e['type']}")
                 groups.append("source kind " + (e["source_actor"]["kind"] or "?" if src
                                                 else "none"))

@@ -52,6 +52,7 @@ from rasad.actors.gazetteer import (
 )
 from rasad.actors.lexicon import Match, is_word_char, leftmost_longest
 from rasad.records import ActorRef, PlaceRef
+from rasad.text.function_words import without_conjunction
 from rasad.text.normalize import Normalized, norm
 from rasad.text.tokens import WORD
 
@@ -175,7 +176,7 @@ def _liberated(text: str, r: ActorRef) -> bool:
     before = [norm(w) for w in _WORD.findall(text[max(0, r.start - 60):r.start])][-4:]
     if not before or before[-1] not in _LIBERATION:
         return False
-    heads = {w[1:] if w[:1] == "و" else w for w in before[:-1]}
+    heads = {without_conjunction(w) for w in before[:-1]}
     return bool({h[2:] if h.startswith("ال") else h for h in heads} & _GROUP_HEADS)
 
 
