@@ -4,6 +4,7 @@
     .venv/bin/python tools/page_errors.py --page 06_      # pages whose name starts so
     .venv/bin/python tools/page_errors.py --spurious      # only the wrong coded events
     .venv/bin/python tools/page_errors.py --misses        # gold events missed, by cause
+    .venv/bin/python tools/page_errors.py --places        # wrong or missing event places
 
 For each page: every coded event that matches no gold or also_ok event (with its cause, as
 `make eval` splits it: wrong date, empty actor, wrong actor, or a type the page lacks), then
@@ -25,7 +26,50 @@ SETS = {"tune": ROOT / "tests" / "events" / "tune",
         # blind2 became a development set in session 5 (its README says so)
         "blind2": ROOT / "tests" / "events" / "blind2",
         # tune2 was written as a development set in session 10 (first scored blind)
-        "tune2": ROOT / "tests" / "events" / "tune2"}
+        "tune2": ROOT / "tests" / "events" / "tune2",
+        # the seed pages: their gold and places files live in tests/events
+        "seeds": ROOT.parent / "shared" / "seeds"}
+
+
+def _gold_files(name: str) -> tuple[Path, Path, Path]:
+    """The gold file, the pages directory and the places file of a set."""
+    if name == "seeds":
+        ev = ROOT / "tests" / "events"
+        return ev / "seed_events.yaml", SETS[name], ev / "seed_places.yaml"
+    return SETS[name] / "gold.yaml", SETS[name] / "pages", SETS[name] / "places.yaml"
+
+
+def _place(loc: dict[str, Any] | None) -> str:
+    return f"{loc['text']} ({loc['id']})" if loc else "none"
+
+
+def place_report(name: str, g: dict[str, Any],
+                 evs: list[dict[str, Any]], places: dict[str, Any]) -> dict[str, int]:
+    """Print the gold events found in full whose coded place is wrong or missing."""
+    from rasad.eval.gold_pages import event_match, location_ok
+
+    wheres = (places.get("pages") or {}).get(name) or []
+    counts: dict[str, int] = {}
+    for ge, gp in zip(g.get("events") or [], wheres, strict=False):
+        full = [e for e in evs if event_match(ge, e)]
+        if not full:
+            continue
+        where, about = list(gp.get("where") or []), list(gp.get("about") or [])
+        loc = full[0]["location"]
+        if location_ok(loc, where + about) or (loc is None and not where):
+            why = "right"
+        elif loc is None:
+            why = "not placed"
+        elif not where and not about:
+            why = "placed, the page gives none"
+        else:
+            why = "wrong place"
+        counts[why] = counts.get(why, 0) + 1
+        if why != "right":
+            print(f"  {why.upper()}: {ge['type']} got {_place(loc)} want {where}"
+                  f"{' about ' + str(about) if about else ''}  # {ge.get('what')}\n"
+                  f"      {' '.join((full[0].get('sentence') or '').split())[:300]}")
+    return counts
 
 
 def _aid(a: dict[str, Any] | None) -> str | None:
@@ -75,17 +119,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--spurious", action="store_true", help="only the wrong coded events")
     ap.add_argument("--misses", action="store_true",
                     help="only counts: gold events not found in full, by cause")
+    ap.add_argument("--places", action="store_true",
+                    help="only the places of the gold events found in full (places file)")
     args = ap.parse_args(argv)
     known = {a["id"] for a in yaml.safe_load((ROOT / "src" / "rasad" / "data" / "actors.yaml")
                                             .read_text(encoding="utf-8"))}
     misses: dict[str, int] = {}
-    here = SETS[args.set]
-    gold = yaml.safe_load((here / "gold.yaml").read_text(encoding="utf-8"))
+    gold_path, pages, places_path = _gold_files(args.set)
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    places = yaml.safe_load(places_path.read_text(encoding="utf-8")) \
+        if args.places and places_path.is_file() else None
+    if args.places and places is None:
+        print(f"{places_path}: no places file")
+        return 1
     counts: dict[str, int] = {}
     for name, g in gold["pages"].items():
         if not name.startswith(args.page):
             continue
-        raw = next(iter_inputs([str(here / "pages" / name)]))
+        raw = next(iter_inputs([str(pages / name)]))
         if not isinstance(raw, RawInput):
             print(f"{name}: {raw.reason}")
             continue
@@ -98,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         allowed = (g.get("events") or []) + (g.get("also_ok") or [])
         print(f"=== {name}")
+        if places is not None:
+            for why, n in place_report(name, g, evs, places).items():
+                counts[why] = counts.get(why, 0) + n
+            continue
         for e in evs:
             if not any(event_match(ge, e) for ge in allowed):
                 why = spurious_cause(allowed, e)
@@ -119,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         for why, n in sorted(misses.items(), key=lambda kv: -kv[1]):
             print(f"{n:4d}  {why}")
         return 0
-    print("spurious by cause:", counts)
+    print("places of the gold events found in full:" if places is not None
+          else "spurious by cause:", counts)
     return 0
 
 

@@ -93,3 +93,51 @@ def test_confidence_rows_rank_and_cut() -> None:
     assert rows["t.events.recall_confident"] == 0.5
     assert rows["t.events.precision_confident"] == 0.5
     assert rows["t.events.spurious_confident_per_page"] == 1.0
+
+
+GOLD_PLACED = {"pages": {"p1": {
+    "published": "2020-02-28",
+    "events": [
+        {"type": "ASSAULT", "source": ["SYRMIL"], "target": ["TURMIL"], "date": None,
+         "what": "air strike"},
+        {"type": "CONSULT", "source": ["TURGOV"], "target": ["RUSGOV"], "date": None,
+         "what": "phone call"},
+        {"type": "REQUEST", "source": ["TURGOV"], "target": None, "date": None,
+         "what": "calls for a ceasefire"},
+        {"type": "AGREE", "source": ["RUS"], "target": None, "date": None, "what": "missed"},
+    ]}}}
+PLACES = {"pages": {"p1": [
+    {"what": "air strike", "where": ["بليون", "إدلب"]},
+    {"what": "phone call", "where": []},
+    {"what": "calls for a ceasefire", "where": [], "about": ["إدلب"]},
+    {"what": "missed", "where": ["سوتشي"]},
+]}}
+
+
+def _at(text: str, pid: str) -> dict[str, Any]:
+    return {"text": text, "id": pid}
+
+
+def test_locations() -> None:
+    import pytest
+
+    from rasad.eval.gold_pages import check_places
+
+    x = _x([_ev("ASSAULT", "SYRMIL", "TURMIL", None, location=_at("لمحافظة إدلب", "x-gov")),
+            _ev("CONSULT", "TURGOV", "RUSGOV", None, location=_at("إدلب", "idlib")),
+            _ev("REQUEST", "TURGOV", None, None, location=_at("بإدلب", "idlib"))])
+    s = score_pages(GOLD_PLACED, lambda name, published: x, PLACES)
+    # the strike is placed by a place noun and the name ("محافظة إدلب" is إدلب), the
+    # call is placed where the page says nothing, the call for a ceasefire at what it is
+    # about; the missed agreement counts for nothing
+    assert (s.location_gold, s.location_found) == (1, 1)
+    assert (s.location_predicted, s.location_correct) == (3, 2)
+    rows = s.rows("t")
+    assert rows["t.events.location_recall"] == 1.0
+    assert rows["t.events.location_precision"] == 0.667
+    wrong = {"pages": {"p1": PLACES["pages"]["p1"][:3]}}
+    with pytest.raises(ValueError, match="3 entries for 4 gold events"):
+        check_places(GOLD_PLACED, wrong)
+    swapped = {"pages": {"p1": [PLACES["pages"]["p1"][i] for i in (1, 0, 2, 3)]}}
+    with pytest.raises(ValueError, match="entry 0"):
+        check_places(GOLD_PLACED, swapped)

@@ -217,12 +217,16 @@ def evaluate_seed_events(root: Path) -> tuple[Report, dict[str, dict[str, float]
     if not seeds.is_dir():
         rep.notes.append("../shared/seeds not present: seed event scores skipped")
         return rep, {}
-    s = score_gold_file(root / "tests" / "events" / "seed_events.yaml", seeds)
+    here = root / "tests" / "events"
+    s = score_gold_file(here / "seed_events.yaml", seeds, places_path=here / "seed_places.yaml")
     rep.add("seed_events.precision", s.correct, s.predicted)
     rep.add("seed_events.recall", s.found_full, s.gold)
     # what --min-confidence 0.5 would keep (rasad.eval.gold_pages.CONFIDENT)
     rep.add("seed_events.recall_confident", s.found_confident, s.gold)
     rep.add("seed_events.precision_confident", s.correct_confident, s.predicted_confident)
+    if s.location_predicted or s.location_gold:
+        rep.add("seed_events.location_recall", s.location_found, s.location_gold)
+        rep.add("seed_events.location_precision", s.location_correct, s.location_predicted)
     return rep, s.type_table()
 
 
@@ -264,6 +268,9 @@ def evaluate_page_set(root: Path, prefix: str) -> tuple[Report, dict[str, dict[s
     rep.rows[f"{prefix}.events.modality_n"] = s.modality_gold
     rep.rows[f"{prefix}.quotes.recall_n"] = s.quotes_gold
     rep.rows[f"{prefix}.figures.recall_n"] = s.figures_gold
+    if s.location_gold or s.location_predicted:
+        rep.rows[f"{prefix}.events.location_recall_n"] = s.location_gold
+        rep.rows[f"{prefix}.events.location_precision_n"] = s.location_predicted
     return rep, s.type_table()
 
 

@@ -22,10 +22,19 @@ negated, hypothetical) is also checked for that modality on its match. Quotes: r
 required quotes (a coded quote whose normalized text contains the gold's first words) and,
 among those found, the share with an acceptable speaker. Figures: recall and precision on
 (category, quantity, qualifier).
+
+Locations: a places file beside the gold (`places.yaml`; the seeds' is
+tests/events/seed_places.yaml) gives, for each gold event in order, `where` (the place it
+happened, named as in the page, most specific first, then the larger places the page names
+around it; [] when the page states none) and optionally `about` (the place a verbal act is
+about). On the gold events found in full, location recall is the share of those with a
+`where` whose coded place is one of `where` or `about`, and location precision the share of
+coded places that are (a place coded where the page states none is wrong).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +67,11 @@ class PageScores:
     figures_found: int = 0
     figures_predicted: int = 0
     figures_correct: int = 0
+    # locations, on the gold events found in full (a places file beside the gold)
+    location_gold: int = 0  # ... that the page places
+    location_found: int = 0  # ... of which the coded place is acceptable
+    location_predicted: int = 0  # ... that the coder places
+    location_correct: int = 0  # ... of which acceptably
     per_type: dict[str, dict[str, int]] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
     # every coded event's (confidence, right?), and at CONFIDENT: gold found, coded, right
@@ -102,6 +116,9 @@ class PageScores:
             f"{prefix}.quotes.attributed": r(self.quotes_attributed, self.quotes_found),
             f"{prefix}.figures.recall": r(self.figures_found, self.figures_gold),
             f"{prefix}.figures.precision": r(self.figures_correct, self.figures_predicted),
+            f"{prefix}.events.location_recall": r(self.location_found, self.location_gold),
+            f"{prefix}.events.location_precision": r(self.location_correct,
+                                                     self.location_predicted),
         }
 
     def type_table(self) -> dict[str, dict[str, float]]:
@@ -171,14 +188,73 @@ def spurious_cause(allowed: list[dict[str, Any]], e: dict[str, Any]) -> str:
     return "wrong actor"
 
 
-def score_pages(gold: dict[str, Any], extract_page: Callable[[str, str], Any]) -> PageScores:
-    """Score every page of `gold["pages"]`; extract_page(name, published) -> Extraction."""
+_CLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
+# "محافظة إدلب", "مدينة سراقب": the name after a place noun is the same place's name
+_PLACE_NOUNS = frozenset(norm(w) for w in [
+    "محافظة", "مدينة", "بلدة", "قرية", "ولاية", "إقليم", "منطقة", "العاصمة"])
+
+
+def _place_forms(name: str) -> set[str]:
+    """A place name normalized, with and without its proclitics, its article and a place
+    noun before it."""
+    w = " ".join(norm(name).split())
+    out = {w}
+    bare = _CLITIC.sub("", w, count=1)
+    for v in (w, bare):
+        words = v.split()
+        if len(words) > 1 and words[0] in _PLACE_NOUNS:
+            out.add(" ".join(words[1:]))
+    for v in [*out, bare]:
+        out.add(v)
+        if v.startswith("ال") and len(v) > 4:
+            out.add(v[2:])
+        if v.startswith("ل") and len(v) > 3:  # "للحديدة"
+            out.add("ا" + v)
+    return {f for f in out if f}
+
+
+def location_ok(loc: dict[str, Any] | None, names: list[str]) -> bool:
+    """Is a coded location (an event's `location` dict) one of the places named? Its own
+    words in the text or any Arabic name the dictionaries give its id count."""
+    if loc is None or not names:
+        return False
+    from rasad.actors import load_gazetteer
+
+    have = _place_forms(loc.get("text") or "")
+    entry = load_gazetteer().places.get(loc.get("id") or "")
+    if entry is not None:
+        for n in (entry.name_ar, *entry.aliases):
+            have |= _place_forms(n)
+    return any(_place_forms(n) & have for n in names)
+
+
+def check_places(gold: dict[str, Any], places: dict[str, Any]) -> None:
+    """A places file must follow its gold: every page, one entry per event, in order."""
+    for name, g in gold["pages"].items():
+        evs = g.get("events") or []
+        got = (places.get("pages") or {}).get(name)
+        if got is None or len(got) != len(evs):
+            raise ValueError(f"places file: {name} has {0 if got is None else len(got)} "
+                             f"entries for {len(evs)} gold events")
+        for i, (ge, gp) in enumerate(zip(evs, got, strict=True)):
+            if str(gp.get("what", "")).strip() != str(ge.get("what", "")).strip():
+                raise ValueError(f"places file: {name} entry {i} is for {gp.get('what')!r}, "
+                                 f"not {ge.get('what')!r}")
+
+
+def score_pages(gold: dict[str, Any], extract_page: Callable[[str, str], Any],
+                places: dict[str, Any] | None = None) -> PageScores:
+    """Score every page of `gold["pages"]`; extract_page(name, published) -> Extraction;
+    `places`, a places file that follows the gold (check_places), adds the location rows."""
     s = PageScores()
+    if places is not None:
+        check_places(gold, places)
     for name, g in gold["pages"].items():
         x = extract_page(name, g["published"])
         s.pages += 1
         evs = [e.to_dict() for e in x.events]
-        for ge in g.get("events") or []:
+        wheres = (places or {}).get("pages", {}).get(name) or []
+        for gi, ge in enumerate(g.get("events") or []):
             c = s.per_type.setdefault(ge["type"], dict.fromkeys(
                 ("gold", "found", "predicted", "correct"), 0))
             c["gold"] += 1
@@ -197,6 +273,14 @@ def score_pages(gold: dict[str, Any], extract_page: Callable[[str, str], Any]) -
             if ge.get("modality"):
                 s.modality_gold += 1
                 s.modality_ok += any(_modality_of(e) == ge["modality"] for e in full)
+            if full and wheres:
+                where = list(wheres[gi].get("where") or [])
+                ok = where + list(wheres[gi].get("about") or [])
+                loc = full[0]["location"]
+                s.location_gold += bool(where)
+                s.location_found += bool(where) and location_ok(loc, ok)
+                s.location_predicted += loc is not None
+                s.location_correct += location_ok(loc, ok)
         allowed = (g.get("events") or []) + (g.get("also_ok") or [])
         for e in evs:
             c = s.per_type.setdefault(e["type"], dict.fromkeys(
@@ -261,7 +345,19 @@ def extract_gold_pages(gold_path: Path, pages_dir: Path, cfg: Any = None
     return gold, xs
 
 
-def score_gold_file(gold_path: Path, pages_dir: Path, cfg: Any = None) -> PageScores:
-    """Read the gold and the pages (each given its gold publication date) and score them."""
+def load_places(path: Path | None) -> dict[str, Any] | None:
+    """A places file (event locations), or None when there is none."""
+    import yaml
+
+    if path is None or not path.is_file():
+        return None
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def score_gold_file(gold_path: Path, pages_dir: Path, cfg: Any = None,
+                    places_path: Path | None = None) -> PageScores:
+    """Read the gold and the pages (each given its gold publication date) and score them;
+    the locations too when a places file is given or lies beside the gold (places.yaml)."""
     gold, xs = extract_gold_pages(gold_path, pages_dir, cfg)
-    return score_pages(gold, lambda name, _published: xs[name])
+    places = load_places(places_path or gold_path.parent / "places.yaml")
+    return score_pages(gold, lambda name, _published: xs[name], places)
