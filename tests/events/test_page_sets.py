@@ -46,6 +46,9 @@ FLOORS = {
     # unchanged (six changes dropped or narrowed on this set's totals: its README), quote
     # speakers 0.796 -> 0.816
     "blind": {
+        # session 14: where the events happened (places.yaml), floors at the new locator
+        "events.location_recall": 0.66,
+        "events.location_precision": 0.91,
         "events.confidence_auc": 0.77,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.92,
         "events.recall_type_actors": 0.54,  # session 13: 0.536 -> 0.543 (a capital naming talks is no party)
@@ -74,6 +77,9 @@ FLOORS = {
     # (a spokesman's title phrase naming his group; an abstention is no REJECT; a need; an
     # admission; what giving is for; a participle of expressing shares the subject)
     "blind2": {
+        # session 14: where the events happened (places.yaml), floors at the new locator
+        "events.location_recall": 0.36,
+        "events.location_precision": 0.75,
         "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.85,
         "events.recall_type_actors": 0.52,
@@ -98,6 +104,9 @@ FLOORS = {
     # conjoined subject of a welcome, decided on tune2), then 0.379 and 7.07 -> 7.14
     # spurious: the one exception to "only up" this session, see SPURIOUS_CEILING
     "blind3": {
+        # session 14: where the events happened (places.yaml), floors at the new locator
+        "events.location_recall": 0.3,
+        "events.location_precision": 0.37,
         "events.confidence_auc": 0.67,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.92,
         "events.recall_type_actors": 0.39,
@@ -120,6 +129,9 @@ FLOORS = {
     # Session 13: precision 0.775, 2.44 spurious (whoever would act; an early-warning
     # service; what one is accused of)
     "tune": {
+        # session 14: where the events happened (places.yaml), floors at the new locator
+        "events.location_recall": 0.48,
+        "events.location_precision": 0.75,
         "events.confidence_auc": 0.67,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.89,
         "events.recall_type_actors": 0.66,
@@ -139,6 +151,9 @@ FLOORS = {
     # 0.837 / 0.431 / 0.341, precision 0.432, 6.25 spurious, the rest unchanged: the
     # session's rules, read on tune and blind2, did not carry over to it
     "blind4": {
+        # session 14: where the events happened (places.yaml), floors at the new locator
+        "events.location_recall": 0.31,
+        "events.location_precision": 0.77,
         "events.confidence_auc": 0.63,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.83,
         "events.recall_type_actors": 0.43,
@@ -154,6 +169,9 @@ FLOORS = {
     # tune2, written in session 10 by a helper who had not read the coder, first scored
     # blind at 2bc50ec (its README); a development set since
     "tune2": {
+        # session 14: where the events happened (places.yaml), floors at the new locator
+        "events.location_recall": 0.43,
+        "events.location_precision": 0.8,
         # session 12: 0.65 -> 0.68 (sourceless speech acts at 0.3), then 0.67: dropping two
         # invented low-ranked events (a price decline, a celebration) lowers a pair count
         "events.confidence_auc": 0.67,
@@ -174,6 +192,9 @@ FLOORS = {
     # blind5, written in session 10 by a helper who had not read the coder, scored once by
     # totals at c6c4929 (its README)
     "blind5": {
+        # session 14: where the events happened (places.yaml), floors at the new locator
+        "events.location_recall": 0.5,
+        "events.location_precision": 0.71,
         "events.confidence_auc": 0.71,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.87,
         "events.recall_type_actors": 0.31,

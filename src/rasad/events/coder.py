@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
@@ -500,6 +500,7 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
     ns = norm(sent.text)
     s_actors = [a for a in actors if sent.start <= a.start < sent.end and a.id]
     s_places = [p for p in places if sent.start <= p.start < sent.end]
+    scene = scene_places(text, s_places, [a for a in actors if sent.start <= a.start < sent.end])
     s_figs = [f for f in figures if sent.start <= f.span[0] < sent.end]
     if any(c in ns.split() for c in lx.cues.get("opinion_cues", ())):
         return []
@@ -586,7 +587,7 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
         if c.type == "CONSULT" and _arrival_without_party(text, c, s_actors, lx):
             continue  # "مساعدات طبية وصلت إلى المطار": things or people arrive, no visit
         ev = _event(doc_id, text, sent, c, s_actors, s_places, times, s_figs, quotes,
-                    published, lx, prev_sentence, cands, clause_subject, countries)
+                    published, lx, prev_sentence, cands, clause_subject, countries, scene)
         if c.trig.pos == "verb" and ev.source_actor is not None and \
                 ev.source_actor.start < c.end + 60 and ev.reported_by is None:
             clause_subject = ev.source_actor
@@ -1089,7 +1090,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
            quotes: list[QuoteSpan], published: dt.date | None, lx: EventLexicons,
            prev_sentence: Sentence | None = None, cands: list[_Cand] | None = None,
            clause_subject: ActorRef | None = None,
-           countries: Mapping[str, str] | None = None) -> Event:
+           countries: Mapping[str, str] | None = None,
+           scene: list[PlaceRef] | None = None) -> Event:
     cands = cands or []
     quote = next((q for q in quotes if q.start <= c.start < q.end), None)
     reported_by = None
@@ -1231,7 +1233,7 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     date = shifted
     if future and modality == "asserted":
         modality = "planned"
-    location = _location(text, c, s_places, s_actors)
+    location = _location(text, sent, c, s_places, s_places if scene is None else scene, cands)
     fatalities = None
     if c.type == "ASSAULT":
         killed = [f for f in s_figs if f.category == "killed"]
@@ -1240,7 +1242,7 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     conf = 0.45 + (0.2 if source else 0) + (TARGET_BONUS if target and (
         source or not TARGET_NEEDS_SOURCE or c.type == "ASSAULT") else 0) + (
         0.1 if c.trig.strong else -0.1) + (0.1 if c.trig.pos != "noun" else 0) + (
-        0.05 if location else 0)
+        0.05 if _placed(text, c, s_places, s_actors) else 0)
     eid = "ev_" + short_hash(doc_id, str(c.start), c.type)
     return Event(id=eid, doc_id=doc_id, type=c.type, mode=c.trig.mode or None,
                  source_actor=source, target_actor=target, date=date, date_text=date_text,
@@ -1905,21 +1907,137 @@ def _stale(value: str | None, published: dt.date | None) -> bool:
     return (published - last).days > STALE_DAYS
 
 
-def _location(text: str, c: _Cand, places: list[PlaceRef], actors: list[ActorRef]
-              ) -> PlaceRef | None:
-    """The event's place: the first place after the trigger in its sentence (finer places
-    first). A name that is also an actor (أنقرة, موسكو) counts only after a locative word."""
+# the types whose place is where the speaker spoke: a place after their trigger is mostly
+# what they speak about ("دعا إلى وقف إطلاق النار في إدلب")
+_SPOKEN_TYPES = frozenset(SPEECH_ACTS)
+# "السفارة الأمريكية في طرابلس", "المبعوث الأممي إلى اليمن", "سفيرها لدى طهران": a place
+# after these words (or after an actor's name) and one of these prepositions is where the
+# actor sits or is sent, part of its title
+_SEAT_PREPOSITIONS = frozenset(norm(w) for w in ["في", "إلى", "الى", "لدى"])
+_SEAT_NOUNS = frozenset(norm(w) for w in [
+    "سفارة", "السفارة", "سفارتها", "سفارته", "بعثة", "البعثة", "بعثتها", "بعثته", "مكتب",
+    "المكتب", "مكتبها", "مكتبه", "قنصلية", "القنصلية", "سفير", "السفير", "سفيرها", "سفيره",
+    "مبعوث", "المبعوث", "مبعوثها", "مبعوثه", "ممثل", "الممثل", "ممثلها", "مندوب",
+    "المندوب", "مندوبها", "قوة", "القوة", "قوات", "القوات", "ممثلية", "حكومة", "الحكومة"])
+# a country is the scene only after a word that places ("في سوريا", "شمال سوريا"); bare
+# or after ب it is mostly a party or a link ("المرتبطة بإسرائيل")
+_SCENE_WORDS = _LOCATIVE | frozenset(norm(w) for w in ["على", "عبر", "أنحاء", "مناطق"])
+_FRONTED_LOCATIVE = re.compile(r"^[\s«\"]*(?:و|ف)?في\s+$")
+
+
+def scene_places(text: str, places: list[PlaceRef], actors: list[ActorRef]
+                 ) -> list[PlaceRef]:
+    """The places of a sentence that can be where an act happened: not a place inside a
+    name or title ("أمير قطر", "وزارة الخارجية السعودية"), nor one that seats an actor
+    ("السفارة الأمريكية في طرابلس", "المبعوث الأممي إلى اليمن"), nor one that names an
+    event ("اتفاق سوتشي", "مسار أستانا": only that event's place, see _location), nor a
+    country without a word that places it."""
+    from rasad.actors.gazetteer import load_metonymy_cues
+
+    names = load_metonymy_cues().event_names
+    out: list[PlaceRef] = []
+    for p in places:
+        if any(a.start <= p.start and p.end <= a.end and (a.start, a.end) != (p.start, p.end)
+               for a in actors):
+            continue
+        words = _TOKEN.findall(norm(text[max(0, p.start - 60):p.start]))
+        prev = _bare_word(words[-1]) if words else ""
+        if prev in _SEAT_PREPOSITIONS and (set(words[-3:-1]) & _SEAT_NOUNS or any(
+                0 <= p.start - a.end <= len(prev) + 3 and _seated(text, a) for a in actors)):
+            continue
+        if prev and (prev in names or _unclitic(prev) in names):
+            continue  # (kept for the event it names, by _location)
+        if p.place_kind == "country" and prev not in _SCENE_WORDS:
+            continue
+        if any((a.start, a.end) == (p.start, p.end) for a in actors) and not (
+                prev in _LOCATIVE or norm(p.text)[:1] == "ب"):
+            continue  # a name that is also an actor's ("أنقرة", "موسكو") names the actor
+        out.append(p)
+    return out
+
+
+def _bare_word(w: str) -> str:
+    """A normalized word without its conjunction, also a preposition's ("وفي", "وإلى")."""
+    return w[1:] if w[:1] in ("و", "ف") and w[1:] in _SCENE_WORDS | _SEAT_PREPOSITIONS \
+        else _unclitic(w)
+
+
+def _seated(text: str, a: ActorRef) -> bool:
+    """Is the actor a mission, an embassy, an envoy (a seat noun in its words or right
+    before it: "بعثة الأمم المتحدة", "المبعوث الأممي")? A place after it and في/إلى is its
+    seat ("… في الصومال"); after any other actor it may be the act's ("قصف مدفعي للنظام
+    السوري في إدلب", "قمة منظمة التعاون الإسلامي في القاهرة")."""
+    words = _TOKEN.findall(norm(text[max(0, a.start - 25):a.end]))
+    n = len(_TOKEN.findall(norm(a.text)))
+    return bool({_unclitic(w) for w in words[-n - 1:]} & _SEAT_NOUNS)
+
+
+# "اتفقا، خلال لقائهما في القاهرة"، "في ختام جولة مفاوضات في سويسرا": an act named after
+# these words is the occasion of the one before, whose place it shares
+_OCCASION_WORDS = frozenset(norm(w) for w in ["خلال", "أثناء", "اثناء", "ختام", "هامش",
+                                               "مستهل", "بداية", "نهاية"])
+
+
+def _placed(text: str, c: _Cand, places: list[PlaceRef], actors: list[ActorRef]) -> bool:
+    """The confidence's place evidence: a place after the trigger in its sentence, or one
+    before it in its clause (a name that is also an actor's only after a locative word).
+    It is the locator's rule before session 14 and stays apart from _location: the
+    confidence formula was measured with it, and choosing a better place for the map is
+    no new evidence that the act happened."""
     acted = {(a.start, a.end) for a in actors}
     places = [p for p in places if (p.start, p.end) not in acted or norm(p.text)[:1] == "ب" or
               _prev_word(text, p.start) in _LOCATIVE]
-    if not places:
+    pool = [p for p in places if p.place_kind != "country"] or places
+    if not pool or any(p.start >= c.end for p in pool):
+        return bool(pool)
+    return not _CLAUSE_BREAK.search(norm(text[pool[-1].end:c.start]))
+
+
+def _named_by(text: str, c: _Cand, places: list[PlaceRef]) -> PlaceRef | None:
+    """The place that names the trigger's own event ("اتفاق سوتشي", "اجتماعات أستانة")."""
+    from rasad.actors.gazetteer import load_metonymy_cues
+
+    last = _unclitic(norm(c.surface).split()[-1]) if c.surface.split() else ""
+    if c.trig.pos != "noun" or last not in load_metonymy_cues().event_names:
         return None
-    fine = [p for p in places if p.place_kind != "country"]
-    pool = fine or places
-    after = [p for p in pool if p.start >= c.end]
-    if after:
-        return after[0]
-    before = pool[-1]
-    if _CLAUSE_BREAK.search(norm(text[before.end:c.start])):
-        return None  # a place in another clause ("قبيل توجهه إلى كييف، إن بلاده ردت")
-    return before
+    for p in places:
+        if 0 <= p.start - c.end <= 2 and not text[c.end:p.start].strip():
+            return p
+    return None
+
+
+def _location(text: str, sent: Sentence, c: _Cand, places: list[PlaceRef],
+              scene: list[PlaceRef], cands: Sequence[_Cand]) -> PlaceRef | None:
+    """The event's place. A phone call (or talks in one) has none. A place fronted in the sentence ("وفي
+    واشنطن، دان …") is where its speech acts were said, and where its other acts happened
+    when their own clause names none. Otherwise the first place of the scene after the
+    trigger and before the trigger of another act (finer places first; "استدعت سفيرها …
+    غداة ضربات على أربيل": Erbil is the strikes' place); else the last one before it in the
+    same clause."""
+    if c.type == "CONSULT" and any(o.type == "CONSULT" and o.trig.mode == "phone"
+                                   for o in (c, *cands)):
+        return None  # (also talks held by phone: "وبحث … في اتصال هاتفي … التطورات في إدلب")
+    own = _named_by(text, c, places)
+    if own is not None:
+        return own
+    fronted = next((p for p in scene if _FRONTED_LOCATIVE.match(norm(text[sent.start:p.start]))
+                    and text[p.end:p.end + 2].strip()[:1] in ("،", ",")), None)
+    if fronted is not None and c.type in _SPOKEN_TYPES:
+        return fronted
+    stop = min((o.start for o in cands if o.start >= c.end and o.type != c.type and
+                o.type != "BLOCK" and not _OCCASION_WORDS & {
+                    _unclitic(w) for w in _TOKEN.findall(norm(text[max(c.end, o.start - 20):
+                                                                   o.start]))[-2:]}),
+               default=sent.end)
+    pool = [p for p in scene if p is not fronted]
+    after = [p for p in pool if c.end <= p.start < stop]
+    fine = [p for p in after if p.place_kind != "country"]
+    if fine or after:
+        return (fine or after)[0]
+    before = [p for p in pool if p.end <= c.start]
+    if before and (c.type not in _SPOKEN_TYPES or
+                   not _CLAUSE_BREAK.search(norm(text[before[-1].end:c.start]))):
+        # (an act on the ground happens where its sentence is: "وبدأت المساعدات تصل إلى
+        # مطار بنينا، إذ أرسلت مصر فرق إنقاذ")
+        return before[-1]
+    return fronted
