@@ -141,6 +141,8 @@ class PlaceRef:
     # ("في أنقرة"), "actor" ("أعلنت أنقرة": the government, not the scene) or "both"
     # (undecided); None for every other place. Internal: not part of to_dict.
     reading: str | None = None
+    # named by description ("في العاصمة الفرنسية", "بالعاصمة"), not by its name. Internal.
+    described: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "id": self.id, "name": self.name, "country": self.country,

@@ -113,3 +113,14 @@ def test_a_name_inside_a_place_name_is_not_an_actor(g: Gazetteer, text: str,
     assert any(a.id == "bashar-al-assad" for a in linked)  # the linker alone finds him ...
     kept = outside_places(linked, places)
     assert any(a.id == "bashar-al-assad" for a in kept) is assad  # ... the place keeps its own
+
+
+def test_a_capital_named_by_its_country(g: Gazetteer) -> None:
+    from rasad.actors.link import capital_mentions
+
+    text = "اجتماع في العاصمة الفرنسية ثم في العاصمة السودانية الخرطوم ثم في العاصمة الإدارية"
+    n = normalize(text)
+    found = find_places(text, n, g)
+    assert [(p.id, p.text) for p in found if p.described] == [("paris", "العاصمة الفرنسية")]
+    assert "khartoum" in [p.id for p in found]  # the name that follows is the place
+    assert capital_mentions(text, n, g, []) != []  # (only the name suppresses it)

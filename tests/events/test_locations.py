@@ -79,3 +79,8 @@ def test_a_country_that_acts_is_not_where_it_acts() -> None:
 def test_a_strike_is_where_it_hit() -> None:
     evs = code("وقصفت طائرات حربية مواقع في مدينة سراقب بريف إدلب.")
     assert places(evs, "ASSAULT") == ["saraqib"]
+
+
+def test_a_capital_named_by_its_country() -> None:
+    evs = code("وعقد اجتماع يوم الأحد في العاصمة الفرنسية بمشاركة مدير المخابرات المصرية.")
+    assert places(evs, "CONSULT") == ["paris"]

@@ -220,12 +220,17 @@ def location_ok(loc: dict[str, Any] | None, names: list[str]) -> bool:
         return False
     from rasad.actors import load_gazetteer
 
+    g = load_gazetteer()
     have = _place_forms(loc.get("text") or "")
-    entry = load_gazetteer().places.get(loc.get("id") or "")
+    entry = g.places.get(loc.get("id") or "")
     if entry is not None:
         for n in (entry.name_ar, *entry.aliases):
             have |= _place_forms(n)
-    return any(_place_forms(n) & have for n in names)
+    for n in names:
+        forms = _place_forms(n)
+        if forms & have or any(loc.get("id") in (g.place_lex.lookup(f) or ()) for f in forms):
+            return True  # its words, or a name the dictionaries give the same place
+    return False
 
 
 def check_places(gold: dict[str, Any], places: dict[str, Any]) -> None:

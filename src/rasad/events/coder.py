@@ -1985,8 +1985,9 @@ def _placed(text: str, c: _Cand, places: list[PlaceRef], actors: list[ActorRef])
     confidence formula was measured with it, and choosing a better place for the map is
     no new evidence that the act happened."""
     acted = {(a.start, a.end) for a in actors}
-    places = [p for p in places if (p.start, p.end) not in acted or norm(p.text)[:1] == "ب" or
-              _prev_word(text, p.start) in _LOCATIVE]
+    places = [p for p in places if not p.described and (
+        (p.start, p.end) not in acted or norm(p.text)[:1] == "ب" or
+        _prev_word(text, p.start) in _LOCATIVE)]
     pool = [p for p in places if p.place_kind != "country"] or places
     if not pool or any(p.start >= c.end for p in pool):
         return bool(pool)
