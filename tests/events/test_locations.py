@@ -84,3 +84,10 @@ def test_a_strike_is_where_it_hit() -> None:
 def test_a_capital_named_by_its_country() -> None:
     evs = code("وعقد اجتماع يوم الأحد في العاصمة الفرنسية بمشاركة مدير المخابرات المصرية.")
     assert places(evs, "CONSULT") == ["paris"]
+
+
+def test_a_fronted_place_ends_at_another_subjects_clause() -> None:
+    evs = code("وفي عمّان، دان وزير الخارجية الأردني الهجوم، فيما دعت الولايات المتحدة "
+               "الأطراف إلى ضبط النفس.")
+    assert places(evs, "ACCUSE") == ["amman"]
+    assert places(evs, "REQUEST") == [None]

@@ -1922,6 +1922,8 @@ _SEAT_NOUNS = frozenset(norm(w) for w in [
 # a country is the scene only after a word that places ("في سوريا", "شمال سوريا"); bare
 # or after ب it is mostly a party or a link ("المرتبطة بإسرائيل")
 _SCENE_WORDS = _LOCATIVE | frozenset(norm(w) for w in ["على", "عبر", "أنحاء", "مناطق"])
+# a clause of another subject: the fronted place of the sentence is not its place
+_OTHER_CLAUSE = CONTRAST | frozenset(norm(w) for w in ["حين", "المقابل"])
 _FRONTED_LOCATIVE = re.compile(r"^[\s«\"]*(?:و|ف)?في\s+$")
 
 
@@ -2023,6 +2025,9 @@ def _location(text: str, sent: Sentence, c: _Cand, places: list[PlaceRef],
         return own
     fronted = next((p for p in scene if _FRONTED_LOCATIVE.match(norm(text[sent.start:p.start]))
                     and text[p.end:p.end + 2].strip()[:1] in ("،", ",")), None)
+    if fronted is not None and any(w in _OTHER_CLAUSE or _unclitic(w) in _OTHER_CLAUSE
+                                   for w in _TOKEN.findall(norm(text[fronted.end:c.start]))):
+        fronted = None  # "وفي بورتسودان، قال البرهان …، فيما دعت الولايات المتحدة": elsewhere
     if fronted is not None and c.type in _SPOKEN_TYPES:
         return fronted
     stop = min((o.start for o in cands if o.start >= c.end and o.type != c.type and
