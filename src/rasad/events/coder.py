@@ -1958,10 +1958,12 @@ def scene_places(text: str, places: list[PlaceRef], actors: list[ActorRef]
     return out
 
 
+_PLACING_WORDS = _SCENE_WORDS | _SEAT_PREPOSITIONS
+
+
 def _bare_word(w: str) -> str:
     """A normalized word without its conjunction, also a preposition's ("وفي", "وإلى")."""
-    return w[1:] if w[:1] in ("و", "ف") and w[1:] in _SCENE_WORDS | _SEAT_PREPOSITIONS \
-        else _unclitic(w)
+    return w[1:] if w[:1] in ("و", "ف") and w[1:] in _PLACING_WORDS else _unclitic(w)
 
 
 def _seated(text: str, a: ActorRef) -> bool:
@@ -2011,12 +2013,13 @@ def _named_by(text: str, c: _Cand, places: list[PlaceRef]) -> PlaceRef | None:
 
 def _location(text: str, sent: Sentence, c: _Cand, places: list[PlaceRef],
               scene: list[PlaceRef], cands: Sequence[_Cand]) -> PlaceRef | None:
-    """The event's place. A phone call (or talks in one) has none. A place fronted in the sentence ("وفي
-    واشنطن، دان …") is where its speech acts were said, and where its other acts happened
-    when their own clause names none. Otherwise the first place of the scene after the
-    trigger and before the trigger of another act (finer places first; "استدعت سفيرها …
-    غداة ضربات على أربيل": Erbil is the strikes' place); else the last one before it in the
-    same clause."""
+    """The event's place (docs/events.md, "Where"). A phone call, or talks held in one, has
+    none. An event name's own place ("اتفاق سوتشي") is its place. A place fronted in the
+    sentence ("وفي واشنطن، دان …") is where its speech acts were made, up to a clause of
+    another subject. Otherwise the first scene place after the trigger and before another
+    act's trigger (finer places first; "استدعت سفيرها … غداة ضربات على أربيل": Erbil is the
+    strikes' place); else the last one before the trigger, in its clause for a speech act,
+    anywhere in the sentence for an act on the ground; else the fronted place."""
     if c.type == "CONSULT" and any(o.type == "CONSULT" and o.trig.mode == "phone"
                                    for o in (c, *cands)):
         return None  # (also talks held by phone: "وبحث … في اتصال هاتفي … التطورات في إدلب")
