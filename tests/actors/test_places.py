@@ -124,3 +124,14 @@ def test_a_capital_named_by_its_country(g: Gazetteer) -> None:
     assert [(p.id, p.text) for p in found if p.described] == [("paris", "العاصمة الفرنسية")]
     assert "khartoum" in [p.id for p in found]  # the name that follows is the place
     assert capital_mentions(text, n, g, []) != []  # (only the name suppresses it)
+
+
+def test_a_place_seen_on_the_page_is_that_place_again(gn: Gazetteer) -> None:
+    # El Fasher (GeoNames only) needs a place noun for its article; once accepted on the
+    # page, a preposition is enough
+    assert [r.text for r in _places(gn, "قالت مصادر طبية في الفاشر")] == []
+    refs = _places(gn, "حاصرت القوات مدينة الفاشر. وقالت مصادر طبية في الفاشر إن القصف")
+    ids = [r.id for r in refs]
+    assert len(ids) == 2 and ids[0] == ids[1] and ids[0].startswith("gn-")
+    # but not as a bare word anywhere ("الفاشر" after a verb is no new place mention)
+    assert len(_places(gn, "حاصرت القوات مدينة الفاشر. ودخل الفاشر الجيش")) == 1

@@ -572,6 +572,7 @@ def find_places(text: str, n: Normalized, g: Gazetteer) -> list[PlaceRef]:
         if ok:
             valid.append(Match(s, e, ntext[s:e], tuple(ok), items[0][2].prefix))
             accepted_ends.append(e)
+    valid += _named_again(spans, valid, ntext, g)
     out: list[PlaceRef] = []
     readings = capital_readings(text, n, g)
     for m in leftmost_longest(valid):
@@ -644,6 +645,30 @@ def capital_mentions(text: str, n: Normalized, g: Gazetteer, found: list[PlaceRe
                             country=p.country, lat=p.lat, lon=p.lon, place_kind=p.kind,
                             admin1=p.admin1, described=True))
     return out
+
+
+def _named_again(spans: dict[tuple[int, int], list[tuple[str, bool, Match[str]]]],
+                 valid: list[Match[str]], ntext: str, g: Gazetteer) -> list[Match[str]]:
+    """One sense per page: a GeoNames name already accepted as a place on this page ("مدينة
+    الفاشر") is that place again after a preposition or direction, also with the article
+    the first reading needed a place noun for ("قالت مصادر طبية في الفاشر")."""
+    seen = {pid for m in valid for pid in m.payloads}
+    taken = {(m.start, m.end) for m in valid}
+    out: list[Match[str]] = []
+    for (s, e), items in sorted(spans.items()):
+        if (s, e) in taken:
+            continue
+        again = tuple(dict.fromkeys(pid for pid, gated, _m in items if gated and pid in seen))
+        prev = without_conjunction(_prev_word(ntext, s))
+        if again and (prev in _AGAIN_BEFORE or items[0][2].prefix):
+            out.append(Match(s, e, ntext[s:e], again, items[0][2].prefix))
+    return out
+
+
+# the words after which a name seen as a place on the page is that place again
+_AGAIN_BEFORE = frozenset(norm(w) for w in [
+    "في", "قرب", "داخل", "حول", "محيط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+    "شرقي", "غربي", "وسط", "إلى", "الى", "من", "مدينة", "بلدة", "قرية", "أطراف", "ضواحي"])
 
 
 def _place_rank(p: PlaceEntry, votes: Counter[str]) -> tuple[int, int, int, int, int]:
