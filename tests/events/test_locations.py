@@ -36,6 +36,12 @@ def test_a_seat_is_no_scene() -> None:
     assert places(evs, "REQUEST") == [None]
 
 
+def test_forces_sent_somewhere_are_there() -> None:
+    # forces are no seat: "قوات في إدلب" is where they deploy (not "السفارة … في طرابلس")
+    evs = code("ونشرت تركيا قوات في إدلب لحماية نقاط المراقبة.")
+    assert places(evs, "MOBILIZE") == ["idlib"]
+
+
 def test_a_place_inside_a_title_is_no_scene() -> None:
     evs = code("واستقبل ولي العهد السعودي أمير قطر في المطار.")
     assert all(p != "QAT" for p in places(evs, "CONSULT"))

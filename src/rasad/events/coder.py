@@ -1911,14 +1911,15 @@ def _stale(value: str | None, published: dt.date | None) -> bool:
 # what they speak about ("دعا إلى وقف إطلاق النار في إدلب")
 _SPOKEN_TYPES = frozenset(SPEECH_ACTS)
 # "السفارة الأمريكية في طرابلس", "المبعوث الأممي إلى اليمن", "سفيرها لدى طهران": a place
-# after these words (or after an actor's name) and one of these prepositions is where the
-# actor sits or is sent, part of its title
+# after these words (or after an actor named with one, _seated) and one of these
+# prepositions is where the actor sits or is sent, part of its title. Forces are no seat:
+# "نشرت قوات في إدلب" is where they deploy
 _SEAT_PREPOSITIONS = frozenset(norm(w) for w in ["في", "إلى", "الى", "لدى"])
 _SEAT_NOUNS = frozenset(norm(w) for w in [
     "سفارة", "السفارة", "سفارتها", "سفارته", "بعثة", "البعثة", "بعثتها", "بعثته", "مكتب",
     "المكتب", "مكتبها", "مكتبه", "قنصلية", "القنصلية", "سفير", "السفير", "سفيرها", "سفيره",
     "مبعوث", "المبعوث", "مبعوثها", "مبعوثه", "ممثل", "الممثل", "ممثلها", "مندوب",
-    "المندوب", "مندوبها", "قوة", "القوة", "قوات", "القوات", "ممثلية", "حكومة", "الحكومة"])
+    "المندوب", "مندوبها", "ممثلية", "حكومة", "الحكومة"])
 # a country is the scene only after a word that places ("في سوريا", "شمال سوريا"); bare
 # or after ب it is mostly a party or a link ("المرتبطة بإسرائيل")
 _SCENE_WORDS = _LOCATIVE | frozenset(norm(w) for w in ["على", "عبر", "أنحاء", "مناطق"])
@@ -1934,9 +1935,8 @@ def scene_places(text: str, places: list[PlaceRef], actors: list[ActorRef]
     ("السفارة الأمريكية في طرابلس", "المبعوث الأممي إلى اليمن"), nor one that names an
     event ("اتفاق سوتشي", "مسار أستانا": only that event's place, see _location), nor a
     country without a word that places it."""
-    from rasad.actors.gazetteer import load_metonymy_cues
+    from rasad.actors.link import is_event_name
 
-    names = load_metonymy_cues().event_names
     out: list[PlaceRef] = []
     for p in places:
         if any(a.start <= p.start and p.end <= a.end and (a.start, a.end) != (p.start, p.end)
@@ -1947,7 +1947,7 @@ def scene_places(text: str, places: list[PlaceRef], actors: list[ActorRef]
         if prev in _SEAT_PREPOSITIONS and (set(words[-3:-1]) & _SEAT_NOUNS or any(
                 0 <= p.start - a.end <= len(prev) + 3 and _seated(text, a) for a in actors)):
             continue
-        if prev and (prev in names or _unclitic(prev) in names):
+        if prev and is_event_name(prev):
             continue  # (kept for the event it names, by _location)
         if p.place_kind == "country" and prev not in _SCENE_WORDS:
             continue
@@ -2000,10 +2000,10 @@ def _placed(text: str, c: _Cand, places: list[PlaceRef], actors: list[ActorRef])
 
 def _named_by(text: str, c: _Cand, places: list[PlaceRef]) -> PlaceRef | None:
     """The place that names the trigger's own event ("اتفاق سوتشي", "اجتماعات أستانة")."""
-    from rasad.actors.gazetteer import load_metonymy_cues
+    from rasad.actors.link import is_event_name
 
-    last = _unclitic(norm(c.surface).split()[-1]) if c.surface.split() else ""
-    if c.trig.pos != "noun" or last not in load_metonymy_cues().event_names:
+    words = norm(c.surface).split()
+    if c.trig.pos != "noun" or not words or not is_event_name(words[-1]):
         return None
     for p in places:
         if 0 <= p.start - c.end <= 2 and not text[c.end:p.start].strip():
