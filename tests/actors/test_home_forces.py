@@ -70,3 +70,41 @@ def test_the_head_of_a_states_intelligence_is_not_its_head_of_state(g: Gazetteer
     assert ("المخابرات العامة المصرية", "EGYINT") in got
     assert ("جهاز الموساد", "ISRINT") in got
     assert not any(i in ("abdel-fattah-el-sisi", "isaac-herzog") for _, i in got)
+
+
+# --- the government named without a country (data/home_government.yaml) -----------------
+SUDAN = ("شهدت الخرطوم احتجاجات واسعة، وقال تجمع المهنيين السودانيين إن السودان يمر بمرحلة "
+         "حرجة، ودعا المجلس العسكري السوداني إلى التهدئة. ")
+
+
+def test_the_authorities_are_the_government_of_the_country_the_page_is_about(g: Gazetteer
+                                                                             ) -> None:
+    got = _ids(g, SUDAN + "ودعا الأمين العام السلطات إلى تحقيق مستقل.")
+    assert ("السلطات", "SDNGOV") in got
+
+
+def test_the_federal_government_is_the_home_government(g: Gazetteer) -> None:
+    got = _ids(g, IRAQ + "ودعا زعيم كردي الحكومة الاتحادية إلى الحوار.")
+    assert ("الحكومة الاتحادية", "IRQGOV") in got
+
+
+def test_bare_authorities_beside_a_rival_government_stay_unlinked(g: Gazetteer) -> None:
+    # the page names the Kurdistan Region's government: "السلطات" may be either
+    text = IRAQ + "وقالت حكومة إقليم كردستان إن السلطات أغلقت المطار."
+    got = _ids(g, text)
+    assert ("حكومة إقليم كردستان", "krg") in got
+    assert all(t != "السلطات" for t, _ in got)
+    # the federal government is named outright
+    got = _ids(g, text + " ودعت الحكومة الاتحادية إلى الحوار.")
+    assert ("الحكومة الاتحادية", "IRQGOV") in got
+
+
+def test_a_government_to_be_formed_is_no_actor(g: Gazetteer) -> None:
+    got = _ids(g, IRAQ + "ودعا المتظاهرون إلى تشكيل الحكومة الاتحادية خلال شهر.")
+    assert all(t != "الحكومة الاتحادية" for t, _ in got)
+
+
+def test_a_preposition_after_the_noun_is_no_nisba(g: Gazetteer) -> None:
+    # "إلى" reads like a nisba with the article ("الى"): it must not block the link
+    got = _ids(g, IRAQ + "ووصلت قوات الأمن إلى ساحة التحرير.")
+    assert ("قوات الأمن", "IRQCOP") in got

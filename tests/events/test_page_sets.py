@@ -51,9 +51,11 @@ FLOORS = {
         "events.location_precision": 0.91,
         "events.confidence_auc": 0.77,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.92,
-        "events.recall_type_actors": 0.54,  # session 13: 0.536 -> 0.543 (a capital naming talks is no party)
+        # session 13: 0.536 -> 0.543 (a capital naming talks is no party); session 15: 0.556,
+        # precision 0.506 -> 0.513 (the home country's authorities, not tuned on)
+        "events.recall_type_actors": 0.55,
         "events.recall": 0.44,
-        "events.precision": 0.5,
+        "events.precision": 0.51,
         "events.modality": 0.07,
         "quotes.recall": 0.95,
         "quotes.speaker": 0.81,
@@ -109,9 +111,11 @@ FLOORS = {
         "events.location_precision": 0.37,
         "events.confidence_auc": 0.67,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.92,
-        "events.recall_type_actors": 0.39,
-        "events.recall": 0.29,
-        "events.precision": 0.37,
+        # session 15 (the home country's authorities, not tuned on): 0.395 / 0.299 -> 0.401 /
+        # 0.306, precision 0.379 -> 0.385, 7.14 -> 7.07 spurious
+        "events.recall_type_actors": 0.40,
+        "events.recall": 0.30,
+        "events.precision": 0.38,
         "events.modality": 0.17,
         "quotes.recall": 0.95,
         "quotes.speaker": 0.70,
@@ -154,7 +158,7 @@ FLOORS = {
         # session 14: where the events happened (places.yaml), floors at the new locator
         "events.location_recall": 0.31,
         "events.location_precision": 0.77,
-        "events.confidence_auc": 0.63,  # session 12: a speech act with no source is kept at 0.3 at most
+        "events.confidence_auc": 0.64,  # session 15: 0.637 -> 0.646
         "events.recall_type": 0.83,
         "events.recall_type_actors": 0.43,
         "events.recall": 0.34,
@@ -174,14 +178,16 @@ FLOORS = {
         "events.location_precision": 0.8,
         # session 12: 0.65 -> 0.68 (sourceless speech acts at 0.3), then 0.67: dropping two
         # invented low-ranked events (a price decline, a celebration) lowers a pair count
-        "events.confidence_auc": 0.67,
+        "events.confidence_auc": 0.68,  # session 15: 0.67 -> 0.689 (a home source adds half)
         "events.recall_type": 0.89,
         # session 13: + actors 0.394 -> 0.416 (one party before the charge is the accused;
         # each conjoined subject of a welcome); full 0.299 / 0.4 -> 0.314 / 0.413 (an attack
         # verb's date before its object; the welcome)
-        "events.recall_type_actors": 0.41,
-        "events.recall": 0.31,
-        "events.precision": 0.41,
+        # session 15: 0.416 / 0.314 -> 0.431 / 0.328, precision 0.42 -> 0.433 ("الحكومة
+        # الاتحادية", "السلطات": the home country's government)
+        "events.recall_type_actors": 0.43,
+        "events.recall": 0.32,
+        "events.precision": 0.43,
         "events.modality": 0.12,
         "quotes.recall": 1.0,
         "quotes.speaker": 0.81,
@@ -221,8 +227,10 @@ FLOORS = {
 # the demo corpus 0.483 -> 0.508 (type + actors) and 0.364 -> 0.39 (full) and drops a match
 # report's siege on tune2 (5.92 -> 5.83); each of the three blind sets has one wrong attack
 # more that the accident had hidden (not read: these are blind sets).
-SPURIOUS_CEILING = {"blind": 5.5, "tune": 2.44, "blind2": 4.36, "blind3": 7.15, "blind4": 6.17,
-                    "tune2": 5.75, "blind5": 6.75}
+# Session 15 (the home country's authorities): blind 5.5 -> 5.43, blind3 7.15 -> 7.08, tune2
+# 5.75 -> 5.67.
+SPURIOUS_CEILING = {"blind": 5.43, "tune": 2.44, "blind2": 4.36, "blind3": 7.08, "blind4": 6.17,
+                    "tune2": 5.67, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from rasad.actors.lexicon import Lexicon, spelling_variants
+from rasad.text.function_words import PREPOSITIONS, RELATIVE_PRONOUNS
 from rasad.text.normalize import norm
 
 CACHE_VERSION = "gazetteer-4"
@@ -211,11 +212,15 @@ COUNTERPART_NOUNS = {"نظيره": "m", "نظيرها": "m", "نظيرهما": "
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
 
 
+_NOT_NISBA = PREPOSITIONS | RELATIVE_PRONOUNS
+
+
 def definite_nisba(word: str) -> bool:
     """Does a normalized word read as a nisba adjective with the article ("الكردية",
     "الداخلي")? After a noun it is that noun's adjective: another body ("قوات الأمن الكردية")
-    or office."""
-    return word.startswith("ال") and word.endswith(NISBA_ENDINGS)
+    or office. "إلى" and "الذي" end so and are none."""
+    return word.startswith("ال") and word.endswith(NISBA_ENDINGS) and \
+        word not in _NOT_NISBA
 
 
 def adjective_form(adj: str) -> tuple[str, bool]:
@@ -657,29 +662,40 @@ _PHRASE_ONLY = frozenset({"place_from"})
 
 @dataclass(frozen=True, slots=True)
 class HomeForces:
-    """data/home_forces.yaml, normalized."""
+    """One home-institution file (data/home_forces.yaml, data/home_government.yaml),
+    normalized."""
 
     suffix: str
     min_votes: int
     nouns: re.Pattern[str]
     followers_ok: frozenset[str]
+    bare: frozenset[str] = frozenset()  # nouns left unlinked when the page names a rival
+    not_after: frozenset[str] = frozenset()  # words that make the noun no actor before it
 
 
-@lru_cache(maxsize=1)
-def load_home_forces() -> HomeForces:
-    """data/home_forces.yaml: the security-force nouns that name the home country's
-    institution (rasad.actors.link.home_forces), as one pattern over normalized text."""
-    data = _yaml_load((_data_dir() / "home_forces.yaml").read_text(encoding="utf-8")) or {}
+HOME_FILES = ("home_forces.yaml", "home_government.yaml")
+
+
+@lru_cache(maxsize=4)
+def load_home_forces(name: str = "home_forces.yaml") -> HomeForces:
+    """A home-institution file (rasad.actors.link.home_forces): the nouns that name the home
+    country's institution, as one pattern over normalized text."""
+    data = _yaml_load((_data_dir() / name).read_text(encoding="utf-8")) or {}
     forms: set[str] = set()
-    for w in data.get("nouns") or []:
-        n = " ".join(norm(str(w)).split())
-        forms.add(n)
-        if n.startswith("ال"):
-            forms.add("ل" + n[1:])  # "للشرطة"
+    bare: set[str] = set()
+    for key in ("nouns", "bare_nouns"):
+        for w in data.get(key) or []:
+            n = " ".join(norm(str(w)).split())
+            variants = {n, "ل" + n[1:]} if n.startswith("ال") else {n}  # "للشرطة"
+            forms |= variants
+            if key == "bare_nouns":
+                bare |= variants
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(r"(?<!\w)(و|ف|ب|ل|وب|ول|فب|فل)?(?:" + alt + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(و|ف|ب|ل|وب|ول|فب|فل)?(" + alt + r")(?!\w)")
     return HomeForces(str(data.get("suffix") or "COP"), int(data.get("min_votes") or 3),
-                      pattern, frozenset(norm(str(w)) for w in data.get("followers_ok") or []))
+                      pattern, frozenset(norm(str(w)) for w in data.get("followers_ok") or []),
+                      frozenset(bare),
+                      frozenset(norm(str(w)) for w in data.get("not_after") or []))
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from rasad.actors.gazetteer import (
+    HOME_FILES,
     INSTITUTION_KINDS,
     LOCATIVE_WORDS,
     ORG_KINDS,
@@ -182,25 +183,39 @@ def _liberated(text: str, r: ActorRef) -> bool:
 
 def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
                 chosen: list[_Cand]) -> list[ActorRef]:
-    """Security forces named without a country ("قوات الأمن", "الشرطة") are those of the
-    country the page is about (data/home_forces.yaml): police act at home."""
-    hf = load_home_forces()
+    """Institutions named without a country are those of the country the page is about:
+    security forces ("قوات الأمن", "الشرطة", data/home_forces.yaml) act at home, and "the
+    authorities", "the federal government" (data/home_government.yaml) govern it."""
     top = votes.most_common(2)
-    if not top or top[0][1] < hf.min_votes or (len(top) > 1 and top[1][1] == top[0][1]):
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
         return []
-    inst = g.actors.get(top[0][0] + hf.suffix)
-    if inst is None:
-        return []
+    named = {i for c in chosen for i in c.ids}
     out: list[ActorRef] = []
-    for m in hf.nouns.finditer(n.text):
-        if any(c.start < m.end() and m.start() < c.end for c in chosen):
-            continue  # part of a name the dictionary knows ("قوات الأمن العراقية")
-        nxt = _WORD.match(n.text, m.end() + 1) if n.text[m.end():m.end() + 1] == " " else None
-        word = nxt.group(0) if nxt else ""
-        if definite_nisba(word) and word not in hf.followers_ok:
-            continue  # "قوات الأمن الكردية", "قوى الأمن الداخلي": another body
-        s, e = n.to_original(m.start(), m.end())
-        out.append(_ref(text, s, e, inst, "context", g=g, proclitic=m.group(1) or ""))
+    for name in HOME_FILES:
+        hf = load_home_forces(name)
+        inst = g.actors.get(top[0][0] + hf.suffix)
+        if top[0][1] < hf.min_votes or inst is None:
+            continue
+        # "الحكومة" on a page that names Libya's eastern government or the Kurdistan
+        # Region's could be either: a bare noun is left unlinked
+        rival = any(a is not None and a.id != inst.id and a.kind == inst.kind and
+                    a.country == inst.country and not a.id.startswith(inst.country or "-")
+                    for a in (g.actors.get(i) for i in named))
+        for m in hf.nouns.finditer(n.text):
+            if any(c.start < m.end() and m.start() < c.end for c in chosen):
+                continue  # part of a name the dictionary knows ("قوات الأمن العراقية")
+            if rival and m.group(2) in hf.bare:
+                continue
+            before = n.text[:m.start()].split()
+            if before and without_conjunction(before[-1]) in hf.not_after:
+                continue  # "بعد تشكيل الحكومة": a government still to be formed
+            nxt = _WORD.match(n.text, m.end() + 1) if n.text[m.end():m.end() + 1] == " " \
+                else None
+            word = nxt.group(0) if nxt else ""
+            if definite_nisba(word) and word not in hf.followers_ok:
+                continue  # "قوات الأمن الكردية", "قوى الأمن الداخلي": another body
+            s, e = n.to_original(m.start(), m.end())
+            out.append(_ref(text, s, e, inst, "home", g=g, proclitic=m.group(1) or ""))
     return out
 
 

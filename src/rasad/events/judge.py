@@ -45,7 +45,7 @@ TYPES = ("AGREE", "ASSAULT", "AID", "ACCUSE", "COERCE", "CONCEDE", "CONSULT", "C
          "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT",
          "THREATEN")
 MODALITIES = ("asserted", "planned", "threatened", "denied", "hypothetical")
-VIAS = ("name", "role", "coref", "counterpart", "adjective", "context", "pronoun", "zero")
+VIAS = ("name", "role", "coref", "counterpart", "adjective", "context", "home", "pronoun", "zero")
 KINDS = ("country", "government", "military", "person", "organization", "armed_group")
 
 _WORD = re.compile(r"\w+")

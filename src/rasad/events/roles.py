@@ -290,7 +290,7 @@ _WAW_NOUNS = tuple(norm(w) for w in [
     "وزارة", "وزير", "وزيرة", "وكالة", "وفد", "ولي", "وحدات", "وحدة"])
 # the mentions the dictionary read carry their proclitics ("واشنطن" is a name, "وتركيا"
 # is و + "تركيا")
-_READ = frozenset({"name", "role", "context", "counterpart", "adjective", "noun"})
+_READ = frozenset({"name", "role", "context", "home", "counterpart", "adjective", "noun"})
 
 
 def conjoined(a: ActorRef) -> bool:
