@@ -622,3 +622,24 @@ def test_a_participle_of_affirming_makes_the_masdar_the_subjects_act() -> None:
     # "…، مجددة رفضها للإرهاب": Saudi Arabia's own refusal, not one aimed at it
     evs = code("ودانت السعودية الهجوم على السفينة، مجددة رفضها للإرهاب.")
     assert roles(evs, "REJECT") == [("SAU", None)]
+
+
+def test_ties_cut_with_the_subjects_between_the_verb_and_its_object() -> None:
+    # a split phrase (lexicons.split_triggers), nine words apart: "قطعت X، فجر اليوم،
+    # علاقاتها مع Y"
+    evs = code("قطعت تونس والجزائر ودولة الكويت، في وقت متأخر من مساء أمس، علاقاتها "
+               "الدبلوماسية مع إيران.")
+    assert sorted(roles(evs, "SANCTION")) == [("DZA", "IRN"), ("KWT", "IRN"), ("TUN", "IRN")]
+    # recalling one's own ambassador, the subject between
+    evs = code("واستدعت الحكومة الأردنية، اليوم، سفيرها في طهران للتشاور.")
+    assert [t for t, _ in roles(evs, "SANCTION")] == ["JORGOV"]
+    # cutting a road is no sanction
+    assert not sources(code("قطعت قوات الأمن، صباح اليوم، الطريق الدولي بين المدينتين."),
+                       "SANCTION")
+
+
+def test_a_conjoined_subject_is_no_target() -> None:
+    # the actors conjoined with the source are sources; the object is the one after them
+    evs = code("ودعت فرنسا وألمانيا وبريطانيا، في بيان مشترك صدر مساء أمس، إيران إلى ضبط "
+               "النفس.")
+    assert sorted(roles(evs, "REQUEST")) == [("DEU", "IRN"), ("FRA", "IRN"), ("GBR", "IRN")]

@@ -823,8 +823,11 @@ def _participle(w: str) -> bool:
 def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef | None,
                  limit: int = 90) -> ActorRef | None:
     """The first actor after the trigger that is not its source, before an attribution
-    ("بحسب …") or a complement clause ("أن …") starts."""
-    end = c.end + limit
+    ("بحسب …") or a complement clause ("أن …") starts. Conjoined subjects after the
+    trigger do not count against the limit ("قطعت السعودية والإمارات والبحرين ومصر، فجر
+    اليوم الاثنين، علاقاتها الدبلوماسية مع قطر")."""
+    fellows = _fellow_sources(text, c, after, source)
+    end = max([c.end] + [a.end for a in fellows if a.start >= c.end]) + limit
     rest = norm(text[c.end:end])
     stop = _ATTRIBUTION.search(rest) or re.search(r"\b(قال|اعلن|اعلنت|مضيفا|مشيرا|كما)\b",
                                                    rest)
@@ -848,8 +851,25 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
             continue  # VSO: the object follows the subject (not "باسم الجماعة" before it)
         if a.start >= end:
             return None
+        if any(a is f for f in fellows):
+            continue  # "قطعت السعودية والإمارات … علاقاتهما مع قطر": a subject, not the object
         return _against(text, after, a)
     return None
+
+
+def _fellow_sources(text: str, c: Cand, acts: Sequence[ActorRef], source: ActorRef | None
+                    ) -> list[ActorRef]:
+    """The actors conjoined with the source of a one-sided act: each is a source too
+    (coder._each_conjunct), none its target (_checked_target)."""
+    if source is None or c.type in SYMMETRIC_TYPES or source.via == "zero" or \
+            c.trig.mode == "clash" or not any(a is source for a in acts):
+        return []
+    out: list[ActorRef] = []
+    nxt = next_conjunct(acts, conjunct_head(acts, source, text), text)
+    while nxt is not None:
+        out.append(nxt)
+        nxt = next_conjunct(acts, nxt, text)
+    return out
 
 
 # --- nouns -----------------------------------------------------------------------------
