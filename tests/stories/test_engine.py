@@ -56,3 +56,33 @@ def test_a_story_event_never_pairs_one_state_with_itself() -> None:
     (se,) = engine.merge_events(Extraction(document=doc, events=[first, second]), "st")
     assert se["mention_ids"] == ["ev1", "ev2"]
     assert se["source_actor"]["id"] == "SYR" and se["target_actor"] is None
+
+
+def _party(aid: str, country: str | None, kind: str = "person") -> ActorRef:
+    return ActorRef(text=aid, start=0, end=0, id=aid, name=aid, country=country, kind=kind)
+
+
+def _merged(*pairs: tuple[ActorRef | None, ActorRef | None]) -> list[dict[str, Any]]:
+    evs = []
+    for i, (src, tgt) in enumerate(pairs):
+        e = _ev("CONSULT", "asserted")
+        e.id, e.date, e.source_actor, e.target_actor = f"ev{i}", "2020-02-28", src, tgt
+        evs.append(e)
+    doc = Document(id="doc", external_id="x", url=None, outlet="o", title=None,
+                   published="2020-02-28", published_from="input", language="ar", text="",
+                   source="x")
+    engine = StoryEngine(_NoStoryEvents())  # type: ignore[arg-type]
+    return engine.merge_events(Extraction(document=doc, events=evs), "st")
+
+
+def test_two_party_acts_merge_only_between_the_same_two_parties() -> None:
+    putin, erdogan = _party("vladimir-putin", "RUS"), _party("recep-tayyip-erdogan", "TUR")
+    ankara, nato = _party("TURGOV", "TUR", "government"), _party("nato", None, "organization")
+    # a Putin-Erdoğan call and Ankara's NATO meeting the same day share only Turkey
+    assert len(_merged((putin, erdogan), (ankara, nato))) == 2
+    # the same call told either way round, or with one side unnamed, is one row, and the
+    # row keeps the two parties (not Erdoğan with himself)
+    (se,) = _merged((erdogan, _party("RUSGOV", "RUS", "government")), (putin, erdogan),
+                    (erdogan, None))
+    assert {se["source_actor"]["id"], se["target_actor"]["id"]} == {
+        "recep-tayyip-erdogan", "vladimir-putin"}

@@ -270,9 +270,13 @@ class StoryEngine:
             match["figures"] += figs
             if ev.date and (not match["date"] or len(ev.date) > len(match["date"])):
                 match["date"] = ev.date
+            sides = {"source_actor": ev.source_actor, "target_actor": ev.target_actor}
+            if ev.type in SYMMETRIC and _reversed(match, ev):
+                # "بوتين → أردوغان" on a row of "أردوغان → بوتين": the same two parties
+                sides = {"source_actor": ev.target_actor, "target_actor": ev.source_actor}
             for side, other in (("source_actor", "target_actor"),
                                 ("target_actor", "source_actor")):
-                mine = getattr(ev, side)
+                mine = sides[side]
                 if mine is not None and match.get(other) and one_side(
                         ev.type, mine, SimpleNamespace(**match[other])):
                     continue  # one mention's source and another's target of one state
@@ -281,6 +285,16 @@ class StoryEngine:
                 match["location"] = ev.location.to_dict()
             changed[match["id"]] = match
         return list(changed.values())
+
+
+def _reversed(se: dict[str, Any], ev: Event) -> bool:
+    """Does a mention of a two-party act name the row's parties the other way round?"""
+    rs, rt = _ctry(se.get("source_actor")), _ctry(se.get("target_actor"))
+    es = (ev.source_actor.country or ev.source_actor.id) if ev.source_actor else None
+    et = (ev.target_actor.country or ev.target_actor.id) if ev.target_actor else None
+    if (es is not None and es == rs) or (et is not None and et == rt):
+        return False
+    return (es is not None and es == rt) or (et is not None and et == rs)
 
 
 def _happens(ev: Event) -> bool:
@@ -334,8 +348,12 @@ def _same_event(se: dict[str, Any], ev: Event) -> bool:
     b = (ev.source_actor.country or ev.source_actor.id if ev.source_actor else None,
          ev.target_actor.country or ev.target_actor.id if ev.target_actor else None)
     if ev.type in SYMMETRIC:
+        # the parties as a set, in either order; one side unknown on either is a subset
+        # ("بوتين وأردوغان" and "أردوغان"), but two known pairs must be the same pair: a
+        # Putin-Erdoğan call and Ankara's NATO meeting the same day share only Turkey
         sa, sb = {x for x in a if x}, {x for x in b if x}
-        actors_ok = not sa or not sb or bool(sa & sb)
+        actors_ok = not sa or not sb or (sa <= sb or sb <= sa if None in a or None in b
+                                         else sa == sb)
     else:
         actors_ok = all(p is None or q is None or p == q for p, q in zip(a, b, strict=True))
     if not actors_ok:
