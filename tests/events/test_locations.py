@@ -97,3 +97,14 @@ def test_a_fronted_place_ends_at_another_subjects_clause() -> None:
                "الأطراف إلى ضبط النفس.")
     assert places(evs, "ACCUSE") == ["amman"]
     assert places(evs, "REQUEST") == [None]
+
+
+def test_where_someone_travels_is_not_where_the_other_acts_happen() -> None:
+    # "قبيل مغادرته إلى أوكرانيا": the visit goes there, the strike he speaks of does not
+    evs = code("وقال الرئيس التركي رجب طيب أردوغان، قبيل مغادرته إلى أوكرانيا في زيارة "
+               "رسمية، إن الجيش التركي قصف مواقع قوات النظام السوري.")
+    assert places(evs, "ASSAULT") == [None]
+    assert places(evs, "CONSULT") == ["UKR"]
+    # forces sent to a place are there
+    evs = code("وأرسلت تركيا تعزيزات عسكرية إلى إدلب.")
+    assert places(evs, "MOBILIZE") == ["idlib"]

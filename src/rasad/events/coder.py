@@ -1984,6 +1984,30 @@ def _seated(text: str, a: ActorRef) -> bool:
 # these words is the occasion of the one before, whose place it shares
 _OCCASION_WORDS = frozenset(norm(w) for w in ["خلال", "أثناء", "اثناء", "ختام", "هامش",
                                                "مستهل", "بداية", "نهاية"])
+# "قال أردوغان، قبيل مغادرته إلى أوكرانيا، إن …": a place after one of these nouns of
+# travel (with a pronoun, or the article) is where someone goes, not where the sentence's
+# other acts happen; a visit, a deployment and aid go there (_TRAVEL_BOUND)
+_TRAVEL_NOUNS = frozenset(norm(w) for w in ["مغادرة", "توجه", "وصول", "عودة", "زيارة",
+                                            "طريق", "رحلة", "جولة", "سفر", "انتقال"])
+_TRAVEL_BOUND = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
+_TOWARDS = frozenset(norm(w) for w in ["إلى", "الى", "نحو", "باتجاه"])
+
+
+def _travel_goal(text: str, p: PlaceRef) -> bool:
+    """Is the place the goal of a trip named just before it ("مغادرته إلى أوكرانيا", "في
+    طريقه إلى مورك"; not "على طريق حلب")?"""
+    words = _TOKEN.findall(norm(text[max(0, p.start - 50):p.start]))
+    if not words or words[-1] not in _TOWARDS:
+        return False
+    for w in words[-3:-1]:
+        w = _unclitic(w)
+        stems = {w, w[2:] if w.startswith("ال") else w}
+        stems |= {x[:-len(suf)] for x in tuple(stems) for suf in _PRONOUN_SUFFIXES
+                  if x.endswith(suf)}
+        stems |= {x[:-1] + "ه" for x in tuple(stems) if x.endswith("ت")}  # مغادرته → مغادرة
+        if stems & _TRAVEL_NOUNS:
+            return True
+    return False
 
 
 def _placed(text: str, c: _Cand, places: list[PlaceRef], actors: list[ActorRef]) -> bool:
@@ -2042,7 +2066,8 @@ def _location(text: str, sent: Sentence, c: _Cand, places: list[PlaceRef],
                     _unclitic(w) for w in _TOKEN.findall(norm(text[max(c.end, o.start - 20):
                                                                    o.start]))[-2:]}),
                default=sent.end)
-    pool = [p for p in scene if p is not fronted]
+    pool = [p for p in scene if p is not fronted and (
+        c.type in _TRAVEL_BOUND or not _travel_goal(text, p))]
     after = [p for p in pool if c.end <= p.start < stop]
     fine = [p for p in after if p.place_kind != "country"]
     if fine or after:
