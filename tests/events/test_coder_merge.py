@@ -274,3 +274,11 @@ def test_what_giving_is_for_is_no_act() -> None:
     evs = code("وأعلن الرئيس الأمريكي جو بايدن أن بلاده ستنسق مع الأمم المتحدة لتقديم دعم "
                "إضافي لليبيا.")
     assert not roles(evs, "SUPPORT")
+
+
+def test_talks_held_by_phone_are_a_call() -> None:
+    evs = [e for e in code("بحث الرئيسان الروسي فلاديمير بوتين والتركي رجب طيب أردوغان، "
+                           "اليوم الجمعة، في اتصال هاتفي، التصعيد في محافظة إدلب.")
+           if e.type == "CONSULT"]
+    assert [e.mode for e in evs] == ["phone"]
+    assert evs[0].location is None

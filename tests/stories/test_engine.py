@@ -86,3 +86,21 @@ def test_two_party_acts_merge_only_between_the_same_two_parties() -> None:
                     (erdogan, None))
     assert {se["source_actor"]["id"], se["target_actor"]["id"]} == {
         "recep-tayyip-erdogan", "vladimir-putin"}
+
+
+def test_a_call_is_not_the_visit_of_the_same_two_that_day() -> None:
+    putin, erdogan = _party("vladimir-putin", "RUS"), _party("recep-tayyip-erdogan", "TUR")
+    doc = Document(id="doc", external_id="x", url=None, outlet="o", title=None,
+                   published="2020-02-28", published_from="input", language="ar", text="",
+                   source="x")
+    evs = []
+    for i, mode in enumerate(("visit", "phone", "talks")):
+        e = _ev("CONSULT", "asserted")
+        e.id, e.date, e.mode, e.source_actor, e.target_actor = \
+            f"ev{i}", "2020-02-28", mode, erdogan, putin
+        evs.append(e)
+    engine = StoryEngine(_NoStoryEvents())  # type: ignore[arg-type]
+    rows = engine.merge_events(Extraction(document=doc, events=evs), "st")
+    # talks may be either: they join the first row they fit
+    assert sorted(len(r["mention_ids"]) for r in rows) == [1, 2]
+    assert {r["mode"] for r in rows} == {"visit", "phone"}

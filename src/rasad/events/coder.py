@@ -1021,6 +1021,8 @@ def _merge_into(first: Event, later: Event, actors: bool = True) -> None:
         first.location = later.location
     if first.mode in ("killing", "attack") and later.mode not in (None, "killing", "attack"):
         first.mode = later.mode
+    if first.type == "CONSULT" and later.mode == "phone":
+        first.mode = "phone"  # "بحث الرئيسان، في اتصال هاتفي، …": the talks were a call
     if first.fatalities is None:
         first.fatalities = later.fatalities
 

@@ -17,6 +17,7 @@ from rasad.stories.dedup import band_keys, estimate_jaccard, signature
 from rasad.stories.vectors import TOP_TERMS, cosine, terms, tfidf
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+IN_PERSON = frozenset({"visit", "meeting", "summit", "press_conference"})
 GENERIC_ACTORS = {"SYR", "TUR", "RUS", "IRN", "USA"}
 
 
@@ -343,6 +344,9 @@ def _same_event(se: dict[str, Any], ev: Event) -> bool:
         return False
     if not dates_compatible(se.get("date"), ev.date):
         return False
+    if ev.type == "CONSULT" and {se.get("mode"), ev.mode} & {"phone"} and \
+            {se.get("mode"), ev.mode} & IN_PERSON:
+        return False  # a call is not the visit or meeting of the same two that day
     # actors agree when their ids or their countries agree (SYRMIL ~ SYRGOV ~ SYR)
     a = (_ctry(se.get("source_actor")), _ctry(se.get("target_actor")))
     b = (ev.source_actor.country or ev.source_actor.id if ev.source_actor else None,
