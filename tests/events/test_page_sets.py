@@ -46,15 +46,18 @@ FLOORS = {
     # unchanged (six changes dropped or narrowed on this set's totals: its README), quote
     # speakers 0.796 -> 0.816
     "blind": {
-        # session 14: where the events happened (places.yaml), floors at the new locator
-        "events.location_recall": 0.66,
+        # session 14: where the events happened (places.yaml), floors at the new locator.
+        # Session 15, the one exception to "only up": 0.667 (20/30) -> 0.645 (20/31). A day
+        # of a relative month dated one more event in full; the page names no place the
+        # locator reads for it, and no event lost its place
+        "events.location_recall": 0.64,
         "events.location_precision": 0.91,
         "events.confidence_auc": 0.77,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.92,
         # session 13: 0.536 -> 0.543 (a capital naming talks is no party); session 15: 0.556,
         # precision 0.506 -> 0.513 (the home country's authorities, not tuned on)
         "events.recall_type_actors": 0.55,
-        "events.recall": 0.44,
+        "events.recall": 0.45,  # session 15: 0.444 -> 0.45 (a day of a relative month)
         "events.precision": 0.51,
         "events.modality": 0.07,
         "quotes.recall": 0.95,
@@ -173,23 +176,28 @@ FLOORS = {
     # tune2, written in session 10 by a helper who had not read the coder, first scored
     # blind at 2bc50ec (its README); a development set since
     "tune2": {
-        # session 14: where the events happened (places.yaml), floors at the new locator
-        "events.location_recall": 0.43,
+        # session 14: where the events happened (places.yaml), floors at the new locator.
+        # Session 15, an exception to "only up": 0.438 (7/16) -> 0.412 (7/17), as blind's:
+        # Haftar's refusal "في الرابع عشر من الشهر" is now dated, and "غادر موسكو" is no
+        # place the locator reads
+        "events.location_recall": 0.41,
         "events.location_precision": 0.8,
         # session 12: 0.65 -> 0.68 (sourceless speech acts at 0.3), then 0.67: dropping two
         # invented low-ranked events (a price decline, a celebration) lowers a pair count
-        # session 15: 0.67 -> 0.689 (a home source adds half), 0.707 (ties cut by a list)
-        "events.confidence_auc": 0.70,
+        # session 15: 0.67 -> 0.689 (a home source adds half), 0.707 (ties cut by a list),
+        # 0.722 (a day of a relative month)
+        "events.confidence_auc": 0.72,
         "events.recall_type": 0.89,
         # session 13: + actors 0.394 -> 0.416 (one party before the charge is the accused;
         # each conjoined subject of a welcome); full 0.299 / 0.4 -> 0.314 / 0.413 (an attack
         # verb's date before its object; the welcome)
         # session 15: 0.416 / 0.314 -> 0.431 / 0.328, precision 0.42 -> 0.433 ("الحكومة
         # الاتحادية", "السلطات": the home country's government); 0.474 / 0.365, precision
-        # 0.452 (a split phrase 10 words apart; conjoined subjects are no object)
+        # 0.452 (a split phrase 10 words apart; conjoined subjects are no object); full
+        # 0.372, precision 0.46 (a day of a relative month)
         "events.recall_type_actors": 0.47,
-        "events.recall": 0.36,
-        "events.precision": 0.45,
+        "events.recall": 0.37,
+        "events.precision": 0.46,
         "events.modality": 0.12,
         "quotes.recall": 1.0,
         "quotes.speaker": 0.81,
@@ -230,9 +238,9 @@ FLOORS = {
 # report's siege on tune2 (5.92 -> 5.83); each of the three blind sets has one wrong attack
 # more that the accident had hidden (not read: these are blind sets).
 # Session 15 (the home country's authorities): blind 5.5 -> 5.43, blind3 7.15 -> 7.08, tune2
-# 5.75 -> 5.67.
+# 5.75 -> 5.67, then 5.59 (a day of a relative month).
 SPURIOUS_CEILING = {"blind": 5.43, "tune": 2.44, "blind2": 4.36, "blind3": 7.08, "blind4": 6.17,
-                    "tune2": 5.67, "blind5": 6.75}
+                    "tune2": 5.59, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-FLOOR = 0.92  # blind run: 205/222 = 0.923
+# blind run: 205/222 = 0.923; session 15: 209/222 = 0.941 (a day of a relative month, "في
+# السابع من الشهر الجاري", decided on the demo corpus and tune2; heldout_results.md)
+FLOOR = 0.94
 
 _SCORER = Path(__file__).resolve().parent / "score_heldout.py"
 

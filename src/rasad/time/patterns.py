@@ -148,6 +148,10 @@ def _rules() -> list[tuple[str, str]]:
                        rf"(?:{_year_num_part()}|{_year_rel_part()}|\s+(?P<§r>{mrel}))?)"),
         ("ord_dm", rf"(?P<§core>(?:بال|لل|ال)(?P<§o>{f['ORD']})\s+من\s+(?:شهر\s+)?{_monthx()}"
                    rf"(?:{_year_num_part()}|{_year_rel_part()}|\s+(?P<§r>{mrel}))?)"),
+        # "في السابع من الشهر الجاري", "في 14 من الشهر الماضي", "في الرابع عشر من الشهر":
+        # a day of a month named relative to the reference (bare "الشهر": the current one)
+        ("day_rel_month", rf"(?P<§core>(?:(?:بال|لل|ال)(?P<§o>{f['ORD']})|{_day()})\s+من\s+"
+                          rf"الشهر(?:\s+(?P<§r>{mrel}))?{WE})"),
         ("dm", rf"(?P<§core>(?:{wd}(?:\s+{mrel})?\s*,?\s*)?{_day()}\s*(?:من\s+)?(?:شهر\s+)?{_monthx()}"
                rf"(?:{_year_rel_part()}|\s+(?P<§r>{mrel}))?)"),
         ("my", rf"(?P<§core>(?:شهر\s+)?{_monthx()}{_year_num_part()})"),
@@ -195,7 +199,7 @@ _STARTS: dict[str, tuple[str, ...]] = {
     "range_dmdm": ("between",), "range_dm": ("between", "digit"), "range_m": ("between",),
     "range_y": ("between",),
     "dmy": ("wd", "digit"), "hdmy": ("digit",), "ydm": ("digit",),
-    "iso": ("digit",), "ord_dm": ("ord",), "month_part": ("part",), "dm": ("wd", "digit"), "numeric": ("digit", "wd"),
+    "iso": ("digit",), "ord_dm": ("ord",), "day_rel_month": ("ord", "digit"), "month_part": ("part",), "dm": ("wd", "digit"), "numeric": ("digit", "wd"),
     "my": ("month", "shahr"), "hmy": ("hmonth", "shahr"), "hy": ("unit", "digit"),
     "month_rel": ("month", "shahr"), "month_bare": ("month", "shahr"),
     "quarter": ("quarter",), "year": ("unit",), "year_weak": ("digit",),

@@ -321,6 +321,16 @@ def h_month_part(m: Match) -> Hit:
     return _month_value(m, _month(m), m.g("r"), m.g("yr"))
 
 
+def h_day_rel_month(m: Match) -> Hit:
+    """"السابع من الشهر الجاري": that day of the month the modifier names (none: this one)."""
+    day = lx.ordinal_table()[lx.key(m.g("o") or "")] if m.g("o") else int(m.g("d") or 0)
+    if m.ref is None:
+        return m.hit(None, None, "relative", future=_rel_mode(m.g("r")) == "next")
+    year, month = cal.shift_month(m.ref.year, m.ref.month,
+                                  _OFFSETS[_rel_mode(m.g("r")) or "current"])
+    return _day_hit(m, cal.safe_date(year, month, day), "relative")
+
+
 def h_dm(m: Match) -> Hit:
     return _dm_value(m, _month(m), int(m.g("d") or 0), m.g("r"), m.g("yr"))
 
@@ -453,7 +463,7 @@ HANDLERS: dict[str, Callable[[Match], Hit | None]] = {
     "range_dmdm": h_range_dmdm, "range_dm": h_range_dm, "range_m": h_range_m,
     "range_y": h_range_y,
     "dmy": h_dmy, "hdmy": h_hdmy, "ydm": h_ydm, "numeric": h_numeric, "iso": h_iso,
-    "ord_dm": h_ord_dm, "month_part": h_month_part, "dm": h_dm, "my": h_my, "hmy": h_hmy, "hy": h_hy,
+    "ord_dm": h_ord_dm, "day_rel_month": h_day_rel_month, "month_part": h_month_part, "dm": h_dm, "my": h_my, "hmy": h_hmy, "hy": h_hy,
     "month_rel": h_month_rel, "month_bare": h_month_bare,
     "quarter": h_quarter, "year": h_year, "year_weak": h_year_weak, "unit_bound": h_unit_bound,
     "week_rel": h_week_rel, "month_unit_rel": h_month_unit_rel,
