@@ -196,7 +196,7 @@ def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
         inst = g.actors.get(top[0][0] + hf.suffix)
         if top[0][1] < hf.min_votes or inst is None:
             continue
-        # "الحكومة" on a page that names Libya's eastern government or the Kurdistan
+        # "السلطات" on a page that names Libya's eastern government or the Kurdistan
         # Region's could be either: a bare noun is left unlinked
         rival = any(a is not None and a.id != inst.id and a.kind == inst.kind and
                     a.country == inst.country and not a.id.startswith(inst.country or "-")
@@ -206,7 +206,7 @@ def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
                 continue  # part of a name the dictionary knows ("قوات الأمن العراقية")
             if rival and m.group(2) in hf.bare:
                 continue
-            before = n.text[:m.start()].split()
+            before = n.text[max(0, m.start() - 30):m.start()].split()
             if before and without_conjunction(before[-1]) in hf.not_after:
                 continue  # "بعد تشكيل الحكومة": a government still to be formed
             nxt = _WORD.match(n.text, m.end() + 1) if n.text[m.end():m.end() + 1] == " " \

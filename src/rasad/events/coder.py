@@ -1245,7 +1245,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
         killed = [f for f in s_figs if f.category == "killed"]
         if killed:
             fatalities = int(sum(f.quantity for f in killed))
-    conf = 0.45 + ((HOME_SOURCE if source.via == "home" else 0.2) if source else 0) + (TARGET_BONUS if target and (
+    source_bonus = (HOME_SOURCE if source.via == "home" else 0.2) if source else 0.0
+    conf = 0.45 + source_bonus + (TARGET_BONUS if target and (
         source or not TARGET_NEEDS_SOURCE or c.type == "ASSAULT") else 0) + (
         0.1 if c.trig.strong else -0.1) + (0.1 if c.trig.pos != "noun" else 0) + (
         0.05 if _placed(text, c, s_places, s_actors) else 0)

@@ -344,14 +344,9 @@ def _checked_target(text: str, c: Cand, acts: Sequence[ActorRef], source: ActorR
         return None
     if speaks_for_another(text, target) and target.start < c.start + 120:
         return None
-    if source is not None and c.type not in SYMMETRIC_TYPES and source.via != "zero" and \
-            c.trig.mode != "clash":  # "اشتباكات بين الجيش وقوات الدعم السريع": two sides
-        head = conjunct_head(acts, source, text)
-        nxt: ActorRef | None = head
-        while nxt is not None:
-            if nxt is target or (nxt.start, nxt.end) == (target.start, target.end):
-                return None
-            nxt = next_conjunct(acts, nxt, text)
+    if any(a is target or (a.start, a.end) == (target.start, target.end)
+           for a in _source_conjuncts(text, c, acts, source)):
+        return None
     if prev_word(text, target.start) in _LOCATIVE_PREPS and target.kind in (
             "country", "government", "place"):
         return None
@@ -826,7 +821,7 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
     ("بحسب …") or a complement clause ("أن …") starts. Conjoined subjects after the
     trigger do not count against the limit ("قطعت السعودية والإمارات والبحرين ومصر، فجر
     اليوم الاثنين، علاقاتها الدبلوماسية مع قطر")."""
-    fellows = _fellow_sources(text, c, after, source)
+    fellows = [a for a in _source_conjuncts(text, c, after, source) if a is not source]
     end = max([c.end] + [a.end for a in fellows if a.start >= c.end]) + limit
     rest = norm(text[c.end:end])
     stop = _ATTRIBUTION.search(rest) or re.search(r"\b(قال|اعلن|اعلنت|مضيفا|مشيرا|كما)\b",
@@ -857,15 +852,16 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
     return None
 
 
-def _fellow_sources(text: str, c: Cand, acts: Sequence[ActorRef], source: ActorRef | None
-                    ) -> list[ActorRef]:
-    """The actors conjoined with the source of a one-sided act: each is a source too
-    (coder._each_conjunct), none its target (_checked_target)."""
+def _source_conjuncts(text: str, c: Cand, acts: Sequence[ActorRef], source: ActorRef | None
+                      ) -> list[ActorRef]:
+    """The source of a one-sided act and the actors conjoined with it ("قطعت السعودية
+    والإمارات"): each is a source (coder._each_conjunct), none its target. Not for a
+    two-sided act or a clash ("اشتباكات بين الجيش وقوات الدعم السريع": two sides)."""
     if source is None or c.type in SYMMETRIC_TYPES or source.via == "zero" or \
-            c.trig.mode == "clash" or not any(a is source for a in acts):
+            c.trig.mode == "clash":
         return []
     out: list[ActorRef] = []
-    nxt = next_conjunct(acts, conjunct_head(acts, source, text), text)
+    nxt: ActorRef | None = conjunct_head(acts, source, text)
     while nxt is not None:
         out.append(nxt)
         nxt = next_conjunct(acts, nxt, text)

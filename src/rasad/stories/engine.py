@@ -356,8 +356,8 @@ def _same_event(se: dict[str, Any], ev: Event) -> bool:
         # ("بوتين وأردوغان" and "أردوغان"), but two known pairs must be the same pair: a
         # Putin-Erdoğan call and Ankara's NATO meeting the same day share only Turkey
         sa, sb = {x for x in a if x}, {x for x in b if x}
-        actors_ok = not sa or not sb or (sa <= sb or sb <= sa if None in a or None in b
-                                         else sa == sb)
+        one_unknown = None in a or None in b
+        actors_ok = (not sa or not sb or sa <= sb or sb <= sa) if one_unknown else sa == sb
     else:
         actors_ok = all(p is None or q is None or p == q for p, q in zip(a, b, strict=True))
     if not actors_ok:
