@@ -6,15 +6,9 @@ whole pipeline but cleaning, so a test checks the place an analyst would see on 
 
 from __future__ import annotations
 
-from rasad.config import Config
-from rasad.pipeline import extract
-from rasad.records import Event, RawInput
+from test_roles_constructions import code
 
-
-def code(text: str) -> list[Event]:
-    raw = RawInput(source="t", external_id="t", kind="text", content=text,
-                   published="2021-03-02")
-    return extract(raw, Config(min_body_chars=1)).events
+from rasad.records import Event
 
 
 def places(events: list[Event], etype: str) -> list[str | None]:

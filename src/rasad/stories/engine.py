@@ -12,7 +12,7 @@ import numpy as np
 
 from rasad.config import Config
 from rasad.events.coder import one_side
-from rasad.records import Event, Extraction, Figure, short_hash
+from rasad.records import ActorRef, Event, Extraction, Figure, short_hash
 from rasad.stories.dedup import band_keys, estimate_jaccard, signature
 from rasad.stories.vectors import TOP_TERMS, cosine, terms, tfidf
 
@@ -291,8 +291,7 @@ class StoryEngine:
 def _reversed(se: dict[str, Any], ev: Event) -> bool:
     """Does a mention of a two-party act name the row's parties the other way round?"""
     rs, rt = _ctry(se.get("source_actor")), _ctry(se.get("target_actor"))
-    es = (ev.source_actor.country or ev.source_actor.id) if ev.source_actor else None
-    et = (ev.target_actor.country or ev.target_actor.id) if ev.target_actor else None
+    es, et = _ref_ctry(ev.source_actor), _ref_ctry(ev.target_actor)
     if (es is not None and es == rs) or (et is not None and et == rt):
         return False
     return (es is not None and es == rt) or (et is not None and et == rs)
@@ -319,6 +318,11 @@ def _aid(d: dict[str, Any] | None) -> str | None:
 
 def _ctry(d: dict[str, Any] | None) -> str | None:
     return (d.get("country") or d.get("id")) if d else None
+
+
+def _ref_ctry(a: ActorRef | None) -> str | None:
+    """_ctry of a mention's actor (a row keeps its sides as dicts)."""
+    return (a.country or a.id) if a else None
 
 
 _KIND_RANK = {"person": 0, "military": 1, "armed_group": 1, "government": 2,
@@ -349,8 +353,7 @@ def _same_event(se: dict[str, Any], ev: Event) -> bool:
         return False  # a call is not the visit or meeting of the same two that day
     # actors agree when their ids or their countries agree (SYRMIL ~ SYRGOV ~ SYR)
     a = (_ctry(se.get("source_actor")), _ctry(se.get("target_actor")))
-    b = (ev.source_actor.country or ev.source_actor.id if ev.source_actor else None,
-         ev.target_actor.country or ev.target_actor.id if ev.target_actor else None)
+    b = (_ref_ctry(ev.source_actor), _ref_ctry(ev.target_actor))
     if ev.type in SYMMETRIC:
         # the parties as a set, in either order; one side unknown on either is a subset
         # ("بوتين وأردوغان" and "أردوغان"), but two known pairs must be the same pair: a
