@@ -643,3 +643,14 @@ def test_a_conjoined_subject_is_no_target() -> None:
     evs = code("ودعت فرنسا وألمانيا وبريطانيا، في بيان مشترك صدر مساء أمس، إيران إلى ضبط "
                "النفس.")
     assert sorted(roles(evs, "REQUEST")) == [("DEU", "IRN"), ("FRA", "IRN"), ("GBR", "IRN")]
+
+
+def test_each_of_a_list_is_a_subject() -> None:
+    # "كل من X وY" after the verb: a quantifier, not the preposition من; each acts
+    evs = code("ونددت كل من الأردن وتونس والمغرب بالتفجير الذي استهدف السفارة.")
+    assert sorted(sources(evs, "ACCUSE")) == ["JOR", "MAR", "TUN"]
+    evs = code("وحثت كلٌّ من روسيا والصين طرفي النزاع على العودة إلى المفاوضات.")
+    assert sorted(sources(evs, "REQUEST")) == ["CHN", "RUS"]
+    # a country after a partitive head is still a place of origin ("قوات من سوريا")
+    evs = code("وقصفت قوات من سوريا مواقع على الحدود.")
+    assert "SYR" not in sources(evs, "ASSAULT")

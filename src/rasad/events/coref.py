@@ -548,16 +548,22 @@ def _spokesmen(text: str, toks: list[Token], here: list[ActorRef], prev: _Subjec
 
 
 # --- partitives ----------------------------------------------------------------------------
+_EACH = frozenset({"كل", "كلا"})  # "كلٌّ من", "كلاً من" (diacritics and tanween alif normalized)
+
+
 def partitive_start(text: str, a: ActorRef) -> int | None:
     """Where a partitive phrase ending with `a` starts ("عناصر من الجيش" → at عناصر), or
-    None. A country after من is a place of origin ("قوات من سوريا"), not a partitive."""
-    if a.kind == "country":
-        return None
+    None. A country after من is a place of origin ("قوات من سوريا"), not a partitive, unless
+    the head is the quantifier "كل" ("ودانت كل من الإمارات والبحرين": each of them acts)."""
     lo = max(0, a.start - 40)
     toks = list(_WORD_D.finditer(text[lo:a.start]))
     if len(toks) < 2 or norm(toks[-1].group(0)) != "من":
         return None
     head = without_conjunction(norm(toks[-2].group(0)))
+    if head in _EACH and not re.search(r"[,;:،؛]", text[lo + toks[-2].end():a.start]):
+        return lo + toks[-2].start()
+    if a.kind == "country":
+        return None
     if load_event_lexicons().is_cue("partitive_heads", head) and not re.search(
             r"[,;:،؛]", text[lo + toks[-2].end():a.start]):
         return lo + toks[-2].start()
