@@ -195,10 +195,11 @@ FLOORS = {
         # الاتحادية", "السلطات": the home country's government); 0.474 / 0.365, precision
         # 0.452 (a split phrase 10 words apart; conjoined subjects are no object); full
         # 0.372, precision 0.46 (a day of a relative month)
-        # session 16: 0.474 / 0.372 / 0.46 -> 0.518 / 0.416 / 0.485 ("كل من X وY": each acts)
-        "events.recall_type_actors": 0.51,
-        "events.recall": 0.41,
-        "events.precision": 0.48,
+        # session 16: 0.474 / 0.372 / 0.46 -> 0.518 / 0.416 / 0.485 ("كل من X وY": each acts),
+        # 0.526 / 0.423 / 0.492 ("وطلب منه": the pronoun's antecedent is the one asked)
+        "events.recall_type_actors": 0.52,
+        "events.recall": 0.42,
+        "events.precision": 0.49,
         "events.modality": 0.12,
         "quotes.recall": 1.0,
         "quotes.speaker": 0.81,
@@ -239,9 +240,10 @@ FLOORS = {
 # report's siege on tune2 (5.92 -> 5.83); each of the three blind sets has one wrong attack
 # more that the accident had hidden (not read: these are blind sets).
 # Session 15 (the home country's authorities): blind 5.5 -> 5.43, blind3 7.15 -> 7.08, tune2
-# 5.75 -> 5.67, then 5.59 (a day of a relative month).
+# 5.75 -> 5.67, then 5.59 (a day of a relative month). Session 16: tune2 5.59 -> 5.5 ("وطلب
+# منه").
 SPURIOUS_CEILING = {"blind": 5.43, "tune": 2.44, "blind2": 4.36, "blind3": 7.08, "blind4": 6.17,
-                    "tune2": 5.59, "blind5": 6.75}
+                    "tune2": 5.5, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

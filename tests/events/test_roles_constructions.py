@@ -654,3 +654,16 @@ def test_each_of_a_list_is_a_subject() -> None:
     # a country after a partitive head is still a place of origin ("قوات من سوريا")
     evs = code("وقصفت قوات من سوريا مواقع على الحدود.")
     assert "SYR" not in sources(evs, "ASSAULT")
+
+
+def test_a_pronoun_after_the_preposition_names_the_addressee() -> None:
+    # "طلب منه": the one asked is the pronoun's antecedent, the one called before
+    evs = code("وأجرى ملك الأردن اتصالاً هاتفياً بالرئيس الفلسطيني، وطلب منه العودة إلى "
+               "المفاوضات.")
+    assert roles(evs, "REQUEST") == [("king-abdullah-ii", "mahmoud-abbas")]
+
+
+def test_a_conjoined_verb_after_an_object_goes_on_with_the_subject() -> None:
+    # "والتقى X Y ودعاه": Y ends the first clause; X is the subject of the second
+    evs = code("والتقى وزير الخارجية الأمريكي الرئيس المصري ودعاه إلى التهدئة.")
+    assert roles(evs, "REQUEST") == [("antony-blinken", "abdel-fattah-el-sisi")]

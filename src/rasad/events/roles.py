@@ -235,6 +235,25 @@ def object_suffix(c: Cand, lx: EventLexicons) -> bool:
 
 
 
+# the preposition by which a verb of a type takes the one it is addressed to, when that
+# one is a pronoun right after it ("وطلب منه التريث", "والتقى به"): its antecedent is the
+# target, as for a pronoun on the verb
+_ADDRESSEE_PREPOSITIONS = {"REQUEST": ("من",), "CONSULT": ("ب", "مع")}
+
+
+def pronoun_addressee(text: str, c: Cand) -> bool:
+    """Is the word right after a verb trigger a preposition with an object pronoun that
+    names whom the act is addressed to ("طلب منه", "اجتمع معها", "اتصل به")?"""
+    preps = _ADDRESSEE_PREPOSITIONS.get(c.type)
+    if not preps or c.trig.pos == "noun":
+        return False
+    m = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
+    if m is None:
+        return False
+    w = norm(m.group(1))
+    return any(w == p + s for p in preps for s in _OBJECT_SUFFIXES)
+
+
 def passive(c: Cand, text: str = "", times: Sequence[tuple[int, int]] = ()) -> bool:
     """A verb written with a damma on its first letter ("قُتل", "يُستهدف"): passive. A
     killing verb followed by a preposition, not an object ("الجنود الذين قتلوا في الغارة",
@@ -377,7 +396,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
     after = [a for a in acts if a.start >= c.start and a.end > c.end and
              (next_act is None or a.start < next_act)]
     before = [a for a in acts if a.end <= c.start]
-    has_obj = object_suffix(c, lx)
+    has_obj = object_suffix(c, lx) or pronoun_addressee(text, c)
     zero = carried_subject(c, acts)
     if zero is not None:
         # "ودعا روسيا إلى": the verb carries its subject (rasad.events.coref); what
@@ -456,6 +475,12 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
             source = conjunct_head(before, before[-1], text)
     elif gap_before and gap_before[-1] in _PRONOUN_SUBJECT:
         source = speaker  # "قال بوتين إنه اتفق": the pronoun is the speaker
+    elif before and lead is not None and lead.end <= before[-1].start and \
+            lead.id != before[-1].id and \
+            _conjoined_after(text, c, before[-1], lx):
+        # "والتقى الوزير الرئيسَ ودعاه إلى": a verb with و right after the last clause's
+        # object goes on with that clause's subject
+        source = lead
     elif len(near) >= 2 and _own_force(near[-2], _last_content(near), speaker, lx) and \
             not _nisba(near[-1], lx) and not (before and before[-1].end > c.start - len(
                 near[-1]) - 2):
@@ -760,6 +785,19 @@ def _relative_gap(text: str, ante: ActorRef, c: Cand, gap: list[str]) -> bool:
     return bool(gap) and any(t in _RELATIVE_PRONOUNS for t in gap) and all(
         t in _RELATIVE_PRONOUNS or t in _RELATIVE_FILLERS for t in gap) and not \
         _gap_has_comma(text, ante.end, c.start)
+
+
+def _conjoined_after(text: str, c: Cand, last: ActorRef, lx: EventLexicons) -> bool:
+    """Is the trigger a verb with the conjunction و standing right after `last`, with no
+    word or comma between ("… الرئيس المصري ودعاه")? Such an actor ends the clause before;
+    it is not the verb's subject (a subject before its verb takes no و)."""
+    if text[last.end:c.start].strip():
+        return False
+    toks = ntoks(c.surface)
+    if not toks:
+        return False
+    bare = without_conjunction(toks[0])
+    return bare != toks[0] and toks[0].startswith("و") and _verb_trigger(bare, lx)
 
 
 def _continues_clause(text: str, c: Cand, lead: ActorRef) -> bool:
