@@ -667,3 +667,23 @@ def test_a_conjoined_verb_after_an_object_goes_on_with_the_subject() -> None:
     # "والتقى X Y ودعاه": Y ends the first clause; X is the subject of the second
     evs = code("والتقى وزير الخارجية الأمريكي الرئيس المصري ودعاه إلى التهدئة.")
     assert roles(evs, "REQUEST") == [("antony-blinken", "abdel-fattah-el-sisi")]
+
+
+def test_halting_contacts_is_a_sanction_and_the_halted_talks_no_meeting() -> None:
+    # an object frame (object_frames.yaml, halts: true): what is halted is no act of its own
+    evs = code("وأعلنت حركة فتح وقف كل الاتصالات السياسية والمفاوضات مع حركة حماس.")
+    assert roles(evs, "SANCTION") == [("fatah", "hamas")]
+    assert not roles(evs, "CONSULT")
+    evs = code("وقررت السلطة الفلسطينية تجميد التنسيق الأمني مع إسرائيل.")
+    assert [t for _, t in roles(evs, "SANCTION")] == ["ISR"] and not roles(evs, "COOPERATE")
+    # a telephone outage is no sanction
+    assert not roles(code("وأدى القصف إلى توقف الاتصالات في شمال القطاع."), "SANCTION")
+
+
+def test_the_announcer_of_a_sanction_across_a_parenthetical_imposes_it() -> None:
+    evs = code("أعلنت وزارة الخزانة الأمريكية، في بيان صدر مساء أمس، فرض عقوبات على ثلاثة "
+               "قادة في الحرس الثوري.")
+    assert sources(evs, "SANCTION") == ["USAGOV"]
+    # an announced killing is not the announcer's act
+    evs = code("أعلن الجيش السوري، في بيان صدر مساء أمس، مقتل ثلاثة جنود في ريف إدلب.")
+    assert "SYRMIL" not in sources(evs, "ASSAULT")

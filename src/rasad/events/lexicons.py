@@ -236,6 +236,9 @@ class ObjectFrame:
     trigger: Trigger
     gap: int
     objects: dict[str, tuple[frozenset[str], ...]]
+    # the verb halts what its object names: an act noun in the object, or conjoined right
+    # after it, is not an act of its own ("وقف الاتصالات السياسية والتفاوض مع")
+    halts: bool = False
 
 
 def _surfaces(word: str) -> set[str]:
@@ -264,7 +267,8 @@ def load_object_frames() -> dict[str, tuple[ObjectFrame, ...]]:
                            strong=True)
             forms = [str(f) for f in ent.get("verbs" if pos == "verb" else "nouns") or []]
             frame = ObjectFrame(trig, int(ent.get("gap", SPLIT_GAP)),
-                                {k: tuple(v) for k, v in objects.items()})
+                                {k: tuple(v) for k, v in objects.items()},
+                                bool(ent.get("halts", False)))
             future = replace(frame, trigger=replace(trig, future=True))
             for f in forms:
                 fut = future_form(f, trig)
@@ -303,11 +307,26 @@ def object_triggers(ntext: str, found: list[Match[Trigger]],
             mode = next((p.mode for m in covering(*hit) for p in m.payloads
                          if p.type == fr.trigger.type), fr.trigger.mode)
             drop |= {id(m) for m in here}
+            if fr.halts:
+                drop |= {id(m) for m in _halted(toks, hit, covering)
+                         if fr.trigger.type not in {p.type for p in m.payloads}}
             new.append(Match(s, s + len(w), w, (replace(fr.trigger, mode=mode),)))
             break
     if not new:
         return found
     return sorted([m for m in found if id(m) not in drop] + new, key=lambda m: m.start)
+
+
+def _halted(toks: list[tuple[int, int, str, str]], hit: tuple[int, int],
+            covering: Callable[[int, int], list[Match[Trigger]]]) -> list[Match[Trigger]]:
+    """The matches a halting verb's object names: those inside it, and one on the word
+    right after it when that word is joined by و ("الاتصالات السياسية والتفاوض")."""
+    out = covering(*hit)
+    nxt = next((t for t in toks if t[0] >= hit[1]), None)
+    if nxt is not None and nxt[2].startswith("و") and not _SPLIT_STOP.search(
+            next((t[3] for t in toks if t[1] == hit[1]), "")):
+        out += covering(nxt[0], nxt[1])
+    return out
 
 
 def _object_after(toks: list[tuple[int, int, str, str]], i: int, fr: ObjectFrame,

@@ -984,6 +984,10 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         sv = _support_verb_subject(text, c, acts, sent, lx, times, speaker)
         if sv is not None:
             source, named = sv, True
+    if source is None and c.type in _ANNOUNCED_OWN:
+        ann = _announcer(text, c, before, sent, lx)
+        if ann is not None:
+            source, named = ann, True
     if source is None and not inside and len(ntoks(c.surface)) == 1 and _own_force(
             prev_word(text, c.start), ntoks(c.surface)[0], speaker, lx) and not _nisba(
             (ntoks(text[c.end:c.end + 30]) or [""])[0], lx):
@@ -1230,6 +1234,37 @@ def _support_verb_subject(text: str, c: Cand, acts: Sequence[ActorRef], sent: Se
     if src is not None and src.end <= c.start:
         return src
     return None
+
+
+# acts whose announcer is their agent: a sanction is announced by the one imposing it ("أعلنت
+# واشنطن فرض عقوبات"), a killing is not done by the one announcing it ("أعلن الجيش مقتل")
+_ANNOUNCED_OWN = frozenset({"SANCTION"})
+
+
+def _announcer(text: str, c: Cand, before: Sequence[ActorRef], sent: Sentence,
+               lx: EventLexicons) -> ActorRef | None:
+    """"أعلنت القيادة الفلسطينية، عقب اجتماع طارئ ترأسه الرئيس، وقف الاتصالات": the
+    masdar right after a parenthetical between commas is the object of the announcing
+    verb before it; that verb's subject, right after it (a head noun may stand first),
+    is the agent."""
+    if not re.search(r"[,،]\s*$", text[sent.start:c.start]):
+        return None
+    verb = None
+    for m in _TOKEN.finditer(text[sent.start:c.start]):
+        if lx.is_cue("announce_verbs", without_conjunction(norm(m.group(0)))):
+            verb = m
+    if verb is None:
+        return None
+    ve = sent.start + verb.end()
+    parts = re.split(r"[,،]", text[ve:c.start])
+    if len(parts) < 3 or parts[-1].strip():
+        return None
+    first_end = ve + len(parts[0])
+    subj = next((a for a in before if ve <= a.start and a.end <= first_end), None)
+    if subj is None or words_between(text, ve, subj.start) > 1 or \
+            governed_by_preposition(text, subj) or text[subj.end:first_end].strip():
+        return None
+    return conjunct_head(before, subj, text)
 
 
 def _recipient(text: str, c: Cand, acts: Sequence[ActorRef], source: ActorRef | None
