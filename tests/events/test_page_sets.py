@@ -188,8 +188,11 @@ FLOORS = {
         # session 12: 0.65 -> 0.68 (sourceless speech acts at 0.3), then 0.67: dropping two
         # invented low-ranked events (a price decline, a celebration) lowers a pair count
         # session 15: 0.67 -> 0.689 (a home source adds half), 0.707 (ties cut by a list),
-        # 0.722 (a day of a relative month); session 16: 0.726 ("كل من")
-        "events.confidence_auc": 0.72,
+        # 0.722 (a day of a relative month); session 16: 0.726 ("كل من"), then, an
+        # exception to "only up", 0.717: "استقبلت فرقها أكثر من 119 جريحاً" is no meeting,
+        # and that wrong event had ranked low (dropping a low-ranked wrong event lowers the
+        # AUC while precision rises 0.496 -> 0.5)
+        "events.confidence_auc": 0.71,
         "events.recall_type": 0.89,
         # session 13: + actors 0.394 -> 0.416 (one party before the charge is the accused;
         # each conjoined subject of a welcome); full 0.299 / 0.4 -> 0.314 / 0.413 (an attack
@@ -199,10 +202,11 @@ FLOORS = {
         # 0.452 (a split phrase 10 words apart; conjoined subjects are no object); full
         # 0.372, precision 0.46 (a day of a relative month)
         # session 16: 0.474 / 0.372 / 0.46 -> 0.518 / 0.416 / 0.485 ("كل من X وY": each acts),
-        # 0.526 / 0.423 / 0.492 ("وطلب منه": the pronoun's antecedent is the one asked)
+        # 0.526 / 0.423 / 0.492 ("وطلب منه": the pronoun's antecedent is the one asked);
+        # precision 0.5 (halting contacts; casualties received are no meeting)
         "events.recall_type_actors": 0.52,
         "events.recall": 0.42,
-        "events.precision": 0.49,
+        "events.precision": 0.5,
         "events.modality": 0.12,
         "quotes.recall": 1.0,
         "quotes.speaker": 0.81,
@@ -244,9 +248,9 @@ FLOORS = {
 # more that the accident had hidden (not read: these are blind sets).
 # Session 15 (the home country's authorities): blind 5.5 -> 5.43, blind3 7.15 -> 7.08, tune2
 # 5.75 -> 5.67, then 5.59 (a day of a relative month). Session 16: tune2 5.59 -> 5.5 ("وطلب
-# منه").
-SPURIOUS_CEILING = {"blind": 5.43, "tune": 2.44, "blind2": 4.36, "blind3": 7.08, "blind4": 6.17,
-                    "tune2": 5.5, "blind5": 6.75}
+# منه"), 5.42 and blind2 4.36 -> 4.29 (casualties received are no meeting).
+SPURIOUS_CEILING = {"blind": 5.43, "tune": 2.44, "blind2": 4.29, "blind3": 7.08, "blind4": 6.17,
+                    "tune2": 5.42, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

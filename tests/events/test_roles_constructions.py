@@ -687,3 +687,14 @@ def test_the_announcer_of_a_sanction_across_a_parenthetical_imposes_it() -> None
     # an announced killing is not the announcer's act
     evs = code("أعلن الجيش السوري، في بيان صدر مساء أمس، مقتل ثلاثة جنود في ريف إدلب.")
     assert "SYRMIL" not in sources(evs, "ASSAULT")
+
+
+def test_casualties_received_are_no_meeting() -> None:
+    # a count of the wounded as a hosting verb's object, or "استقبال الجرحى" (cues.yaml)
+    evs = code("وقالت اللجنة الدولية للصليب الأحمر إن مستشفى الشفاء استقبل، منذ صباح اليوم، "
+               "نحو 300 جريح.")
+    assert not roles(evs, "CONSULT")
+    assert not roles(code("وأكد أن المستشفى الميداني بات عاجزاً عن استقبال الجرحى."), "CONSULT")
+    # a visitor received is a meeting
+    evs = code("واستقبل الرئيس المصري نظيره الفرنسي في القاهرة.")
+    assert roles(evs, "CONSULT") == [("abdel-fattah-el-sisi", "emmanuel-macron")]

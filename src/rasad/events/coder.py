@@ -590,6 +590,9 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue  # "قال رئيس وفد الحوثيين": a title, not a visit
         if c.type == "CONSULT" and _arrival_without_party(text, c, s_actors, lx):
             continue  # "مساعدات طبية وصلت إلى المطار": things or people arrive, no visit
+        if c.type == "CONSULT" and c.trig.pos == "verb" and _counted_object(text, c, s_figs,
+                                                                           s_actors):
+            continue  # "استقبلت المستشفيات نحو 1300 جريح": casualties received, no meeting
         ev = _event(doc_id, text, sent, c, s_actors, s_places, times, s_figs, quotes,
                     published, lx, prev_sentence, cands, clause_subject, countries, scene)
         if c.trig.pos == "verb" and ev.source_actor is not None and \
@@ -774,6 +777,22 @@ def _arrival_without_party(text: str, c: _Cand, acts: list[ActorRef],
         if a.end <= c.start and not _TOKEN.findall(norm(text[a.end:c.start])):
             return False  # "الوفد المصري وصل"
     return True
+
+
+_OBJECT_REACH = 6  # words from a verb to a counted object (a subject and a time may stand between)
+_COUNTED_PEOPLE = frozenset({"killed", "injured", "displaced", "detained"})
+
+
+def _counted_object(text: str, c: _Cand, figs: list[Figure], acts: list[ActorRef]) -> bool:
+    """Is the verb's object a count of casualties or displaced people, with no actor
+    between ("استقبلت فرقها أكثر من 119 جريحاً", "يستقبل المخيم 5 آلاف نازح")? One does
+    not meet a count."""
+    for f in figs:
+        if f.category not in _COUNTED_PEOPLE or f.span[0] < c.end or len(_TOKEN.findall(text[c.end:f.span[0]])) > _OBJECT_REACH:
+            continue
+        if not any(c.end <= a.start < f.span[0] and a.via != "adjective" for a in acts):
+            return True
+    return False
 
 
 def _next_clause_act(first: Event, later: Event, text: str, sent: Sentence, at: int,
