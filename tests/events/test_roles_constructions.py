@@ -698,3 +698,23 @@ def test_casualties_received_are_no_meeting() -> None:
     # a visitor received is a meeting
     evs = code("واستقبل الرئيس المصري نظيره الفرنسي في القاهرة.")
     assert roles(evs, "CONSULT") == [("abdel-fattah-el-sisi", "emmanuel-macron")]
+
+
+def test_an_actor_in_the_complement_is_not_the_target_of_a_meeting_noun() -> None:
+    # "قال X في مؤتمر صحفي إن …": whom he spoke of is not whom he met
+    evs = code("وقال الرئيس الفرنسي في مؤتمر صحفي مشترك إن هجمات الجيش الروسي تهدد المدنيين.")
+    assert "RUSMIL" not in targets(evs, "CONSULT")
+
+
+def test_what_two_parties_agree_on_names_no_party() -> None:
+    # "اتفق مع ضيفه على خطوات لتحييد الجماعات الإرهابية": the groups are the topic
+    evs = code("وقال الرئيس الروسي إنه اتفق مع ضيفه على خطوات مشتركة لتحييد الجماعات "
+               "الإرهابية في إدلب.")
+    assert "terrorist-groups" not in targets(evs, "AGREE")
+    evs = code("واتفق الرئيس التركي مع نظيره الروسي على تسيير دوريات مشتركة.")
+    assert ("recep-tayyip-erdogan", "vladimir-putin") in roles(evs, "AGREE")
+
+
+def test_a_demanded_withdrawal_is_not_done() -> None:
+    evs = code("وأكد مسؤولون أتراك تمسك بلادهم بمطلب انسحاب قوات النظام السوري من المنطقة.")
+    assert not roles(evs, "RETREAT")

@@ -853,6 +853,9 @@ def _participle(w: str) -> bool:
     return (w.startswith("م") or w.startswith("قائل")) and w.endswith(("ا", "ه", "ين"))
 
 
+_WITH_TOPIC = re.compile(r"^\W*(?:\w+\W+){0,3}?مع\W+(?:\w+\W+){0,5}?(علي|حول|بشان|بخصوص)\b")  # normalized: على is علي
+
+
 def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef | None,
                  limit: int = 90) -> ActorRef | None:
     """The first actor after the trigger that is not its source, before an attribution
@@ -866,6 +869,12 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
                                                    rest)
     if stop:
         end = c.end + stop.start()
+    if c.type in SYMMETRIC_TYPES:
+        # "اتفق مع ضيفه التركي على خطوات لتحييد الجماعات الإرهابية": the other party is in
+        # the مع phrase; what follows its على/حول/بشأن is what they agreed on or discussed
+        with_ = _WITH_TOPIC.search(norm(text[c.end:end]))
+        if with_ is not None:
+            end = c.end + with_.start(1)
     lx = load_event_lexicons()
     speech = lx.cues.get("speech_verbs", frozenset())
     for m in _WORD.finditer(text[c.end:end]):
@@ -1038,8 +1047,10 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         # "الاتفاق الذي أبرمه بوتين وأردوغان": the parties come after the named agent
         rest = [a for a in rest if a.start > source.end]
     target: ActorRef | None = None
-    if rest and rest[0].start - c.end < 80 and not re.search(
-            r"[,،]", text[c.end:rest[0].start]) and not _attributed(text, c.end, rest[0]):
+    if rest and rest[0].start - c.end < 80 and not _CLAUSE_OPENER.search(
+            norm(text[c.end:rest[0].start])) and not _attributed(text, c.end, rest[0]):
+        # (not across a comma or into a complement: "وقال أردوغان في مؤتمر صحفي مشترك إن
+        # هجمات قوات النظام": the regime's forces are what he spoke of)
         target = _against(text, rest, rest[0])
     if blamed is not None:
         target = blamed
