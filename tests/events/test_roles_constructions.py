@@ -718,3 +718,11 @@ def test_what_two_parties_agree_on_names_no_party() -> None:
 def test_a_demanded_withdrawal_is_not_done() -> None:
     evs = code("وأكد مسؤولون أتراك تمسك بلادهم بمطلب انسحاب قوات النظام السوري من المنطقة.")
     assert not roles(evs, "RETREAT")
+
+
+def test_a_speaker_suffers_a_passive_act_in_his_own_words() -> None:
+    # first person in a quote makes the speaker the source of an active verb only
+    evs = code("وقال الرئيس التركي: «لن نقف متفرجين حين يُستهدف جنودنا».")
+    assert "recep-tayyip-erdogan" not in sources(evs, "ASSAULT")
+    evs = code("وقال الرئيس التركي: «قصفنا مواقع النظام في إدلب».")
+    assert sources(evs, "ASSAULT") == ["recep-tayyip-erdogan"]

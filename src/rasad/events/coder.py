@@ -34,6 +34,7 @@ from rasad.events.roles import (
     noun_roles,
     object_suffix,
     participants,
+    passive,
     prev_word,
     resumptive_agent_verbs,
     sentence_speaker,
@@ -1223,7 +1224,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             and target.kind not in ("person", "government") and _first_person(text, quote, c):
         target = None  # "بحثنا الأوضاع ..." / "ناقشنا الوضع": a topic, not a party
     if source is None and quote is not None and quote.speaker is not None and _first_person(
-            text, quote, c):
+            text, quote, c) and not (c.trig.pos == "verb" and passive(c, text)):
+        # (not a passive verb: "حين يُستهدف جنودنا", the speaker's side suffers it)
         source = quote.speaker
     if quote is not None and c.type in SPEECH_ACTS and c.trig.pos != "verb" and \
             quote.speaker is not None and not named:
