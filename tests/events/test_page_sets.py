@@ -52,13 +52,14 @@ FLOORS = {
         # locator reads for it, and no event lost its place
         "events.location_recall": 0.64,
         "events.location_precision": 0.91,
-        "events.confidence_auc": 0.77,  # session 13: a target adds confidence only with a source
+        "events.confidence_auc": 0.78,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.92,
         # session 13: 0.536 -> 0.543 (a capital naming talks is no party); session 15: 0.556,
         # precision 0.506 -> 0.513 (the home country's authorities, not tuned on)
-        "events.recall_type_actors": 0.55,
-        "events.recall": 0.45,  # session 15: 0.444 -> 0.45 (a day of a relative month)
-        "events.precision": 0.51,
+        # session 16 (not tuned on): 0.556 / 0.45 / 0.516 -> 0.57 / 0.464 / 0.534, AUC 0.786
+        "events.recall_type_actors": 0.57,
+        "events.recall": 0.46,  # session 15: 0.444 -> 0.45 (a day of a relative month)
+        "events.precision": 0.53,
         "events.modality": 0.07,
         "quotes.recall": 0.95,
         "quotes.speaker": 0.81,
@@ -116,9 +117,10 @@ FLOORS = {
         "events.recall_type": 0.92,
         # session 15 (the home country's authorities, not tuned on): 0.395 / 0.299 -> 0.401 /
         # 0.306, precision 0.379 -> 0.385, 7.14 -> 7.07 spurious
-        "events.recall_type_actors": 0.40,
-        "events.recall": 0.30,
-        "events.precision": 0.38,
+        # session 16 (not tuned on): 0.401 / 0.306 / 0.385 -> 0.42 / 0.325 / 0.402, 7.0 spurious
+        "events.recall_type_actors": 0.42,
+        "events.recall": 0.32,
+        "events.precision": 0.40,
         "events.modality": 0.17,
         "quotes.recall": 0.95,
         "quotes.speaker": 0.70,
@@ -137,17 +139,21 @@ FLOORS = {
     # service; what one is accused of)
     "tune": {
         # session 14: where the events happened (places.yaml), floors at the new locator
-        "events.location_recall": 0.49,  # session 16: 0.484 -> 0.492 (halting contacts)
+        # session 16: 0.484 -> 0.492 (halting contacts), then, an exception to "only up",
+        # 0.485 (32/66): a newly found deployment ("إن الحكومة أغلقت الأنفاق الحدودية مع مصر
+        # ونشرت قوات") enters the denominator with no place the locator reads
+        "events.location_recall": 0.48,
         # session 15: 0.775 -> 0.795 (a trip's goal is no scene); session 16: 0.8, 0.821 (a
         # meeting noun's target is not in the complement)
         "events.location_precision": 0.82,
         "events.confidence_auc": 0.67,  # session 13: a target adds confidence only with a source
         # session 16: 0.897 / 0.667 / 0.603 -> 0.91 / 0.673 / 0.609 (halting contacts is a
-        # sanction; the announcer of a sanction across a parenthetical imposes it)
+        # sanction; the announcer of a sanction across a parenthetical imposes it); 0.679 /
+        # 0.615, precision 0.782 (a conjoined verb after an object, in the review mend)
         "events.recall_type": 0.91,
         "events.recall_type_actors": 0.67,
-        "events.recall": 0.60,
-        "events.precision": 0.77,
+        "events.recall": 0.61,
+        "events.precision": 0.78,
         "events.modality": 0.26,
         "quotes.recall": 0.98,
         "quotes.speaker": 0.96,
@@ -249,8 +255,9 @@ FLOORS = {
 # more that the accident had hidden (not read: these are blind sets).
 # Session 15 (the home country's authorities): blind 5.5 -> 5.43, blind3 7.15 -> 7.08, tune2
 # 5.75 -> 5.67, then 5.59 (a day of a relative month). Session 16: tune2 5.59 -> 5.5 ("وطلب
-# منه"), 5.42 and blind2 4.36 -> 4.29 (casualties received are no meeting).
-SPURIOUS_CEILING = {"blind": 5.43, "tune": 2.44, "blind2": 4.29, "blind3": 7.08, "blind4": 6.17,
+# منه"), 5.42 and blind2 4.36 -> 4.29 (casualties received are no meeting); tune 2.44 -> 2.38
+# (the review mend's conjoined verb); blind3 7.07 -> 7.0 (not tuned on).
+SPURIOUS_CEILING = {"blind": 5.43, "tune": 2.38, "blind2": 4.29, "blind3": 7.0, "blind4": 6.17,
                     "tune2": 5.42, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}

@@ -28,6 +28,7 @@ from rasad.events.roles import (
     Cand,
     agent_markers,
     asserted_by_clause,
+    conjoined_verb,
     conjunct_head,
     governed_by_preposition,
     next_conjunct,
@@ -752,16 +753,6 @@ def _purpose_of(text: str, c: _Cand) -> bool:
         not re.search(r"[,،;:.]\s*$", text[max(0, c.start - 5):c.start])
 
 
-def _conjoined_verb(c: _Cand, lx: EventLexicons) -> bool:
-    """Does the verb open a conjoined clause ("ودانت فرنسا الهجوم وأكدت دعمها"), so that
-    the noun before it is the last clause's object, not its subject? (A verb that begins
-    with و itself, "وقع", is no conjunction.)"""
-    first = norm(c.surface).split()[0] if c.surface.strip() else ""
-    rest = _unclitic(first)
-    return rest != first and bool(lx.triggers.lookup(rest) or lx.triggers.lookup(
-        " ".join([rest, *norm(c.surface).split()[1:]])))
-
-
 def _arrival_without_party(text: str, c: _Cand, acts: list[ActorRef],
                            lx: EventLexicons) -> bool:
     """An arrival verb (cues.yaml `arrival_verbs`) with no actor as its subject, next to it
@@ -1144,7 +1135,7 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     next_act = min((o.start for o in cands if o.start >= c.end and (
                         (o.type == c.type and text[c.end:o.start].strip() and
                          not _resumes(text[c.end:o.start], lx) and not _purpose_of(text, o)) or
-                        (o.trig.pos == "verb" and _conjoined_verb(o, lx)))),
+                        (o.trig.pos == "verb" and conjoined_verb(o, lx)))),
                    default=None)
     if c.trig.pos == "noun":
         source, target, named = noun_roles(text, c, acts, sent, lx, tspans,
@@ -1158,7 +1149,7 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
                        not governed_by_preposition(text, a)), None)
         act_subject = any(o.trig.pos == "noun" and o.end <= c.start and
                           not text[o.end:c.start].strip() for o in cands) and \
-            not _conjoined_verb(c, lx)
+            not conjoined_verb(c, lx)
         source, target = verb_roles(text, c, acts, lx, tspans, speaker, lead, act_subject,
                                     next_act)
     if c.type == "ACCUSE" and c.trig.mode == "blame" and c.trig.pos != "noun":

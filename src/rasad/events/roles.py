@@ -787,17 +787,23 @@ def _relative_gap(text: str, ante: ActorRef, c: Cand, gap: list[str]) -> bool:
         _gap_has_comma(text, ante.end, c.start)
 
 
+def conjoined_verb(c: Cand, lx: EventLexicons) -> bool:
+    """Does the verb open a conjoined clause ("ودانت فرنسا الهجوم وأكدت دعمها"), so that
+    the noun before it is the last clause's object, not its subject? (A verb that begins
+    with و itself, "وقع", is no conjunction.)"""
+    words = norm(c.surface).split()
+    first = words[0] if words else ""
+    rest = without_conjunction(first)
+    return rest != first and bool(lx.triggers.lookup(rest) or lx.triggers.lookup(
+        " ".join([rest, *words[1:]])))
+
+
 def _conjoined_after(text: str, c: Cand, last: ActorRef, lx: EventLexicons) -> bool:
-    """Is the trigger a verb with the conjunction و standing right after `last`, with no
-    word or comma between ("… الرئيس المصري ودعاه")? Such an actor ends the clause before;
-    it is not the verb's subject (a subject before its verb takes no و)."""
-    if text[last.end:c.start].strip():
-        return False
-    toks = ntoks(c.surface)
-    if not toks:
-        return False
-    bare = without_conjunction(toks[0])
-    return bare != toks[0] and toks[0].startswith("و") and _verb_trigger(bare, lx)
+    """Is the trigger a verb with a conjunction standing right after `last`, with no word or
+    comma between ("… الرئيس المصري ودعاه")? Such an actor ends the clause before; it is
+    not the verb's subject (a subject before its verb takes no و)."""
+    return not text[last.end:c.start].strip() and c.trig.pos == "verb" and \
+        conjoined_verb(c, lx)
 
 
 def _continues_clause(text: str, c: Cand, lead: ActorRef) -> bool:
