@@ -661,6 +661,9 @@ def test_a_pronoun_after_the_preposition_names_the_addressee() -> None:
     evs = code("وأجرى ملك الأردن اتصالاً هاتفياً بالرئيس الفلسطيني، وطلب منه العودة إلى "
                "المفاوضات.")
     assert roles(evs, "REQUEST") == [("king-abdullah-ii", "mahmoud-abbas")]
+    evs = code("وأجرى ملك الأردن اتصالاً هاتفياً بالرئيس الفلسطيني، وطلب منْه العودة إلى "
+               "المفاوضات.")  # (with a sukun on the preposition)
+    assert roles(evs, "REQUEST") == [("king-abdullah-ii", "mahmoud-abbas")]
 
 
 def test_a_conjoined_verb_after_an_object_goes_on_with_the_subject() -> None:

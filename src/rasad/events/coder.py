@@ -780,7 +780,8 @@ def _counted_object(text: str, c: _Cand, figs: list[Figure], acts: list[ActorRef
     between ("استقبلت فرقها أكثر من 119 جريحاً", "يستقبل المخيم 5 آلاف نازح")? One does
     not meet a count."""
     for f in figs:
-        if f.category not in _COUNTED_PEOPLE or f.span[0] < c.end or len(_TOKEN.findall(text[c.end:f.span[0]])) > _OBJECT_REACH:
+        if f.category not in _COUNTED_PEOPLE or f.span[0] < c.end or \
+                len(_TOKEN.findall(text[c.end:f.span[0]])) > _OBJECT_REACH:
             continue
         if not any(c.end <= a.start < f.span[0] and a.via != "adjective" for a in acts):
             return True

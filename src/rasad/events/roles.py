@@ -247,10 +247,11 @@ def pronoun_addressee(text: str, c: Cand) -> bool:
     preps = _ADDRESSEE_PREPOSITIONS.get(c.type)
     if not preps or c.trig.pos == "noun":
         return False
-    m = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
-    if m is None:
+    rest = text[c.end:c.end + 24]
+    m = _WORD.search(rest)  # (with its diacritics: "منْه")
+    if m is None or rest[:m.start()].strip():
         return False
-    w = norm(m.group(1))
+    w = norm(m.group(0))
     return any(w == p + s for p in preps for s in _OBJECT_SUFFIXES)
 
 
@@ -936,6 +937,9 @@ def noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
 
 
 _SAYING_NOUNS = frozenset({"REQUEST", "REJECT", "ACCUSE"})
+# acts whose announcer is their agent (cues.yaml announce_verbs): a sanction is announced by
+# the one imposing it ("أعلنت واشنطن فرض عقوبات"), a killing not by the one doing it
+_ANNOUNCED_OWN = frozenset({"SANCTION"})
 
 
 def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
@@ -999,8 +1003,11 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         sv = _support_verb_subject(text, c, acts, sent, lx, times, speaker)
         if sv is not None:
             source, named = sv, True
-    if source is None and c.type in _ANNOUNCED_OWN:
-        ann = _announcer(text, c, before, sent, lx)
+    if source is None and not topic and c.type in _ANNOUNCED_OWN:
+        # "أعلنت القيادة الفلسطينية، عقب اجتماع طارئ …، وقف جميع الاتصالات": an announced
+        # sanction is the announcer's (a killing announced is not: "أعلن الجيش مقتل")
+        ann = _support_verb_subject(text, c, acts, sent, lx, times, speaker,
+                                    lx.cues.get("announce_verbs", frozenset()))
         if ann is not None:
             source, named = ann, True
     if source is None and not inside and len(ntoks(c.surface)) == 1 and _own_force(
@@ -1224,13 +1231,14 @@ def _patient_noun(c: Cand, lx: EventLexicons) -> bool:
 
 def _support_verb_subject(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
                           lx: EventLexicons, times: Sequence[tuple[int, int]],
-                          speaker: ActorRef | None = None) -> ActorRef | None:
+                          speaker: ActorRef | None = None,
+                          verbs: frozenset[str] | None = None) -> ActorRef | None:
     """"تشن القوات …، منذ نيسان، حملة", "أعرب X عن تضامن", "قدم X لنظيره التعازي": the
-    masdar is the object of a support verb earlier in its clause; its agent is that
-    verb's subject."""
+    masdar is the object of a support verb (or of one of `verbs`) earlier in its clause;
+    its agent is that verb's subject."""
     seg_start = max(sent.start, c.start - 120)
     seg = text[seg_start:c.start]
-    verbs = support_verb_forms(lx)
+    verbs = support_verb_forms(lx) if verbs is None else verbs
     found = None
     for m in _TOKEN.finditer(seg):
         tok = norm(m.group(0))
@@ -1251,37 +1259,6 @@ def _support_verb_subject(text: str, c: Cand, acts: Sequence[ActorRef], sent: Se
     if src is not None and src.end <= c.start:
         return src
     return None
-
-
-# acts whose announcer is their agent: a sanction is announced by the one imposing it ("أعلنت
-# واشنطن فرض عقوبات"), a killing is not done by the one announcing it ("أعلن الجيش مقتل")
-_ANNOUNCED_OWN = frozenset({"SANCTION"})
-
-
-def _announcer(text: str, c: Cand, before: Sequence[ActorRef], sent: Sentence,
-               lx: EventLexicons) -> ActorRef | None:
-    """"أعلنت القيادة الفلسطينية، عقب اجتماع طارئ ترأسه الرئيس، وقف الاتصالات": the
-    masdar right after a parenthetical between commas is the object of the announcing
-    verb before it; that verb's subject, right after it (a head noun may stand first),
-    is the agent."""
-    if not re.search(r"[,،]\s*$", text[sent.start:c.start]):
-        return None
-    verb = None
-    for m in _TOKEN.finditer(text[sent.start:c.start]):
-        if lx.is_cue("announce_verbs", without_conjunction(norm(m.group(0)))):
-            verb = m
-    if verb is None:
-        return None
-    ve = sent.start + verb.end()
-    parts = re.split(r"[,،]", text[ve:c.start])
-    if len(parts) < 3 or parts[-1].strip():
-        return None
-    first_end = ve + len(parts[0])
-    subj = next((a for a in before if ve <= a.start and a.end <= first_end), None)
-    if subj is None or words_between(text, ve, subj.start) > 1 or \
-            governed_by_preposition(text, subj) or text[subj.end:first_end].strip():
-        return None
-    return conjunct_head(before, subj, text)
 
 
 def _recipient(text: str, c: Cand, acts: Sequence[ActorRef], source: ActorRef | None
