@@ -116,6 +116,9 @@ class ActorRef:
     # reads a conjunction and, for role descriptions, a preposition in them
     # (rasad.events.roles). Internal: not part of to_dict.
     proclitic: str = ""
+    # the second of "the two parties" ("الطرفان") when the mention is the first
+    # (rasad.events.coref.dual_mentions); its conjunct for the coder. Internal.
+    pair: ActorRef | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"text": self.text, "id": self.id, "name": self.name,

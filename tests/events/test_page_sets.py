@@ -86,7 +86,11 @@ FLOORS = {
         # session 14: where the events happened (places.yaml), floors at the new locator
         "events.location_recall": 0.5,  # 0.36 -> 0.46: a capital named by its country; 0.5: a place seen again
         "events.location_precision": 0.8,
-        "events.confidence_auc": 0.66,  # session 12: a speech act with no source is kept at 0.3 at most
+        # session 12: a speech act with no source is kept at 0.3 at most. Session 17, an
+        # exception to "only up": 0.661 -> 0.659. "بدعم من ضربات جوية أمريكية ومقاتلي
+        # العشائر" now names the US as the giver, which this set's gold does not code (tune's
+        # codes the same reading); the wrong event gained a source and ranks higher
+        "events.confidence_auc": 0.65,
         "events.recall_type": 0.85,
         "events.recall_type_actors": 0.52,
         "events.recall": 0.46,
@@ -146,7 +150,11 @@ FLOORS = {
         # session 15: 0.775 -> 0.795 (a trip's goal is no scene); session 16: 0.8, 0.821 (a
         # meeting noun's target is not in the complement)
         "events.location_precision": 0.82,
-        "events.confidence_auc": 0.67,  # session 13: a target adds confidence only with a source
+        # session 13: a target adds confidence only with a source. Session 17, an exception
+        # to "only up": 0.67 -> 0.668. "بدعم من ميليشيات … وضربات جوية أمريكية" now names
+        # the giver (US -> the Somali army, right), and the right event ranks below wrong
+        # ones with a named source; precision rose 0.782 -> 0.787
+        "events.confidence_auc": 0.66,
         # session 16: 0.897 / 0.667 / 0.603 -> 0.91 / 0.673 / 0.609 (halting contacts is a
         # sanction; the announcer of a sanction across a parenthetical imposes it); 0.679 /
         # 0.615, precision 0.782 (a conjoined verb after an object, in the review mend)
@@ -190,16 +198,24 @@ FLOORS = {
         # Session 15, an exception to "only up": 0.438 (7/16) -> 0.412 (7/17), as blind's:
         # Haftar's refusal "في الرابع عشر من الشهر" is now dated, and "غادر موسكو" is no
         # place the locator reads
-        "events.location_recall": 0.41,
-        "events.location_precision": 0.8,
+        # session 17: 0.412 -> 0.45 (9/20), and, an exception to "only up", precision
+        # 0.8 (8/10) -> 0.769 (10/13): three events found in full with a place; the
+        # Stockholm "توصل الطرفين إلى اتفاق" is at Hodeidah, and the gold event it is matched
+        # to (the agreement not reached on Sanaa airport) is about Sanaa
+        "events.location_recall": 0.45,
+        "events.location_precision": 0.76,
         # session 12: 0.65 -> 0.68 (sourceless speech acts at 0.3), then 0.67: dropping two
         # invented low-ranked events (a price decline, a celebration) lowers a pair count
         # session 15: 0.67 -> 0.689 (a home source adds half), 0.707 (ties cut by a list),
         # 0.722 (a day of a relative month); session 16: 0.726 ("كل من"), then, an
         # exception to "only up", 0.717: "استقبلت فرقها أكثر من 119 جريحاً" is no meeting,
         # and that wrong event had ranked low (dropping a low-ranked wrong event lowers the
-        # AUC while precision rises 0.496 -> 0.5)
-        "events.confidence_auc": 0.71,
+        # AUC while precision rises 0.496 -> 0.5). Session 17, an exception to "only up":
+        # 0.717 -> 0.698 while precision rose 0.5 -> 0.527 and recall 0.423 -> 0.453: the
+        # newly right events are nouns ranked in the middle ("الغارات التي شنتها الطائرات
+        # الإسرائيلية" 0.62, "فالهجوم … الذي بدأه حفتر" 0.54), and two wrong ones gained a
+        # source ("ونفت طهران", a feminine capital, 0.3 -> 0.85)
+        "events.confidence_auc": 0.69,
         "events.recall_type": 0.89,
         # session 13: + actors 0.394 -> 0.416 (one party before the charge is the accused;
         # each conjoined subject of a welcome); full 0.299 / 0.4 -> 0.314 / 0.413 (an attack
@@ -211,9 +227,12 @@ FLOORS = {
         # session 16: 0.474 / 0.372 / 0.46 -> 0.518 / 0.416 / 0.485 ("كل من X وY": each acts),
         # 0.526 / 0.423 / 0.492 ("وطلب منه": the pronoun's antecedent is the one asked);
         # precision 0.5 (halting contacts; casualties received are no meeting)
-        "events.recall_type_actors": 0.52,
-        "events.recall": 0.42,
-        "events.precision": 0.5,
+        # session 17: 0.526 / 0.423 / 0.5 -> 0.562 / 0.453 / 0.527 (the agent after a support
+        # verb that opens the next trigger; "الطرفان" as the pair named before; a demanded
+        # conjoined masdar; "طالباً عدم الكشف عن هويته"; the terms of an agreement planned)
+        "events.recall_type_actors": 0.56,
+        "events.recall": 0.45,
+        "events.precision": 0.52,
         "events.modality": 0.12,
         "quotes.recall": 1.0,
         "quotes.speaker": 0.81,

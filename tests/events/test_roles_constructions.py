@@ -729,3 +729,70 @@ def test_a_speaker_suffers_a_passive_act_in_his_own_words() -> None:
     assert "recep-tayyip-erdogan" not in sources(evs, "ASSAULT")
     evs = code("وقال الرئيس التركي: «قصفنا مواقع النظام في إدلب».")
     assert sources(evs, "ASSAULT") == ["recep-tayyip-erdogan"]
+
+
+# --- session 17 ----------------------------------------------------------------------------
+def test_a_support_verb_that_opens_the_next_trigger_names_the_agent() -> None:
+    # "الغارات التي شنتها الطائرات الإسرائيلية": the phrase "شنتها الطائرات" is a trigger of
+    # its own, but its verb points back to the strikes
+    evs = code("وقال مسعفون إن الغارات التي شنتها الطائرات الإسرائيلية ليلاً قتلت أربعة "
+               "أشخاص في خان يونس.")
+    assert sources(evs, "ASSAULT") == ["ISRMIL"]
+
+
+def test_a_started_offensive_is_its_starters() -> None:
+    evs = code("وأدى الهجوم على مأرب الذي بدأه الحوثيون في شباط إلى نزوح آلاف الأسر.")
+    assert sources(evs, "ASSAULT") == ["houthis"]
+
+
+def test_asking_for_anonymity_is_no_request() -> None:
+    evs = code("وقال دبلوماسي غربي، طالباً عدم الكشف عن هويته، إن المحادثات متعثرة.")
+    assert not roles(evs, "REQUEST")
+
+
+def test_a_capital_ending_in_an_is_feminine() -> None:
+    # "طهران" ends like a dual; a feminine verb before it has it as its subject
+    evs = code("ونفت طهران أي علاقة لها بالهجوم على الناقلة.")
+    assert sources(evs, "REJECT") == ["IRNGOV"]
+
+
+def test_the_pronoun_of_an_arrest_masdar_is_the_one_arrested() -> None:
+    raw = RawInput(source="t", external_id="t", kind="text", published="2023-07-27",
+                   content="وأعلن ضباط في الحرس الرئاسي عزل الرئيس محمد بازوم واحتجازه في القصر.")
+    evs = extract(raw, Config(min_body_chars=1)).events
+    assert roles(evs, "COERCE") == [(None, "mohamed-bazoum")]
+
+
+def test_a_masdar_conjoined_in_a_demand_is_demanded_too() -> None:
+    evs = code("وطالبت الجامعة العربية إسرائيل بوقف العمليات وسحب قواتها من جنوب لبنان.")
+    assert not roles(evs, "RETREAT")
+
+
+def test_the_giver_of_support_is_named_after_what_is_given() -> None:
+    evs = code("ويتقدم الجيش العراقي، بدعم من مستشارين عسكريين وغارات جوية فرنسية، نحو "
+               "معاقل التنظيم.")
+    assert roles(evs, "SUPPORT") == [("FRA", "IRQMIL")]
+
+
+def test_the_two_parties_are_the_pair_named_before() -> None:
+    evs = code("انتهت في الدوحة جولة محادثات بين وفد الحكومة الأفغانية ووفد حركة طالبان. "
+               "وأعلن الوسيط القطري توصل الطرفين إلى اتفاق على تبادل الأسرى.")
+    assert roles(evs, "AGREE") == [("AFGGOV", "taliban")]
+    # no pair named before, no party
+    evs = code("وأعلن الوسيط القطري توصل الطرفين إلى اتفاق على تبادل الأسرى.")
+    assert all(s is None or s.startswith("QAT") for s in sources(evs, "AGREE"))
+
+
+def test_an_agreements_terms_are_planned() -> None:
+    evs = code("وأعلنت الخارجية المصرية توصل إسرائيل وحماس إلى اتفاق يقضي بوقف إطلاق النار "
+               "وفتح المعابر، على أن تستأنف المفاوضات غير المباشرة في القاهرة خلال شهر.")
+    consult = [e for e in evs if e.type == "CONSULT"]
+    assert consult and all(e.modality == "planned" for e in consult)
+    assert all(e.modality == "planned" for e in evs if e.type == "CONCEDE")
+
+
+def test_a_bare_name_before_a_definite_noun_is_a_masdar() -> None:
+    # "وفتح المعابر" is "and opening the crossings", not the Fatah movement
+    evs = code("واتفق الجانبان على تمديد الهدنة وفتح المعابر أمام المساعدات. وقالت حركة "
+               "حماس إن الاتفاق خطوة أولى.")
+    assert not any(e.source_actor is not None and e.source_actor.id == "fatah" for e in evs)

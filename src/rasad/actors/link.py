@@ -56,6 +56,7 @@ from rasad.records import ActorRef, PlaceRef
 from rasad.text.function_words import without_conjunction
 from rasad.text.normalize import Normalized, norm
 from rasad.text.tokens import WORD
+from rasad.time.lexicon import TIME_WORDS
 
 _KIND_RANK = {"person": 0, "military": 1, "government": 2, "armed_group": 3,
               "organization": 4, "country": 5}
@@ -439,6 +440,11 @@ def _context_ok(c: _Cand, ntext: str, by_start: dict[int, list[Match[ActorPayloa
         word = nxt.group(0)
         if word in _GENERIC_MODIFIERS:
             return False
+        alias = without_conjunction(ntext[c.start:c.end].strip())
+        if not alias.startswith("ال") and " " not in alias and word.startswith("ال") and \
+                word not in TIME_WORDS:
+            return False  # "وفتح المعابر": a bare word before a definite noun heads it (a
+            # masdar in construct), it names no actor
         for m2 in by_start.get(p, []):
             for q in m2.payloads:
                 if isinstance(q, AdjectivePayload) and m2.prefix == 0 and all(

@@ -561,7 +561,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
         if c.type == "THREATEN" and c.trig.mode == "warning" and _in_clause(
                 text, sent, c, lx, "outcome_words"):
             continue  # "يحذر من ارتفاع الحصيلة": a toll foretold, not a threat
-        if speech_act_at is not None and c.trig.pos == "noun" and (
+        if speech_act_at is not None and (c.trig.pos == "noun" or _masdar_conjunct(
+                text, speech_act_at, c)) and (
                 c.type not in SPEECH_ACTS or (speech_act_type == "ACCUSE" and
                                               norm(c.surface).startswith("ب"))) \
                 and c.start - speech_act_at < 80 and "," not in norm(
@@ -647,6 +648,19 @@ def _each_conjunct(doc_id: str, ev: Event, c: _Cand, acts: list[ActorRef],
             out.append(replace(ev, id=eid, source_actor=nxt))
         nxt = next_conjunct(acts, nxt, text)
     return out
+
+
+def _masdar_conjunct(text: str, said_at: int, c: _Cand) -> bool:
+    """Is a verb trigger that can also be read as a masdar ("وسحب قواتها") conjoined to the
+    masdar a demand governs ("طالب تركيا بوقف العملية وسحب قواتها")? A ب- or إلى-masdar
+    stands between the demand and the trigger, which opens with و on a bare three-letter
+    form."""
+    first = norm(c.surface).split()[:1]
+    if not first or not first[0].startswith("و") or len(first[0]) != 4 or \
+            "ا" in first[0][1:]:
+        return False
+    gap = norm(text[said_at:c.start]).split()[1:]
+    return any((t.startswith("ب") and len(t) > 3) or t in ("الي", "علي") for t in gap)
 
 
 def _resumes(gap: str, lx: EventLexicons) -> bool:
@@ -1135,7 +1149,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     # تابعة لحزب الله")
     next_act = min((o.start for o in cands if o.start >= c.end and (
                         (o.type == c.type and text[c.end:o.start].strip() and
-                         not _resumes(text[c.end:o.start], lx) and not _purpose_of(text, o)) or
+                         not _resumes(text[c.end:o.start] + " " + o.surface.split()[0], lx) and
+                         not _purpose_of(text, o)) or
                         (o.trig.pos == "verb" and conjoined_verb(o, lx)))),
                    default=None)
     if c.trig.pos == "noun":
@@ -1361,10 +1376,10 @@ def _first_person(text: str, quote: QuoteSpan, c: _Cand) -> bool:
 _HARD_STOP = frozenset(";:?!.")
 _SKIP_MARKS = frozenset("\"'()[]-")
 # how many words may stand between a cue and the trigger it governs
-_REACH = {"deny": 25, "threat": 15, "plan": 12, "plan_adj": 2, "cond": 15, "purpose": 3,
-          "any": 1}
+_REACH = {"deny": 25, "threat": 15, "plan": 12, "stip": 12, "plan_adj": 2, "cond": 15,
+          "purpose": 3, "any": 1}
 _SCOPE_LISTS = (("denial_verbs", "deny"), ("scope_negation", "neg"), ("conditionals", "cond"),
-                ("threat_cues", "threat"), ("planned_cues", "plan"),
+                ("threat_cues", "threat"), ("planned_cues", "plan"), ("stipulation_cues", "stip"),
                 ("planned_adjectives", "plan_adj"), ("nonspecific", "any"),
                 ("prevention_cues", "purpose"), ("purpose_cues", "purpose"),
                 ("clause_openers", "opener"), ("speech_verbs", "speech"))
@@ -1378,7 +1393,7 @@ class _Scope:
 
     negated: bool = False
     neg_future: bool = False  # لن: a negated future act
-    gov: str | None = None  # deny | threat | plan | plan_adj | cond | purpose
+    gov: str | None = None  # deny | threat | plan | stip | plan_adj | cond | purpose
     nonspecific: bool = False  # "أي هجوم"
     apodosis: bool = False  # the walk passed the consequence of a condition ("فإن")
 
@@ -1620,6 +1635,20 @@ def _planned_after(toks: list[Token], t_end: int, lx: EventLexicons) -> bool:
     return False
 
 
+def _stipulated(toks: list[Token], t: int) -> bool:
+    """Is the trigger in a clause "على أن" + an imperfect verb opens ("اتفاق يقضي بوقف
+    إطلاق النار، على أن يستأنف الطرفان مفاوضاتهما"): a term set for later, not yet done?
+    The clause runs from على أن to the trigger with no sign between."""
+    for k in range(t - 1, max(0, t - 10), -1):
+        w = toks[k].w
+        if not w[:1].isalnum() and not w[:1].isalpha():
+            return False  # a comma or a stop: another clause
+        if w in ("ان", "وان") and toks[k - 1].w == "علي" and k + 1 < len(toks) and \
+                toks[k + 1].w[:1] in ("ي", "ت", "ن") and len(toks[k + 1].w) >= 4:
+            return True
+    return False
+
+
 def _denied_after(toks: list[Token], t_end: int, lx: EventLexicons) -> bool:
     """"الأنباء عن قصف … عارية عن الصحة": a denial phrase after the act, same clause."""
     index = _cue_index(lx)
@@ -1654,8 +1683,9 @@ def _modality(text: str, sent: Sentence, c: _Cand, lx: EventLexicons,
         modality = "hypothetical"
     elif s.gov == "threat":
         modality = "threatened"
-    elif s.gov in ("plan", "plan_adj") or future or s.neg_future or (
-            c.trig.pos == "noun" and s.gov is None and _planned_after(toks, t_end, lx)):
+    elif s.gov in ("plan", "stip", "plan_adj") or future or s.neg_future or (
+            c.trig.pos == "noun" and s.gov is None and _planned_after(toks, t_end, lx)) or \
+            (s.gov is None and _stipulated(toks, t)):
         modality = "planned"
     elif _denied_after(toks, t_end, lx):
         return s.negated, "denied"

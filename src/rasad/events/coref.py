@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from rasad.actors.gazetteer import Gazetteer, definite_nisba
@@ -217,11 +218,12 @@ def actor_gender(a: ActorRef, data: CorefData, g: Gazetteer | None = None,
     words = _WORD.findall(a.text)
     if not words:
         return None
+    if len(words) == 1 and a.kind == "government" and not norm(words[0]).startswith("ال"):
+        return "f"  # a capital named for its government: "أنقرة", "واشنطن", "طهران" (its
+        # -ان is no dual)
     gw = word_gender(words[0], data)
     if gw is not None:
         return gw
-    if len(words) == 1 and a.kind == "government" and not norm(words[0]).startswith("ال"):
-        return "f"  # a capital named for its government: "أنقرة", "واشنطن", "دمشق"
     if len(words) == 1 and g is not None:
         if bases(norm(words[0])) & _place_names(g):
             return "f"  # a capital or a city: "القاهرة", "الرياض"
@@ -438,8 +440,75 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
         seen.append((si, [a for a in here if a.id and a.via != "adjective"]))
     out = [a for a in mentions if id(a) not in absorbed] + added
     out += apposition_aliases(text, out)
+    out += dual_mentions(text, sentences, out)
     out.sort(key=lambda a: (a.start, a.end))
     return partitive_wholes(text, out)
+
+
+# --- the two parties ("الطرفان") -------------------------------------------------------------
+# the dual nouns for "the two parties / sides", normalized, with the clitics they take
+_DUALS = frozenset(p + w for w in ("الطرفين", "الطرفان", "الجانبين", "الجانبان")
+                   for p in ("", "و", "ف", "ب", "ل", "وب", "ول"))
+_DUALS = _DUALS | frozenset({"للطرفين", "وللطرفين", "للجانبين", "وللجانبين"})
+# how many sentences back a pair of parties is looked for, and how many words after بين the
+# first party may come
+DUAL_WINDOW = 2
+_BETWEEN_REACH = 6
+
+
+def dual_mentions(text: str, sentences: Sequence[Sentence], actors: Sequence[ActorRef]
+                  ) -> list[ActorRef]:
+    """"توصل الطرفين إلى اتفاق", "ودعا الطرفين إلى": the dual "the two parties" names the
+    pair most recently set side by side: "بين X و Y" (the first actor after بين, and the
+    next actor of another id that a و-word opens), else two conjoined actors ("إسرائيل
+    وحماس"), in its sentence before it or in the two sentences before. It becomes one
+    mention of the first party (via "coref") that carries the second as its `pair` (its
+    conjunct for `roles.next_conjunct`). No pair found, no mention: a wrong party is
+    worse than none."""
+    pool = sorted((a for a in actors if a.id and a.via not in ("zero", "adjective") and
+                   a.pair is None and a.kind != "place"), key=lambda a: a.start)
+    # (not a nisba: "بين المطارات اليمنية والسعودية" sets places side by side)
+    out: list[ActorRef] = []
+    for si, sent in enumerate(sentences):
+        for tok in tokens(text, sent.start, sent.end):
+            if tok.w not in _DUALS:
+                continue
+            lo = sentences[max(0, si - DUAL_WINDOW)].start
+            here = [a for a in pool if lo <= a.start and a.end <= tok.start]
+            pair = _pair_before(text, lo, tok.start, here)
+            if pair is None:
+                continue
+            a, b = pair
+            out.append(replace(_copy(a, text, tok.start, tok.end, "coref"),
+                               pair=_copy(b, text, tok.start, tok.end, "coref")))
+    return out
+
+
+def _pair_before(text: str, lo: int, at: int, here: list[ActorRef]
+                 ) -> tuple[ActorRef, ActorRef] | None:
+    best: tuple[int, tuple[ActorRef, ActorRef]] | None = None
+    for m in re.finditer(r"(?<!\w)بين(?!\w)", text[lo:at]):
+        start = lo + m.end()
+        firsts = [a for a in here if a.start >= start]
+        if not firsts or len(_WORD.findall(text[start:firsts[0].start])) > _BETWEEN_REACH:
+            continue
+        a = firsts[0]
+        for b in firsts[1:]:
+            gap = text[a.end:b.start]
+            words = _WORD.findall(gap)
+            if re.search(r"[,.;:،؛]", gap) or len(words) > _BETWEEN_REACH:
+                break  # the بين phrase ends at a comma
+            # the second party opens with و, or a head noun with it does ("ووفد جماعة الحوثي")
+            opener = norm(words[-1]) if words else norm(b.text)
+            if b.id != a.id and (norm(b.text).startswith("و") or opener.startswith("و")):
+                if best is None or b.end > best[0]:
+                    best = (b.end, (a, b))
+                break
+    for a, b in pairwise(here):
+        if b.id != a.id and norm(b.text).startswith("و") and not text[
+                a.end:b.start].strip() and (best is None or b.end > best[0]):
+            best = (b.end, (a, b))
+    return best[1] if best is not None else None
 
 
 # --- appositions ---------------------------------------------------------------------------

@@ -336,6 +336,8 @@ def conjunct_head(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef:
 def next_conjunct(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef | None:
     """The actor conjoined right after `a` ("X ونظيره Y", "روسيا وتركيا"), past a place
     that locates `a` ("السفارة الأمريكية في مقديشو وبعثة الأمم المتحدة")."""
+    if a.pair is not None:
+        return a.pair  # "الطرفان": the second of the two parties (coref.dual_mentions)
     end = a.end
     for b in acts:
         if b.start < end:
@@ -405,6 +407,9 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         if has_obj and before:
             return zero, before[-1] if before[-1].id != zero.id else None
         return zero, _first_after(text, c, after, zero)
+    if c.type in SYMMETRIC_TYPES and after and after[0].pair is not None and not \
+            _gap_tokens(text, c.end, after[0].start, times):
+        return after[0], after[0].pair  # "توصل الطرفان إلى اتفاق": the two are its sides
     marker = _agent_after(text, c, after, lx)  # "قُصفت البلدة من قبل الطائرات"
     source: ActorRef | None = None
     target: ActorRef | None = None
@@ -1034,9 +1039,17 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
             source, named = conjunct_head(before, b, text), True
     blamed: ActorRef | None = None
     blame = _blame(text, before, acts, sent.start, lx) if source is None else None
+    pronoun_patient: ActorRef | None = None
+    if blame is None and source is None and before and patient_pronoun(c, lx) and not \
+            _gap_tokens(text, before[-1].end, c.start, times) and not _gap_has_comma(
+                text, before[-1].end, c.start, times):
+        # "عزل الجيش الرئيس عمر البشير واعتقاله": the pronoun is the one arrested, and the
+        # mention right before it, which it points back to, is no agent (only right before
+        # it: in "تواصل إسرائيل قصف غزة وحصارها" it is the place)
+        pronoun_patient = conjunct_head(before, before[-1], text)
     if blame is not None:
         source, blamed = blame
-    elif source is None and before:
+    elif source is None and before and pronoun_patient is None:
         b = before[-1]
         if c.type in SYMMETRIC_TYPES and governed_by_preposition(text, b):
             # "أن أردوغان قال لبوتن في اتصال هاتفي": the one spoken to is the other party
@@ -1067,6 +1080,8 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         target = _against(text, rest, rest[0])
     if blamed is not None:
         target = blamed
+    if pronoun_patient is not None and (source is None or source.id != pronoun_patient.id):
+        target = pronoun_patient
     recipient = _recipient(text, c, acts, source)
     if target is None and recipient is not None:
         target = recipient
@@ -1214,7 +1229,18 @@ def _from_agent(text: str, c: Cand, after: Sequence[ActorRef], patient: bool,
         return None
     if 1 <= len(gap) <= 2 and gap[-1] == "من" and not text[c.end:after[0].start].count(","):
         return after[0]
+    if c.type in _GIVEN and gap and gap[0] == "من" and len(gap) <= 6 and not re.search(
+            r"[,،;؛.:]", text[c.end:after[0].start]) and lx is not None and not any(
+            any(r.pos != "noun" for r in lx.triggers.lookup(t)) or t in support_verb_forms(lx)
+            for t in gap[1:]):
+        # "بدعم من ميليشيات عشائرية محلية وضربات جوية أمريكية": the giver is named in the
+        # من phrase, after the words for what is given
+        return after[0]
     return None
+
+
+# acts whose من phrase after the masdar names the giver however long it is
+_GIVEN = frozenset({"SUPPORT", "AID"})
 
 
 def _patient_noun(c: Cand, lx: EventLexicons) -> bool:
@@ -1227,6 +1253,27 @@ def _patient_noun(c: Cand, lx: EventLexicons) -> bool:
         if t.startswith(p) and lx.is_cue("patient_nouns", t[len(p):]):
             return True
     return lx.is_cue("patient_nouns", t)
+
+
+def patient_pronoun(c: Cand, lx: EventLexicons) -> bool:
+    """A one-word masdar of an act done to someone, with a pronoun ("واعتقاله", "مقتلهم",
+    "اغتيالها"): the pronoun is the one acted upon, never the agent."""
+    toks = ntoks(c.surface)
+    if len(toks) != 1 or c.type not in _DONE_TO:
+        return False
+    w = toks[0]
+    for p in ("وب", "ول", "و", "ف", "ب", "ل", ""):
+        if not w.startswith(p):
+            continue
+        stem = w[len(p):]
+        for suf in sorted(_OBJECT_SUFFIXES, key=len, reverse=True):
+            if stem.endswith(suf) and len(stem) - len(suf) >= 3 and \
+                    lx.is_cue("patient_nouns", stem[:-len(suf)]):
+                return True
+    return False
+
+
+_DONE_TO = frozenset({"ASSAULT", "COERCE"})
 
 
 def _support_verb_subject(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
