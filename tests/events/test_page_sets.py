@@ -59,7 +59,7 @@ FLOORS = {
         # session 16 (not tuned on): 0.556 / 0.45 / 0.516 -> 0.57 / 0.464 / 0.534, AUC 0.786
         "events.recall_type_actors": 0.57,
         "events.recall": 0.46,  # session 15: 0.444 -> 0.45 (a day of a relative month)
-        "events.precision": 0.53,
+        "events.precision": 0.54,  # session 17 (not tuned on): 0.534 -> 0.544
         "events.modality": 0.07,
         "quotes.recall": 0.95,
         "quotes.speaker": 0.81,
@@ -94,7 +94,9 @@ FLOORS = {
         "events.recall_type": 0.85,
         "events.recall_type_actors": 0.52,
         "events.recall": 0.46,
-        "events.precision": 0.57,
+        # session 17: 0.574 -> 0.597, 4.29 -> 4.0 spurious (a proposal noun is no request;
+        # "الجانبان" after "X … مع Y", "البلدين")
+        "events.precision": 0.59,
         "events.modality": 0.21,
         "quotes.recall": 0.98,
         "quotes.speaker": 0.84,
@@ -127,7 +129,7 @@ FLOORS = {
         "events.precision": 0.40,
         "events.modality": 0.17,
         "quotes.recall": 0.95,
-        "quotes.speaker": 0.70,
+        "quotes.speaker": 0.72,  # session 17 (not tuned on): 0.702 -> 0.723
         "quotes.attributed": 0.85,  # session 12: an unknown speaker keeps its wording
         "figures.recall": 0.82,
         "figures.precision": 0.88,
@@ -232,7 +234,7 @@ FLOORS = {
         # conjoined masdar; "طالباً عدم الكشف عن هويته"; the terms of an agreement planned)
         "events.recall_type_actors": 0.56,
         "events.recall": 0.45,
-        "events.precision": 0.52,
+        "events.precision": 0.53,  # session 17: 0.531 (a proposal noun is no request)
         "events.modality": 0.12,
         "quotes.recall": 1.0,
         "quotes.speaker": 0.81,
@@ -276,8 +278,11 @@ FLOORS = {
 # 5.75 -> 5.67, then 5.59 (a day of a relative month). Session 16: tune2 5.59 -> 5.5 ("وطلب
 # منه"), 5.42 and blind2 4.36 -> 4.29 (casualties received are no meeting); tune 2.44 -> 2.38
 # (the review mend's conjoined verb); blind3 7.07 -> 7.0 (not tuned on).
-SPURIOUS_CEILING = {"blind": 5.43, "tune": 2.38, "blind2": 4.29, "blind3": 7.0, "blind4": 6.17,
-                    "tune2": 5.42, "blind5": 6.75}
+# Session 17: tune 2.38 -> 2.31, tune2 5.42 -> 5.0, blind2 4.29 -> 4.0 (docs/events.md,
+# "Session 17"); blind 5.43 -> 5.21 (not tuned on: the proposal noun and the pair after
+# مع, decided on the development sets).
+SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.32, "blind2": 4.0, "blind3": 7.0, "blind4": 6.17,
+                    "tune2": 5.0, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

@@ -796,3 +796,21 @@ def test_a_bare_name_before_a_definite_noun_is_a_masdar() -> None:
     evs = code("واتفق الجانبان على تمديد الهدنة وفتح المعابر أمام المساعدات. وقالت حركة "
                "حماس إن الاتفاق خطوة أولى.")
     assert not any(e.source_actor is not None and e.source_actor.id == "fatah" for e in evs)
+
+
+def test_the_two_sides_of_a_call_are_the_pair() -> None:
+    # "X … في اتصال هاتفي مع Y، اتفق خلاله الجانبان": the one before مع and the one after it
+    evs = code("وبحث وزير الخارجية الأمريكي الأزمة في اتصال هاتفي مع نظيره المصري، اتفق "
+               "خلاله الجانبان على مواصلة التشاور.")
+    assert roles(evs, "AGREE") == [("antony-blinken", "sameh-shoukry")]
+
+
+def test_the_two_countries_are_the_pair() -> None:
+    evs = code("وتبادلت إثيوبيا والسودان الاتهامات بشأن الحدود، فيما دعت الجامعة العربية "
+               "البلدين إلى ضبط النفس.")
+    assert targets(evs, "REQUEST") == ["ETH"]
+
+
+def test_a_proposal_noun_is_no_request() -> None:
+    evs = code("وأعلنت الحركة أنها تسلمت المقترح المصري وستدرسه قبل تقديم ردها.")
+    assert not roles(evs, "REQUEST")

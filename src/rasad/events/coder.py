@@ -556,6 +556,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue  # "من يتعاون معهم": whoever would, a description, no act
         if c.type == "AGREE" and _admitted(text, sent, c):
             continue  # "أقرّت قناة مقربة من فاغنر بمقتل عدد من عناصرها": an admission
+        if c.type == "REQUEST" and c.trig.pos == "noun" and not _proposal_made(text, c, lx):
+            continue  # "تسلمت المقترح", "وافق على المقترح المصري": a proposal referred to
         if c.type == "REJECT" and _declined(text, sent, c, lx):
             continue  # "وامتنعت روسيا عن التصويت", "رفض التعليق": no act refused
         if c.type == "THREATEN" and c.trig.mode == "warning" and _in_clause(
@@ -648,6 +650,24 @@ def _each_conjunct(doc_id: str, ev: Event, c: _Cand, acts: list[ActorRef],
             out.append(replace(ev, id=eid, source_actor=nxt))
         nxt = next_conjunct(acts, nxt, text)
     return out
+
+
+def _proposal_made(text: str, c: _Cand, lx: EventLexicons) -> bool:
+    """A proposal noun (cues.yaml proposal_cues: "المقترح", "اقتراح") is an act of asking
+    only where a verb pointing back to it names its maker ("مقترحا قدمه أردوغان", "المقترح
+    الذي طرحته مصر"). Otherwise it is a proposal received, accepted or discussed: on the
+    development sets all three such events were (session 17). Other nouns pass."""
+    w = _unclitic(norm(c.surface))
+    if not _is_word(lx, "proposal_cues", w[2:] if w.startswith("ال") else w):
+        return True
+    verbs = resumptive_agent_verbs(lx)
+    for t in _TOKEN.findall(norm(text[c.end:c.end + 60]))[:3]:
+        if t in verbs or _unclitic(t) in verbs:
+            return True
+        if t not in ("الذي", "التي") and not (t.endswith(("ي", "يه")) and len(t) > 3):
+            return False  # (only a relative pronoun or a nisba between: "من دون طرحه على
+            # تصويت" is its submission to a vote, not its making)
+    return False
 
 
 def _masdar_conjunct(text: str, said_at: int, c: _Cand) -> bool:

@@ -447,9 +447,11 @@ def resolve_references(text: str, sentences: Sequence[Sentence], actors: Sequenc
 
 # --- the two parties ("الطرفان") -------------------------------------------------------------
 # the dual nouns for "the two parties / sides", normalized, with the clitics they take
-_DUALS = frozenset(p + w for w in ("الطرفين", "الطرفان", "الجانبين", "الجانبان")
+_DUALS = frozenset(p + w for w in ("الطرفين", "الطرفان", "الجانبين", "الجانبان", "البلدين",
+                                   "البلدان", "الدولتين", "الدولتان")
                    for p in ("", "و", "ف", "ب", "ل", "وب", "ول"))
-_DUALS = _DUALS | frozenset({"للطرفين", "وللطرفين", "للجانبين", "وللجانبين"})
+_DUALS = _DUALS | frozenset(p + w for w in ("للطرفين", "للجانبين", "للبلدين", "للدولتين")
+                            for p in ("", "و"))
 # how many sentences back a pair of parties is looked for, and how many words after بين the
 # first party may come
 DUAL_WINDOW = 2
@@ -460,8 +462,9 @@ def dual_mentions(text: str, sentences: Sequence[Sentence], actors: Sequence[Act
                   ) -> list[ActorRef]:
     """"توصل الطرفين إلى اتفاق", "ودعا الطرفين إلى": the dual "the two parties" names the
     pair most recently set side by side: "بين X و Y" (the first actor after بين, and the
-    next actor of another id that a و-word opens), else two conjoined actors ("إسرائيل
-    وحماس"), in its sentence before it or in the two sentences before. It becomes one
+    next actor of another id that a و-word opens), "X … مع Y" (X not a prepositional
+    object, Y right after مع), or two conjoined actors ("إسرائيل وحماس"), in its sentence
+    before it or in the two sentences before ("البلدين", "الدولتين" too). It becomes one
     mention of the first party (via "coref") that carries the second as its `pair` (its
     conjunct for `roles.next_conjunct`). No pair found, no mention: a wrong party is
     worse than none."""
@@ -504,6 +507,23 @@ def _pair_before(text: str, lo: int, at: int, here: list[ActorRef]
                 if best is None or b.end > best[0]:
                     best = (b.end, (a, b))
                 break
+    for m in re.finditer(r"(?<!\w)مع(?!\w)", text[lo:at]):
+        # "بحث أوستن الحادث في اتصال هاتفي مع نظيره التركي": the one before مع and the one
+        # right after it
+        after = [x for x in here if x.start >= lo + m.end()]
+        before = [x for x in here if x.end <= lo + m.start()]
+        if not after or not before or len(_WORD.findall(
+                text[lo + m.end():after[0].start])) > 1:
+            continue
+        a, b = before[-1], after[0]
+        between = text[a.end:lo + m.start()]
+        if a.id == b.id or re.search(r"[,.;:،؛]", between) or len(_WORD.findall(between)) > 8 \
+                or norm(a.text).startswith(("ب", "ل")) or (
+                    _WORD.findall(text[max(lo, a.start - 12):a.start]) or [""])[-1] in \
+                _PREPOSITIONS:
+            continue
+        if best is None or b.end > best[0]:
+            best = (b.end, (a, b))
     for a, b in pairwise(here):
         if b.id != a.id and norm(b.text).startswith("و") and not text[
                 a.end:b.start].strip() and (best is None or b.end > best[0]):
