@@ -809,6 +809,10 @@ def test_the_two_countries_are_the_pair() -> None:
     evs = code("وتبادلت إثيوبيا والسودان الاتهامات بشأن الحدود، فيما دعت الجامعة العربية "
                "البلدين إلى ضبط النفس.")
     assert targets(evs, "REQUEST") == ["ETH"]
+    # two presidents are no pair of states
+    evs = code("والتقى الرئيس الروسي ونظيره التركي في موسكو، فيما دعت الجامعة العربية البلدين "
+               "إلى التهدئة.")
+    assert "vladimir-putin" not in targets(evs, "REQUEST")
 
 
 def test_a_proposal_noun_is_no_request() -> None:

@@ -452,6 +452,7 @@ _DUALS = frozenset(p + w for w in ("الطرفين", "الطرفان", "الجا
                    for p in ("", "و", "ف", "ب", "ل", "وب", "ول"))
 _DUALS = _DUALS | frozenset(p + w for w in ("للطرفين", "للجانبين", "للبلدين", "للدولتين")
                             for p in ("", "و"))
+_STATE_DUAL = re.compile(r"(البلد|الدولت)(ين|ان)$")
 # how many sentences back a pair of parties is looked for, and how many words after بين the
 # first party may come
 DUAL_WINDOW = 2
@@ -479,8 +480,9 @@ def dual_mentions(text: str, sentences: Sequence[Sentence], actors: Sequence[Act
             lo = sentences[max(0, si - DUAL_WINDOW)].start
             here = [a for a in pool if lo <= a.start and a.end <= tok.start]
             pair = _pair_before(text, lo, tok.start, here)
-            if pair is None:
-                continue
+            if pair is None or (_STATE_DUAL.search(tok.w) and not all(
+                    x.kind in ("country", "government") for x in pair)):
+                continue  # ("البلدين" are two states, not two presidents)
             a, b = pair
             out.append(replace(_copy(a, text, tok.start, tok.end, "coref"),
                                pair=_copy(b, text, tok.start, tok.end, "coref")))
