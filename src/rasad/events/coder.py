@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from rasad.actors.lexicon import Match
+from rasad.events.coref import masdar_like
 from rasad.events.lexicons import EventLexicons, Trigger
 from rasad.events.quotes import QuoteSpan
 from rasad.events.reference import aim_reaction, carry, find_references, occasion_noun
@@ -32,6 +33,7 @@ from rasad.events.roles import (
     conjunct_head,
     governed_by_preposition,
     next_conjunct,
+    nisba,
     noun_roles,
     object_suffix,
     participants,
@@ -664,7 +666,7 @@ def _proposal_made(text: str, c: _Cand, lx: EventLexicons) -> bool:
     for t in _TOKEN.findall(norm(text[c.end:c.end + 60]))[:3]:
         if t in verbs or _unclitic(t) in verbs:
             return True
-        if t not in ("الذي", "التي") and not (t.endswith(("ي", "يه")) and len(t) > 3):
+        if t not in ("الذي", "التي") and not nisba(t, lx):
             return False  # (only a relative pronoun or a nisba between: "من دون طرحه على
             # تصويت" is its submission to a vote, not its making)
     return False
@@ -676,8 +678,7 @@ def _masdar_conjunct(text: str, said_at: int, c: _Cand) -> bool:
     stands between the demand and the trigger, which opens with و on a bare three-letter
     form."""
     first = norm(c.surface).split()[:1]
-    if not first or not first[0].startswith("و") or len(first[0]) != 4 or \
-            "ا" in first[0][1:]:
+    if not first or not first[0].startswith("و") or not masdar_like(first[0][1:]):
         return False
     gap = norm(text[said_at:c.start]).split()[1:]
     return any((t.startswith("ب") and len(t) > 3) or t in ("الي", "علي") for t in gap)
@@ -1661,7 +1662,7 @@ def _stipulated(toks: list[Token], t: int) -> bool:
     The clause runs from على أن to the trigger with no sign between."""
     for k in range(t - 1, max(0, t - 10), -1):
         w = toks[k].w
-        if not w[:1].isalnum() and not w[:1].isalpha():
+        if not w[:1].isalnum():
             return False  # a comma or a stop: another clause
         if w in ("ان", "وان") and toks[k - 1].w == "علي" and k + 1 < len(toks) and \
                 toks[k + 1].w[:1] in ("ي", "ت", "ن") and len(toks[k + 1].w) >= 4:

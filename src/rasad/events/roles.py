@@ -488,7 +488,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         # object goes on with that clause's subject
         source = lead
     elif len(near) >= 2 and _own_force(near[-2], _last_content(near), speaker, lx) and \
-            not _nisba(near[-1], lx) and not (before and before[-1].end > c.start - len(
+            not nisba(near[-1], lx) and not (before and before[-1].end > c.start - len(
                 near[-1]) - 2):
         # "قال الجيش إن القوات انسحبت": a military speaker's bare "the forces"
         return speaker, _first_after(text, c, after, speaker)
@@ -574,7 +574,7 @@ def _own_force(before: str, noun: str, speaker: ActorRef | None, lx: EventLexico
         before in _SUBORDINATORS and lx.is_cue("own_force_nouns", noun)
 
 
-def _nisba(tok: str, lx: EventLexicons) -> bool:
+def nisba(tok: str, lx: EventLexicons) -> bool:
     """"الإسرائيلية", "الروسي": an adjective that may name a party (not "الجوية")."""
     return tok.endswith(("يه", "ي", "يين", "يتين", "يان")) and not lx.is_cue(
         "head_modifiers", tok)
@@ -1016,7 +1016,7 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         if ann is not None:
             source, named = ann, True
     if source is None and not inside and len(ntoks(c.surface)) == 1 and _own_force(
-            prev_word(text, c.start), ntoks(c.surface)[0], speaker, lx) and not _nisba(
+            prev_word(text, c.start), ntoks(c.surface)[0], speaker, lx) and not nisba(
             (ntoks(text[c.end:c.end + 30]) or [""])[0], lx):
         # "قال التحالف إن الضربات استهدفت معاقل الجماعة": the speaker's own strikes
         source, named = speaker, True
@@ -1246,9 +1246,11 @@ _GIVEN = frozenset({"SUPPORT", "AID"})
 def _patient_noun(c: Cand, lx: EventLexicons) -> bool:
     """"مقتل", "استهداف", "اعتقال": masdars whose genitive is the one acted upon."""
     toks = ntoks(c.surface)
-    if not toks:
-        return False
-    t = toks[0]
+    return bool(toks) and _patient_stem(toks[0], lx)
+
+
+def _patient_stem(t: str, lx: EventLexicons) -> bool:
+    """Is the word, its proclitics and article aside, a masdar of cues.yaml patient_nouns?"""
     for p in ("وب", "ول", "وال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
         if t.startswith(p) and lx.is_cue("patient_nouns", t[len(p):]):
             return True
@@ -1262,15 +1264,8 @@ def patient_pronoun(c: Cand, lx: EventLexicons) -> bool:
     if len(toks) != 1 or c.type not in _DONE_TO:
         return False
     w = toks[0]
-    for p in ("وب", "ول", "و", "ف", "ب", "ل", ""):
-        if not w.startswith(p):
-            continue
-        stem = w[len(p):]
-        for suf in sorted(_OBJECT_SUFFIXES, key=len, reverse=True):
-            if stem.endswith(suf) and len(stem) - len(suf) >= 3 and \
-                    lx.is_cue("patient_nouns", stem[:-len(suf)]):
-                return True
-    return False
+    return any(w.endswith(suf) and len(w) - len(suf) >= 3 and
+               _patient_stem(w[:-len(suf)], lx) for suf in _OBJECT_SUFFIXES)
 
 
 _DONE_TO = frozenset({"ASSAULT", "COERCE"})
