@@ -49,7 +49,7 @@ from rasad.events.roles import (
 from rasad.records import ActorRef, Event, Figure, PlaceRef, Sentence, short_hash
 from rasad.text.function_words import ATTRIBUTION as _ATTRIBUTION
 from rasad.text.function_words import COMPLEMENTIZERS as _COMPLEMENTIZERS
-from rasad.text.function_words import CONTRAST, PREPOSITIONS
+from rasad.text.function_words import CONTRAST, PREPOSITIONS, RELATIVE_PRONOUNS
 from rasad.text.function_words import PRONOUN_SUFFIXES as _PRONOUN_SUFFIXES
 from rasad.text.function_words import without_conjunction as _unclitic
 from rasad.text.normalize import Normalized, norm
@@ -666,7 +666,7 @@ def _proposal_made(text: str, c: _Cand, lx: EventLexicons) -> bool:
     for t in _TOKEN.findall(norm(text[c.end:c.end + 60]))[:3]:
         if t in verbs or _unclitic(t) in verbs:
             return True
-        if t not in ("الذي", "التي") and not nisba(t, lx):
+        if t not in RELATIVE_PRONOUNS and not nisba(t, lx):
             return False  # (only a relative pronoun or a nisba between: "من دون طرحه على
             # تصويت" is its submission to a vote, not its making)
     return False

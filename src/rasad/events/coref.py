@@ -489,6 +489,41 @@ def dual_mentions(text: str, sentences: Sequence[Sentence], actors: Sequence[Act
     return out
 
 
+# description nouns that begin with و themselves ("وزير" is not و + "زير"), for the
+# mentions coreference makes, which no dictionary match has read
+_WAW_NOUNS = tuple(norm(w) for w in [
+    "وزارة", "وزير", "وزيرة", "وكالة", "وفد", "ولي", "وحدات", "وحدة"])
+# the mentions the dictionary read carry their proclitics ("واشنطن" is a name, "وتركيا"
+# is و + "تركيا")
+_READ = frozenset({"name", "role", "context", "home", "counterpart", "adjective", "noun"})
+
+
+def conjoined(a: ActorRef) -> bool:
+    """Does the mention begin with the conjunction و ("وتركيا", "ونظيره", "وواشنطن")?"""
+    if a.via in _READ:
+        return a.proclitic.startswith("و")
+    na = norm(a.text)
+    return na.startswith("و") and (na.startswith("وو") or not na.startswith(_WAW_NOUNS))
+
+
+def second_party(text: str, first: ActorRef, later: Sequence[ActorRef],
+                 reach: int = _BETWEEN_REACH) -> ActorRef | None:
+    """The party set beside `first` after بين ("بين الجيش وهيئة تحرير الشام", "بين قوات
+    موالية لX وأخرى داعمة لY", "بين وفد الحكومة … ووفد جماعة الحوثي"): the next actor of
+    another id, in the same clause (no sign between, at most `reach` words), that a و opens:
+    its own, or the first or last word of the gap. Used by the clash nouns
+    (roles._clash_parties) and by "the two parties" (dual_mentions)."""
+    b = next((x for x in later if x.start >= first.end and x.id != first.id), None)
+    if b is None:
+        return None
+    gap = text[first.end:b.start]
+    words = [norm(w) for w in _WORD.findall(gap)]
+    if re.search(r"[,;:.،؛]", gap) or len(words) > reach:
+        return None
+    return b if conjoined(b) or (words and (words[0].startswith("و") or
+                                            words[-1].startswith("و"))) else None
+
+
 def _pair_before(text: str, lo: int, at: int, here: list[ActorRef]
                  ) -> tuple[ActorRef, ActorRef] | None:
     best: tuple[int, tuple[ActorRef, ActorRef]] | None = None
@@ -497,18 +532,9 @@ def _pair_before(text: str, lo: int, at: int, here: list[ActorRef]
         firsts = [a for a in here if a.start >= start]
         if not firsts or len(_WORD.findall(text[start:firsts[0].start])) > _BETWEEN_REACH:
             continue
-        a = firsts[0]
-        for b in firsts[1:]:
-            gap = text[a.end:b.start]
-            words = _WORD.findall(gap)
-            if re.search(r"[,.;:،؛]", gap) or len(words) > _BETWEEN_REACH:
-                break  # the بين phrase ends at a comma
-            # the second party opens with و, or a head noun with it does ("ووفد جماعة الحوثي")
-            opener = norm(words[-1]) if words else norm(b.text)
-            if b.id != a.id and (norm(b.text).startswith("و") or opener.startswith("و")):
-                if best is None or b.end > best[0]:
-                    best = (b.end, (a, b))
-                break
+        b = second_party(text, firsts[0], firsts)
+        if b is not None and (best is None or b.end > best[0]):
+            best = (b.end, (firsts[0], b))
     for m in re.finditer(r"(?<!\w)مع(?!\w)", text[lo:at]):
         # "بحث أوستن الحادث في اتصال هاتفي مع نظيره التركي": the one before مع and the one
         # right after it
@@ -527,8 +553,8 @@ def _pair_before(text: str, lo: int, at: int, here: list[ActorRef]
         if best is None or b.end > best[0]:
             best = (b.end, (a, b))
     for a, b in pairwise(here):
-        if b.id != a.id and norm(b.text).startswith("و") and not text[
-                a.end:b.start].strip() and (best is None or b.end > best[0]):
+        if b.id != a.id and conjoined(b) and not text[a.end:b.start].strip() and (
+                best is None or b.end > best[0]):
             best = (b.end, (a, b))
     return best[1] if best is not None else None
 

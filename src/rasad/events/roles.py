@@ -48,9 +48,11 @@ from functools import lru_cache
 
 from rasad.events.coref import (
     actor_gender,
+    conjoined,
     load_coref_data,
     masdar_like,
     partitive_start,
+    second_party,
     verb_reading,
 )
 from rasad.events.lexicons import EventLexicons, Trigger, load_event_lexicons
@@ -302,23 +304,6 @@ def _gap_has_comma(text: str, a: int, b: int, times: Sequence[tuple[int, int]] =
     out.append(text[pos:b])
     gap = re.sub(r"[,،]?\s*\x00\s*[,،]?", " ", "".join(out))
     return bool(re.search(r"[,;:،؛]", gap))
-
-
-# description nouns that begin with و themselves ("وزير" is not و + "زير"), for the
-# mentions coreference makes, which no dictionary match has read
-_WAW_NOUNS = tuple(norm(w) for w in [
-    "وزارة", "وزير", "وزيرة", "وكالة", "وفد", "ولي", "وحدات", "وحدة"])
-# the mentions the dictionary read carry their proclitics ("واشنطن" is a name, "وتركيا"
-# is و + "تركيا")
-_READ = frozenset({"name", "role", "context", "home", "counterpart", "adjective", "noun"})
-
-
-def conjoined(a: ActorRef) -> bool:
-    """Does the mention begin with the conjunction و ("وتركيا", "ونظيره", "وواشنطن")?"""
-    if a.via in _READ:
-        return a.proclitic.startswith("و")
-    na = norm(a.text)
-    return na.startswith("و") and (na.startswith("وو") or not na.startswith(_WAW_NOUNS))
 
 
 def conjunct_head(acts: Sequence[ActorRef], a: ActorRef, text: str) -> ActorRef:
@@ -1207,13 +1192,10 @@ def _clash_parties(text: str, c: Cand, after: Sequence[ActorRef]
         return None
     if re.search(r"[,;:.،؛]", text[toks[i][1]:first.start]):
         return None
-    second = next((b for b in after if b.start >= first.end and b.id != first.id), None)
-    if second is not None:
-        gap2 = text[first.end:second.start]
-        if re.search(r"[,;:.،؛]", gap2) or second.start - first.end > 60 or not (
-                conjoined(second) or re.match(r"\W*و", gap2)):
-            second = None
-    return first, second
+    return first, second_party(text, first, after, _CLASH_REACH)
+
+
+_CLASH_REACH = 10  # words from the first party of a clash to the second
 
 
 def _from_agent(text: str, c: Cand, after: Sequence[ActorRef], patient: bool,
