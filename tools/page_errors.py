@@ -5,6 +5,7 @@
     .venv/bin/python tools/page_errors.py --spurious      # only the wrong coded events
     .venv/bin/python tools/page_errors.py --misses        # gold events missed, by cause
     .venv/bin/python tools/page_errors.py --places        # wrong or missing event places
+    .venv/bin/python tools/page_errors.py --ranked        # every event by confidence, right or not
 
 For each page: every coded event that matches no gold or also_ok event (with its cause, as
 `make eval` splits it: wrong date, empty actor, wrong actor, or a type the page lacks), then
@@ -121,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="only counts: gold events not found in full, by cause")
     ap.add_argument("--places", action="store_true",
                     help="only the places of the gold events found in full (places file)")
+    ap.add_argument("--ranked", action="store_true",
+                    help="every coded event by confidence, right or wrong (what the "
+                         "confidence AUC of make eval ranks)")
     args = ap.parse_args(argv)
     known = {a["id"] for a in yaml.safe_load((ROOT / "src" / "rasad" / "data" / "actors.yaml")
                                             .read_text(encoding="utf-8"))}
@@ -133,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{places_path}: no places file")
         return 1
     counts: dict[str, int] = {}
+    ranked: list[tuple[float, bool, str, dict[str, Any]]] = []
     for name, g in gold["pages"].items():
         if not name.startswith(args.page):
             continue
@@ -148,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
                 misses[why] = misses.get(why, 0) + 1
             continue
         allowed = (g.get("events") or []) + (g.get("also_ok") or [])
+        if args.ranked:
+            ranked += [(e.get("confidence", 0.0), any(event_match(ge, e) for ge in allowed),
+                        name, e) for e in evs]
+            continue
         print(f"=== {name}")
         if places is not None:
             for why, n in place_report(name, g, evs, places).items():
@@ -170,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
             for e in evs:
                 if e["type"] == ge["type"]:
                     print(f"    got {_line(e)}")
+    if args.ranked:
+        for conf, good, name, e in sorted(ranked, key=lambda r: (-r[0], r[2])):
+            print(f"{conf:.3f} {'RIGHT' if good else 'wrong'} {name[:24]:<24} {_line(e)}")
+        return 0
     if args.misses:
         for why, n in sorted(misses.items(), key=lambda kv: -kv[1]):
             print(f"{n:4d}  {why}")
