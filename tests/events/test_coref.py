@@ -26,7 +26,7 @@ GOLD = Path(__file__).with_name("coref_gold.yaml")
 
 # floors: what the pipeline reaches (they only go up). Before rasad.events.coref the
 # fixture scored 15/38 events, 45/62 speakers, 4 wrong actors where none is wanted.
-EVENT_ACTORS_FLOOR = 0.84  # 32/38
+EVENT_ACTORS_FLOOR = 0.88  # 37/42 (0.881)
 QUOTE_SPEAKER_FLOOR = 0.98  # 61/62
 WRONG_CEILING = 0
 

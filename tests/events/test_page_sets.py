@@ -84,18 +84,23 @@ FLOORS = {
     # admission; what giving is for; a participle of expressing shares the subject)
     "blind2": {
         # session 14: where the events happened (places.yaml), floors at the new locator
-        "events.location_recall": 0.5,  # 0.36 -> 0.46: a capital named by its country; 0.5: a place seen again
+        # 0.36 -> 0.46: a capital named by its country; 0.5: a place seen again. Session 18,
+        # an exception to "only up": 15/30 -> 15/31 (0.484), one more event found in full
+        # (the strikes on "عناصر الجماعة", the Houthis) whose gold place (the provinces it
+        # does not name) the locator gives none for; no placed event lost its place
+        "events.location_recall": 0.48,
         "events.location_precision": 0.8,
         # session 12: a speech act with no source is kept at 0.3 at most. Session 17: 0.661
         # -> 0.659 ("بدعم من ضربات جوية أمريكية" now names the US as the giver, which this
-        # set's gold does not code), then 0.666 (a proposal noun is no request)
-        "events.confidence_auc": 0.66,
+        # set's gold does not code), then 0.666 (a proposal noun is no request). Session 18:
+        # 0.677 (a trigger's participle and a noun of members resolve a bare group noun)
+        "events.confidence_auc": 0.67,
         "events.recall_type": 0.85,
         "events.recall_type_actors": 0.52,
-        "events.recall": 0.46,
+        "events.recall": 0.47,  # session 18: 0.465 -> 0.472
         # session 17: 0.574 -> 0.597, 4.29 -> 4.0 spurious (a proposal noun is no request;
-        # "الجانبان" after "X … مع Y", "البلدين")
-        "events.precision": 0.59,
+        # "الجانبان" after "X … مع Y", "البلدين"); session 18: 0.612, 3.86
+        "events.precision": 0.61,
         "events.modality": 0.21,
         "quotes.recall": 0.98,
         "quotes.speaker": 0.84,
@@ -160,11 +165,12 @@ FLOORS = {
         # sanction; the announcer of a sanction across a parenthetical imposes it); 0.679 /
         # 0.615, precision 0.782 (a conjoined verb after an object, in the review mend)
         "events.recall_type": 0.91,
-        "events.recall_type_actors": 0.67,
-        "events.recall": 0.61,
+        # session 18: 0.679 / 0.615 -> 0.686 / 0.622 (a bare noun after a noun of members)
+        "events.recall_type_actors": 0.68,
+        "events.recall": 0.62,
         "events.precision": 0.78,
-        "events.modality": 0.26,
-        "quotes.recall": 0.98,
+        "events.modality": 0.28,  # session 17: 0.261 -> 0.283
+        "quotes.recall": 0.99,
         "quotes.speaker": 0.96,
         "quotes.attributed": 0.95,  # session 12: an unknown speaker keeps its wording
         # 0.818 -> 0.948 in session 4 (release verbs, ranges, ...); 0.961 in session 11
@@ -282,7 +288,9 @@ FLOORS = {
 # Session 17: tune 2.38 -> 2.31, tune2 5.42 -> 5.0, blind2 4.29 -> 4.0 (docs/events.md,
 # "Session 17"); blind 5.43 -> 5.21 (not tuned on: the proposal noun and the pair after
 # مع, decided on the development sets).
-SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.32, "blind2": 4.0, "blind3": 7.0, "blind4": 6.17,
+# Session 18: blind2 4.0 -> 3.86 ("متهما الحزب", "عناصر الجماعة"); blind3 7.0 -> 6.93 (not
+# tuned on).
+SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.32, "blind2": 3.86, "blind3": 6.93, "blind4": 6.17,
                     "tune2": 5.0, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}

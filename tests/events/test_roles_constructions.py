@@ -818,3 +818,9 @@ def test_the_two_countries_are_the_pair() -> None:
 def test_a_proposal_noun_is_no_request() -> None:
     evs = code("وأعلنت الحركة أنها تسلمت المقترح المصري وستدرسه قبل تقديم ردها.")
     assert not roles(evs, "REQUEST")
+
+
+def test_an_attack_verb_with_its_object_after_ala_is_active() -> None:
+    # "أغارت … على": على brings the object of أغار, so the verb is no passive
+    evs = code("وقال الجيش الأردني إن طائراته أغارت على مواقع لتنظيم داعش قرب الحدود.")
+    assert roles(evs, "ASSAULT") == [("JORMIL", "islamic-state")]

@@ -92,6 +92,7 @@ class CorefData:
     possessive_forces: frozenset[str] = frozenset()
     possessive_country: frozenset[str] = frozenset()
     possessive_speakers: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()  # "قوات الجبهة": after_member position
 
 
 def _words(v: Any) -> list[str]:
@@ -144,7 +145,8 @@ def load_coref_data() -> CorefData:
                             ["after_verb", "after_preposition"]),
         possessive_forces=_normset((d.get("possessive_subjects") or {}).get("forces")),
         possessive_country=_normset((d.get("possessive_subjects") or {}).get("country")),
-        possessive_speakers=_normset(d.get("possessive_speakers")))
+        possessive_speakers=_normset(d.get("possessive_speakers")),
+        member_nouns=_normset(d.get("member_nouns")))
 
 
 # --- words -----------------------------------------------------------------------------
@@ -764,7 +766,7 @@ def _descriptions(text: str, si: int, toks: list[Token], first: int, here: list[
             k, ana, kind = 1, None, "institution"
         j = i + k
         if any(_covered(t, here) for t in toks[i:j]) or not _position_ok(
-                toks, i, first, text, lx, data.positions):
+                toks, i, first, text, lx, data.positions, data.member_nouns):
             i += 1
             continue
         adj = _adjective_at(toks, j, here)
@@ -787,7 +789,7 @@ def _descriptions(text: str, si: int, toks: list[Token], first: int, here: list[
 
 
 def _position_ok(toks: list[Token], i: int, first: int, text: str, lx: EventLexicons,
-                 positions: frozenset[str]) -> bool:
+                 positions: frozenset[str], members: frozenset[str] = frozenset()) -> bool:
     """Is the word at i in one of the positions where a description is resolved (coref.yaml
     `description_positions`): right after a verb ("وقال الجيش", "وقصفت القوات"), after a
     preposition ("على القوات", "للحركة"), at the start of the sentence, after أنّ/إنّ?"""
@@ -810,9 +812,17 @@ def _position_ok(toks: list[Token], i: int, first: int, text: str, lx: EventLexi
     if prev.w in _SUBORDINATORS:
         return "after_complementizer" in positions
     v = verb_reading(prev.raw, lx)
+    if v is not None and participle(v.form) and v.types and not (
+            i >= 2 and toks[i - 2].w in _PREPOSITIONS):
+        # "متهما الحزب بإطلاق", "داعيا الحركة إلى": a trigger's circumstantial participle
+        # governs its object as the verb does
+        return "after_verb" in positions
     if v is not None and not participle(v.form) and not prev.w.startswith(
             ("ال", "بال", "لل", "وال")) and not (i >= 2 and toks[i - 2].w in _PREPOSITIONS):
         return "after_verb" in positions
+    if without_conjunction(prev.w) in members:
+        # "قوات الجبهة", "مقاتلي الحركة": the group's own members or forces
+        return "after_member" in positions
     # in construct after a noun: "مقار الجيش" (a target), but not after an act noun
     # ("عن تضامن الحلف"), whose genitive the coder reads as the agent
     return "after_noun" in positions and not lx.triggers.lookup(prev.w) and not any(

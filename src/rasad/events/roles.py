@@ -271,8 +271,11 @@ def passive(c: Cand, text: str = "", times: Sequence[tuple[int, int]] = ()) -> b
             if ts >= at and re.fullmatch(r"[\s,،]*(?:في)?\s*", norm(text[at:ts])):
                 at = te
         nxt = [t for t in ntoks(text[at:at + 60]) if t not in TIME_WORDS][:1]
-        if not nxt or nxt[0] in _NO_OBJECT or (c.trig.mode == "killing" and
-                                               nxt[0].isdigit()):
+        if nxt and nxt[0] == "علي" and load_event_lexicons().is_cue(
+                "ala_object_verbs", without_conjunction(norm(c.surface))):
+            pass  # "أغارت على مواقع": على brings the verb's own object
+        elif not nxt or nxt[0] in _NO_OBJECT or (c.trig.mode == "killing" and
+                                                 nxt[0].isdigit()):
             return True
     s = c.surface.lstrip()
     if s[:1] in ("و", "ف") and len(s) > 2 and s[1] != _DAMMA:
