@@ -93,14 +93,15 @@ FLOORS = {
         # session 12: a speech act with no source is kept at 0.3 at most. Session 17: 0.661
         # -> 0.659 ("بدعم من ضربات جوية أمريكية" now names the US as the giver, which this
         # set's gold does not code), then 0.666 (a proposal noun is no request). Session 18:
-        # 0.677 (a trigger's participle and a noun of members resolve a bare group noun)
-        "events.confidence_auc": 0.67,
+        # 0.677 (a trigger's participle and a noun of members resolve a bare group noun),
+        # 0.69 (a rejection answers the act against it)
+        "events.confidence_auc": 0.69,
         "events.recall_type": 0.85,
-        "events.recall_type_actors": 0.52,
-        "events.recall": 0.47,  # session 18: 0.465 -> 0.472
+        "events.recall_type_actors": 0.53,  # session 18: 0.528 -> 0.535
+        "events.recall": 0.47,  # session 18: 0.465 -> 0.479
         # session 17: 0.574 -> 0.597, 4.29 -> 4.0 spurious (a proposal noun is no request;
-        # "الجانبان" after "X … مع Y", "البلدين"); session 18: 0.612, 3.86
-        "events.precision": 0.61,
+        # "الجانبان" after "X … مع Y", "البلدين"); session 18: 0.626, 3.71
+        "events.precision": 0.62,
         "events.modality": 0.21,
         "quotes.recall": 0.98,
         "quotes.speaker": 0.84,
@@ -165,9 +166,14 @@ FLOORS = {
         # sanction; the announcer of a sanction across a parenthetical imposes it); 0.679 /
         # 0.615, precision 0.782 (a conjoined verb after an object, in the review mend)
         "events.recall_type": 0.91,
-        # session 18: 0.679 / 0.615 -> 0.686 / 0.622 (a bare noun after a noun of members)
-        "events.recall_type_actors": 0.68,
-        "events.recall": 0.62,
+        # session 18: 0.679 / 0.615 -> 0.686 / 0.622 (a bare noun after a noun of members),
+        # then, an exception to "only up", back to 0.679 / 0.615: a rejection with no target
+        # now answers the last act against its side (coder._rejection_targets), and the
+        # Sudanese foreign ministry's rejection of IGAD's communique takes the RSF, whose
+        # raid is the last act against Sudan's state four sentences back (the gold: IGAD or
+        # none). The rule gains one event on tune2 and two on blind2 (docs/events.md)
+        "events.recall_type_actors": 0.67,
+        "events.recall": 0.61,
         "events.precision": 0.78,
         "events.modality": 0.28,  # session 17: 0.261 -> 0.283
         "quotes.recall": 0.99,
@@ -209,7 +215,10 @@ FLOORS = {
         # 0.8 (8/10) -> 0.769 (10/13): three events found in full with a place; the
         # Stockholm "توصل الطرفين إلى اتفاق" is at Hodeidah, and the gold event it is matched
         # to (the agreement not reached on Sanaa airport) is about Sanaa
-        "events.location_recall": 0.45,
+        # Session 18, an exception to "only up": 0.45 (9/20) -> 0.429 (9/21): Sarraj and
+        # Haftar's meeting that did not happen is found in full ("فحضرا المدينة ولم
+        # يلتقيا"), and "المدينة" names no place the locator can read (Berlin)
+        "events.location_recall": 0.42,
         "events.location_precision": 0.76,
         # session 12: 0.65 -> 0.68 (sourceless speech acts at 0.3), then 0.67: dropping two
         # invented low-ranked events (a price decline, a celebration) lowers a pair count
@@ -224,7 +233,7 @@ FLOORS = {
         # one gained a source ("ونفت طهران", a feminine capital, 0.3 -> 0.85), and wrong
         # events that had ranked low are gone ("طالباً عدم الكشف" 0.45)
         # (`tools/page_errors.py --set tune2 --ranked` on c887246 and on e73bb96)
-        "events.confidence_auc": 0.69,
+        "events.confidence_auc": 0.70,  # session 18: 0.694 -> 0.707
         "events.recall_type": 0.89,
         # session 13: + actors 0.394 -> 0.416 (one party before the charge is the accused;
         # each conjoined subject of a welcome); full 0.299 / 0.4 -> 0.314 / 0.413 (an attack
@@ -240,9 +249,10 @@ FLOORS = {
         # verb that opens the next trigger; "الطرفان" as the pair named before; a demanded
         # conjoined masdar; "طالباً عدم الكشف عن هويته"; the terms of an agreement planned)
         "events.recall_type_actors": 0.56,
-        "events.recall": 0.45,
-        "events.precision": 0.53,  # session 17: 0.531 (a proposal noun is no request)
-        "events.modality": 0.12,
+        "events.recall": 0.46,  # session 18: 0.453 -> 0.46
+        # session 17: 0.531 (a proposal noun is no request); session 18: 0.547
+        "events.precision": 0.54,
+        "events.modality": 0.16,  # session 18: 0.125 -> 0.167 ("ولم يلتقيا", both sides)
         "quotes.recall": 1.0,
         "quotes.speaker": 0.81,
         "quotes.attributed": 0.95,  # session 12: an unknown speaker keeps its wording
@@ -288,10 +298,11 @@ FLOORS = {
 # Session 17: tune 2.38 -> 2.31, tune2 5.42 -> 5.0, blind2 4.29 -> 4.0 (docs/events.md,
 # "Session 17"); blind 5.43 -> 5.21 (not tuned on: the proposal noun and the pair after
 # مع, decided on the development sets).
-# Session 18: blind2 4.0 -> 3.86 ("متهما الحزب", "عناصر الجماعة"); blind3 7.0 -> 6.93 (not
-# tuned on).
-SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.32, "blind2": 3.86, "blind3": 6.93, "blind4": 6.17,
-                    "tune2": 5.0, "blind5": 6.75}
+# Session 18: blind2 4.0 -> 3.86 ("متهما الحزب", "عناصر الجماعة") -> 3.71 (a rejection
+# answers the act against it), tune2 5.0 -> 4.83; blind3 7.0 -> 6.93 (not tuned on). The
+# exception: tune 2.32 -> 2.38, the rejection of IGAD's communique (see tune's recall floor).
+SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.38, "blind2": 3.72, "blind3": 6.93, "blind4": 6.17,
+                    "tune2": 4.84, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

@@ -824,3 +824,21 @@ def test_an_attack_verb_with_its_object_after_ala_is_active() -> None:
     # "أغارت … على": على brings the object of أغار, so the verb is no passive
     evs = code("وقال الجيش الأردني إن طائراته أغارت على مواقع لتنظيم داعش قرب الحدود.")
     assert roles(evs, "ASSAULT") == [("JORMIL", "islamic-state")]
+
+
+def test_a_dual_verb_after_a_conjoined_subject_has_both_as_its_sides() -> None:
+    # "X وY لم يلتقيا", "أما X وY فحضرا … ولم يلتقيا": the pair is the subject
+    evs = code("وقال مسؤول إن الرئيس الروسي ونظيره التركي لم يلتقيا خلال القمة.")
+    assert roles(evs, "CONSULT") == [("vladimir-putin", "recep-tayyip-erdogan")]
+    evs = code("أما الرئيس الروسي ونظيره التركي فحضرا القمة ولم يجتمعا، وغادر كل منهما مبكرا.")
+    assert roles(evs, "CONSULT") == [("vladimir-putin", "recep-tayyip-erdogan")]
+
+
+def test_a_denial_answers_the_accusation_before_it() -> None:
+    evs = code("واتهم وزير الخارجية الأمريكي إيران بتزويد الجماعة بالصواريخ. ونفت طهران أي "
+               "صلة لها بالهجوم.")
+    assert roles(evs, "REJECT") == [("IRNGOV", "antony-blinken")]
+    # nothing against the one who denies: the target stays empty
+    evs = code("واتهم وزير الخارجية الأمريكي روسيا بتزويد الجماعة بالصواريخ. ونفت طهران أي "
+               "صلة لها بالهجوم.")
+    assert roles(evs, "REJECT") == [("IRNGOV", None)]

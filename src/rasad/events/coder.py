@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from rasad.actors.lexicon import Match
-from rasad.events.coref import masdar_like
+from rasad.events.coref import load_coref_data, masdar_like
 from rasad.events.lexicons import EventLexicons, Trigger
 from rasad.events.quotes import QuoteSpan
 from rasad.events.reference import aim_reaction, carry, find_references, occasion_noun
@@ -187,7 +187,7 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
                                                                       lead_disaster):
             coded = [e for e in coded if e.type != "ASSAULT"]  # a disaster's dead: figures
         events += coded
-    out = _retaliation_targets(_merge_document(events), lx)
+    out = _rejection_targets(_retaliation_targets(_merge_document(events), lx), sentences)
     for ev in out:  # sides filled after coding (merges, references, retaliation)
         if ev.source_actor is not None and ev.target_actor is not None and one_side(
                 ev.type, ev.source_actor, ev.target_actor):
@@ -321,6 +321,52 @@ def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
                 ev.target_actor = prev.source_actor
                 break
     return events
+
+
+# what a rejection or denial may answer: an act against the one who rejects
+_ANSWERED = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "SANCTION", "THREATEN", "COERCE",
+                       "DEMAND"})
+
+
+def _rejection_targets(events: list[Event], sentences: list[Sentence]) -> list[Event]:
+    """A rejection or denial with no target named ("ونفت طهران أي صلة لها بما جرى", "وقالت
+    إنها ترفض المبررات") answers the last act against it coded before it on the page: its
+    target is that act's source (a denial answers an accusation, when there is one; a
+    rejection a demand, a decision or a strike). "Against it" is against the same actor,
+    or against the same state ("إيران" for the Iranian government), within as many
+    sentences back as a description may reach (coref.yaml `windows`). Nothing of the kind
+    there: it stays empty."""
+    reach = load_coref_data().description.sentences
+    for i, ev in enumerate(events):
+        rejecter = ev.source_actor
+        if ev.type != "REJECT" or rejecter is None or ev.target_actor is not None \
+                or ev.negated:
+            continue
+        at = _sentence_index(sentences, ev.span[0])
+        answered = [p for p in reversed(events[:i]) if p.type in _ANSWERED and
+                    at is not None and _within(sentences, p.span[0], at, reach) and
+                    p.source_actor is not None and p.target_actor is not None and
+                    _same_party(p.target_actor, rejecter) and
+                    not _same_party(p.source_actor, rejecter)]
+        if ev.mode == "deny":
+            answered = [p for p in answered if p.type == "ACCUSE"] or answered
+        if answered:
+            ev.target_actor = answered[0].source_actor
+    return events
+
+
+def _within(sentences: list[Sentence], pos: int, at: int, reach: int) -> bool:
+    si = _sentence_index(sentences, pos)
+    return si is not None and at - reach <= si <= at
+
+
+def _same_party(a: ActorRef, b: ActorRef) -> bool:
+    """The same actor, or two of one state's own actors ("IRN", "IRNGOV")."""
+    return a.id == b.id or (_state_actor(a) and _state_actor(b) and side(a) == side(b))
+
+
+def _state_actor(a: ActorRef) -> bool:
+    return bool(a.id) and a.id[:3].isupper() and a.id[:3].isalpha()
 
 
 # prepositions a finite verb never follows (unlike من "who", في, ما)

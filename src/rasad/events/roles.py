@@ -80,7 +80,8 @@ _OBJECT_SUFFIXES = PRONOUN_SUFFIXES
 _RELATIVE_FILLERS = frozenset(norm(w) for w in [
     "كان", "كانت", "كانوا", "كانا", "قد", "لقد", "لم", "لا", "ما", "سبق", "سبقت", "ان"])
 # what may stand between a subject and its verb ("موسكو قد اتهمت")
-_SVO_FILLERS = frozenset(norm(w) for w in ["و", "ف", "قد", "لقد", "ثم"])
+_SVO_FILLERS = frozenset(norm(w) for w in ["و", "ف", "قد", "لقد", "ثم", "لم", "لن", "لا", "ولم", "ولن",
+                                           "ولا", "فلم", "فلن", "فلا"])
 # before a topicalized subject: "أن موسكو تتهم", "لكن أنقرة ردت"
 _PRONOUN_SUBJECT = frozenset(norm(w) for w in [
     "إنه", "انه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "إنهما", "أنهما", "بأنه", "بأنها",
@@ -521,7 +522,10 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
             _CLAUSE_OPENER.search(norm(text[before[-1].end:c.start])) and not \
             governed_by_preposition(text, before[-1]) and not _speech_subject(
                 text, before, lx):
-        source = before[-1]
+        # "أما السراج وحفتر فحضرا المدينة ولم يلتقيا": a conjoined subject is one subject
+        source = conjunct_head(before, before[-1], text)
+        if source is not before[-1] and c.type in SYMMETRIC_TYPES:
+            target = before[-1]
     if source is None and lead is not None and _continues_clause(text, c, lead):
         source = lead  # "وكان أردوغان قد أجرى …، دعاه فيه": the sentence's subject
     if has_obj and ante is None:
