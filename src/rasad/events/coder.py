@@ -366,7 +366,7 @@ def _same_party(a: ActorRef, b: ActorRef) -> bool:
 
 
 def _state_actor(a: ActorRef) -> bool:
-    return bool(a.id) and a.id[:3].isupper() and a.id[:3].isalpha()
+    return bool(a.id) and (a.id or "")[:3].isupper() and (a.id or "")[:3].isalpha()
 
 
 # prepositions a finite verb never follows (unlike من "who", في, ما)
