@@ -842,3 +842,12 @@ def test_a_denial_answers_the_accusation_before_it() -> None:
     evs = code("واتهم وزير الخارجية الأمريكي روسيا بتزويد الجماعة بالصواريخ. ونفت طهران أي "
                "صلة لها بالهجوم.")
     assert roles(evs, "REJECT") == [("IRNGOV", None)]
+
+
+def test_a_withdrawal_called_for_is_no_withdrawal() -> None:
+    # "دعا X إلى سحب قواتها": after إلى or على the phrase is a masdar, what is asked for
+    for text in ("ودعا الرئيس الفرنسي روسيا إلى سحب قواتها من أوكرانيا.",
+                 "وحث الرئيس الفرنسي روسيا على سحب قواتها من أوكرانيا."):
+        evs = code(text)
+        assert roles(evs, "REQUEST") == [("emmanuel-macron", "RUS")]
+        assert not roles(evs, "RETREAT")

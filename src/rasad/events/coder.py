@@ -380,10 +380,10 @@ def _as_noun(trig: Trigger, nsurface: str, lx: EventLexicons, prev: str = "") ->
     a masdar: verbs take neither."""
     if trig.pos != "verb":
         return trig
-    if prev in PREPOSITIONS and len(nsurface.split()) == 1 and (nsurface.endswith(
-            _PRONOUN_SUFFIXES) or prev in _NO_VERB_AFTER):
-        # (a masdar with its agent's pronoun: "عن تضامنهما", "على رفضه"; any word right
-        # after عن or إلى: "عن تضامن الجامعة")
+    if prev in PREPOSITIONS and ((len(nsurface.split()) == 1 and nsurface.endswith(
+            _PRONOUN_SUFFIXES)) or prev in _NO_VERB_AFTER):
+        # (a masdar with its agent's pronoun: "عن تضامنهما", "على رفضه"; any word or phrase
+        # right after عن or إلى: "عن تضامن الجامعة", "إلى سحب قواتها")
         return Trigger(type=trig.type, mode=trig.mode, pos="noun", strong=trig.strong)
     first = nsurface.split()[0] if nsurface.split() else ""
     for p in ("وبال", "فبال", "بال", "وال", "فال", "ال", "ولل", "فلل", "لل", "وب", "فب", "ب"):
