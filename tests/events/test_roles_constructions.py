@@ -851,3 +851,9 @@ def test_a_withdrawal_called_for_is_no_withdrawal() -> None:
         evs = code(text)
         assert roles(evs, "REQUEST") == [("emmanuel-macron", "RUS")]
         assert not roles(evs, "RETREAT")
+
+
+def test_force_one_will_use_is_a_threat() -> None:
+    evs = code("وقال الرئيس التركي إن الجيش «سيستخدم القوة ضد كل من يهاجم نقاط المراقبة».")
+    assert [(e.type, e.modality) for e in evs if e.type == "THREATEN"] == [
+        ("THREATEN", "threatened")]
