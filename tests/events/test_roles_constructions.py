@@ -857,3 +857,11 @@ def test_force_one_will_use_is_a_threat() -> None:
     evs = code("وقال الرئيس التركي إن الجيش «سيستخدم القوة ضد كل من يهاجم نقاط المراقبة».")
     assert [(e.type, e.modality) for e in evs if e.type == "THREATEN"] == [
         ("THREATEN", "threatened")]
+
+
+def test_the_owner_of_the_object_is_not_the_subject() -> None:
+    # "سيقصف مواقع حزب الله": the party after a noun of places held owns the object
+    evs = code("وقال وزير الدفاع الإسرائيلي إن الجيش سيقصف مواقع حزب الله إذا استمر إطلاق "
+               "الصواريخ.")
+    assert "hezbollah" not in [s for s, _ in roles(evs, "ASSAULT")]
+    assert "hezbollah" in targets(evs, "ASSAULT")

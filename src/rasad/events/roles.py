@@ -422,7 +422,8 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         # (a title between is the subject's head noun, whose gender the verb shows: "أشاد
         # رئيس مفوضية الاتحاد"; so is a partitive's head: "اقتحم مسلحون من حركة الشباب")
         head = _head_start(text, after[0]) if after else 0
-        if after and words_between(text, c.end, head) <= 1 and not \
+        if after and words_between(text, c.end, head) <= 1 and not _possessed_after(
+                text, c, after[0], lx, times) and not \
                 governed_by_preposition(text, after[0]) and not _gap_has_comma(
                     text, c.end, after[0].start) and not (
                         _disagrees(vgender, after[0]) and head == after[0].start and
@@ -513,7 +514,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
     if source is None:
         source = post_subject()  # VSO
     if source is None and after and not prep_final and accused is None and \
-            after[0].start - c.end <= 25 and \
+            after[0].start - c.end <= 25 and not _possessed_after(text, c, after[0], lx, times) and \
             not governed_by_preposition(text, after[0]) and not _gap_has_comma(
                 text, c.end, after[0].start) and not _attributed(text, c.end, after[0]) and \
             not _disagrees(vgender, after[0]):
@@ -539,6 +540,15 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
     if target is None and source is not None and c.type in SYMMETRIC_TYPES:
         target = next_conjunct(acts, source, text)
     return source, target
+
+
+def _possessed_after(text: str, c: Cand, a: ActorRef, lx: EventLexicons,
+                     times: Sequence[tuple[int, int]] = ()) -> bool:
+    """"سيقصف مواقع حزب الله": a noun of places or things held (cues.yaml
+    `possession_heads`) between the verb and the actor makes the actor the object's owner,
+    not the verb's subject."""
+    return any(lx.is_cue("possession_heads", without_conjunction(t))
+               for t in _gap_tokens(text, c.end, _head_start(text, a), times))
 
 
 def _speech_subject(text: str, before: Sequence[ActorRef], lx: EventLexicons) -> bool:
