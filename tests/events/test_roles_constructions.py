@@ -865,3 +865,10 @@ def test_the_owner_of_the_object_is_not_the_subject() -> None:
                "الصواريخ.")
     assert "hezbollah" not in [s for s, _ in roles(evs, "ASSAULT")]
     assert "hezbollah" in targets(evs, "ASSAULT")
+
+
+def test_the_agreement_that_stipulates_is_not_one_of_its_terms() -> None:
+    # "وينص الاتفاق على تشكيل حكومة": الاتفاق is the verb's subject; the terms come after على
+    evs = code("وينص الاتفاق على تشكيل حكومة جديدة، على أن تنسحب القوات التركية من المدينة.")
+    assert [e.modality for e in evs if e.trigger == "الاتفاق"] in ([], ["asserted"])
+    assert [e.modality for e in evs if e.type == "RETREAT"] == ["planned"]

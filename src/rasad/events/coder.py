@@ -1624,8 +1624,9 @@ def _walk(toks: list[Token], t: int, c: _Cand, cands: list[_Cand], lx: EventLexi
         elif kind in ("opener", "speech"):
             break
         elif (kind == "plan_adj" and c.trig.pos != "noun") or _not_a_cue(toks, first, i, kind,
-                                                                          lx):
-            pass
+                                                                          lx) or (
+                kind == "stip" and not _terms_between(toks, first, t)):
+            pass  # ("وينص الاتفاق على": the agreement is what stipulates, not a term)
         elif dist <= _REACH[kind]:
             out.gov = kind
             break
@@ -1700,6 +1701,14 @@ def _planned_after(toks: list[Token], t_end: int, lx: EventLexicons) -> bool:
         if cue is not None and cue[0] in ("speech", "deny", "threat", "cond"):
             return False
     return False
+
+
+def _terms_between(toks: list[Token], first: int, t: int) -> bool:
+    """Is the trigger (word t) inside the terms a stipulation verb at word first sets:
+    after its على or a ب- word ("ينص على تشكيل", "يقضي بوقف"), not its subject ("وينص
+    الاتفاق على")?"""
+    return any(w.w in ("علي", "وعلي") or (w.w.startswith("ب") and len(w.w) > 3)
+               for w in toks[first + 1:t + 1])
 
 
 def _stipulated(toks: list[Token], t: int) -> bool:
