@@ -872,3 +872,9 @@ def test_the_agreement_that_stipulates_is_not_one_of_its_terms() -> None:
     evs = code("وينص الاتفاق على تشكيل حكومة جديدة، على أن تنسحب القوات التركية من المدينة.")
     assert [e.modality for e in evs if e.trigger == "الاتفاق"] in ([], ["asserted"])
     assert [e.modality for e in evs if e.type == "RETREAT"] == ["planned"]
+
+
+def test_the_one_who_will_pay_the_price_is_threatened() -> None:
+    evs = code("وكتب وزير الخارجية الأمريكي أن النظام الإيراني «سيدفع ثمنا باهظا» لهجومه على "
+               "السفن الأمريكية.")
+    assert roles(evs, "THREATEN") == [("antony-blinken", "IRNGOV")]

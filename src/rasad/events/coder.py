@@ -1305,7 +1305,11 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             quote.speaker is not None and not named:
         # "أعلن الكرملين أن منع ... مسؤولية تقع على عاتق تركيا": the speaker demands
         after = [a for a in s_actors if a.start >= c.end and a.id != quote.speaker.id]
-        if after and after[0].start - c.end < 60:
+        if source is not None and source.id != quote.speaker.id and source.end <= c.start \
+                and norm(c.surface) in lx.cue_phrases.get("threatened_subject_phrases", ()):
+            target = source  # "أن النظام «سيدفع ثمنا باهظا» لاعتدائه على الجنود": the
+            # one who will pay is the phrase's subject, not the actor after it
+        elif after and after[0].start - c.end < 60:
             target = after[0]
         elif source is not None and source.id != quote.speaker.id:
             target = source
