@@ -878,3 +878,14 @@ def test_the_one_who_will_pay_the_price_is_threatened() -> None:
     evs = code("وكتب وزير الخارجية الأمريكي أن النظام الإيراني «سيدفع ثمنا باهظا» لهجومه على "
                "السفن الأمريكية.")
     assert roles(evs, "THREATEN") == [("antony-blinken", "IRNGOV")]
+
+
+def test_the_victims_blame_names_the_attacker() -> None:
+    evs = code("قُتل 12 جنديا تركيا في غارة جوية على موقعهم في ريف إدلب. وحمّلت وزارة الدفاع "
+               "التركية الجيش السوري مسؤولية الهجوم.")
+    assert ("SYRMIL", "TURMIL") in roles(evs, "ASSAULT") or \
+        ("SYRMIL", "TUR") in roles(evs, "ASSAULT")
+    # the blame of a third party names no attacker
+    evs = code("قُتل 12 جنديا تركيا في غارة جوية على موقعهم في ريف إدلب. وحمّلت الخارجية "
+               "الروسية المسلحين مسؤولية التصعيد.")
+    assert all(s is None for s, _ in roles(evs, "ASSAULT"))

@@ -187,7 +187,8 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
                                                                       lead_disaster):
             coded = [e for e in coded if e.type != "ASSAULT"]  # a disaster's dead: figures
         events += coded
-    out = _rejection_targets(_retaliation_targets(_merge_document(events), lx), sentences)
+    out = _blamed_attackers(_rejection_targets(_retaliation_targets(
+        _merge_document(events), lx), sentences), sentences)
     for ev in out:  # sides filled after coding (merges, references, retaliation)
         if ev.source_actor is not None and ev.target_actor is not None and one_side(
                 ev.type, ev.source_actor, ev.target_actor):
@@ -323,6 +324,8 @@ def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
     return events
 
 
+# how many sentences after an attack its victim's blame may name the attacker
+BLAME_REACH = 2
 # what a rejection or denial may answer: an act against the one who rejects
 _ANSWERED = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "SANCTION", "THREATEN", "COERCE",
                        "DEMAND"})
@@ -352,6 +355,30 @@ def _rejection_targets(events: list[Event], sentences: list[Sentence]) -> list[E
             answered = [p for p in answered if p.type == "ACCUSE"] or answered
         if answered:
             ev.target_actor = answered[0].source_actor
+    return events
+
+
+def _blamed_attackers(events: list[Event], sentences: list[Sentence]) -> list[Event]:
+    """An attack told with its victim and no attacker ("قُتل 22 جنديا تركيا في غارة جوية")
+    whose victim's side blames or accuses another party in the same sentence or the next
+    BLAME_REACH ("وحمّلت أنقرة النظام السوري المسؤولية") was, as the page tells it, that
+    party's: it becomes the attack's source (the accusation stays its own event)."""
+    for ev in events:
+        victim = ev.target_actor
+        if ev.type != "ASSAULT" or ev.source_actor is not None or victim is None or \
+                ev.negated or ev.modality != "asserted":
+            continue
+        at = _sentence_index(sentences, ev.span[0])
+        if at is None:
+            continue
+        blame = next((b for b in events if b.type == "ACCUSE" and b.mode in ("blame", "accuse")
+                      and b.source_actor is not None and b.target_actor is not None
+                      and (si := _sentence_index(sentences, b.span[0])) is not None
+                      and at <= si <= at + BLAME_REACH
+                      and side(b.source_actor) == side(victim)
+                      and side(b.target_actor) != side(victim)), None)
+        if blame is not None:
+            ev.source_actor = blame.target_actor
     return events
 
 
