@@ -889,3 +889,16 @@ def test_the_victims_blame_names_the_attacker() -> None:
     evs = code("قُتل 12 جنديا تركيا في غارة جوية على موقعهم في ريف إدلب. وحمّلت الخارجية "
                "الروسية المسلحين مسؤولية التصعيد.")
     assert all(s is None for s, _ in roles(evs, "ASSAULT"))
+
+
+def test_an_accusative_masdar_of_purpose_is_the_clause_subjects_stance() -> None:
+    # "…، رفضا لـ X": the rejection is its clause subject's (here no actor), aimed at X
+    evs = code("وأغلق عشرات السكان الطريق قرب النيرب، احتجاجا على الاتفاق ورفضا لمرور "
+               "الدوريات الروسية في مناطقهم.")
+    assert roles(evs, "REJECT") == [(None, "RUS")]
+    evs = code("وأعلنت حركة حماس استهداف مواقع إسرائيلية بالصواريخ «تضامناً» مع الأسرى.")
+    assert [s for s, _ in roles(evs, "SUPPORT")] == ["hamas"]
+    # an accusative object is no purpose: "وقعت الحكومة والحركة اتفاقا"
+    evs = code("ووقعت الحكومة السودانية والحركة الشعبية، مساء أمس في جوبا، اتفاقاً لوقف إطلاق "
+               "النار.")
+    assert "SDNGOV" in [s for s, _ in roles(evs, "AGREE")]

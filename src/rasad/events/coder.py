@@ -1199,6 +1199,37 @@ def _expressing_participle(text: str, sent: Sentence, c: _Cand) -> bool:
     return len(toks) == 2 and toks[1] == "عن" and toks[0] in _EXPRESSING
 
 
+def _purpose_masdar(text: str, c: _Cand, lx: EventLexicons) -> bool:
+    """An accusative masdar of purpose (مفعول لأجله), for the types of _PURPOSE_TYPES: one
+    indefinite word with the accusative alif whose bare form is a trigger of the same type ("رفضا", "احتجاجا",
+    "تضامنا", "تأييدا"), not a participle (those are حال: _circumstantial). A form that is
+    also a dual verb ("رفضا": the two refused) reads as the masdar only with its tanween
+    written ("تضامناً") or with a preposition after it, which the verb does not take
+    ("ورفضا لمرور"). A pronoun ending is no accusative ("دعمهما", "دعمنا": their, our
+    support)."""
+    toks = _TOKEN.findall(norm(c.surface))
+    if len(toks) != 1 or c.type not in _PURPOSE_TYPES:
+        return False
+    w = toks[0][1:] if toks[0][:1] == "و" and len(toks[0]) > 4 else toks[0]
+    if not w.endswith("ا") or w.endswith(("ها", "هما", "كما", "وا")) or \
+            w.startswith("ال") or _circumstantial(w) or len(w) < 4 or (
+                w.endswith("نا") and any(t.type == c.type for t in lx.triggers.lookup(w[:-2]))
+            ) or \
+            not any(t.type == c.type for t in lx.triggers.lookup(w[:-1])):
+        return False
+    if c.trig.pos == "noun" or _TANWEEN_FATH in c.surface:
+        return True
+    nxt = (_TOKEN.findall(norm(text[c.end:c.end + 30])) or [""])[0]
+    return nxt in ("علي", "مع", "ضد") or (nxt.startswith("ل") and len(nxt) > 3)
+
+
+_TANWEEN_FATH = "\u064b"
+# the acts an accusative masdar names as the purpose or stance of its clause's act
+# ("احتجاجا", "رفضا", "تضامنا", "تأييدا", "استنكارا"); an accusative "اتفاقا" or "هجوما"
+# is an object or a counted noun instead ("وقعت الحكومة اتفاقا", "130 هجوما")
+_PURPOSE_TYPES = frozenset({"PROTEST", "REJECT", "SUPPORT", "ACCUSE"})
+
+
 def _circumstantial(surface: str) -> bool:
     """An accusative active participle used as a حال: derived forms begin with م
     ("معربا", "مطالبا", "محذرة"), form I is فاعلا ("داعيا", "رافضا", "نافية")."""
@@ -1262,6 +1293,18 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
             not conjoined_verb(c, lx)
         source, target = verb_roles(text, c, acts, lx, tspans, speaker, lead, act_subject,
                                     next_act)
+    if _purpose_masdar(text, c, lx):
+        # "احتجاجا على الاتفاق ورفضا لمرور الدوريات الروسية", "أعلن حزب الله استهداف
+        # مواقع إسرائيلية «تضامنا» مع غزة": an accusative masdar of purpose is its
+        # clause subject's act (the nearest actor before it that no preposition
+        # governs, or none), aimed at what follows it
+        source = next((a for a in reversed(acts) if a.end <= c.start and
+                       a.via != "adjective" and not governed_by_preposition(text, a)),
+                      None)
+        target = next((a for a in acts if a.start >= c.end and (
+            next_act is None or a.start < next_act) and a.start - c.end < 60 and
+            (source is None or a.id != source.id)), None)
+        named = source is not None
     if c.type == "ACCUSE" and c.trig.mode == "blame" and c.trig.pos != "noun":
         source, target = _blamed(text, sent, c, acts, source, target)
     if c.trig.pos == "noun" and source is None and c.type != "ASSAULT" and \
