@@ -902,3 +902,10 @@ def test_an_accusative_masdar_of_purpose_is_the_clause_subjects_stance() -> None
     evs = code("ووقعت الحكومة السودانية والحركة الشعبية، مساء أمس في جوبا، اتفاقاً لوقف إطلاق "
                "النار.")
     assert "SDNGOV" in [s for s, _ in roles(evs, "AGREE")]
+
+
+def test_the_dead_of_an_attack_named_before_are_not_the_retaliations() -> None:
+    evs = code("ويأتي ذلك غداة الغارة التي أودت بحياة 33 جنديا تركيا قرب بلدة بليون، وردت "
+               "عليها أنقرة بقصف مكثف لمواقع القوات الحكومية السورية.")
+    shelling = [e for e in evs if e.type == "ASSAULT" and e.trigger == "بقصف مكثف"]
+    assert shelling and shelling[0].fatalities is None

@@ -1199,6 +1199,16 @@ def _expressing_participle(text: str, sent: Sentence, c: _Cand) -> bool:
     return len(toks) == 2 and toks[1] == "عن" and toks[0] in _EXPRESSING
 
 
+def _counts_another(text: str, c: _Cand, f: Figure, cands: list[_Cand]) -> bool:
+    """Does a killed figure before the trigger, in an earlier clause, count another attack
+    named before it ("غداة الغارة التي أودت بحياة 33 جنديا تركيا …، وردت عليها أنقرة بقصف
+    مكثف": the 33 are the strike's dead, not the shelling's)?"""
+    if f.span[1] > c.start or not re.search(r"[,،;؛]", text[f.span[1]:c.start]):
+        return False
+    return any(o is not c and o.type == "ASSAULT" and o.end <= f.span[0] and
+               not re.search(r"[,،;؛]", text[o.end:f.span[0]]) for o in cands)
+
+
 def _purpose_masdar(text: str, c: _Cand, lx: EventLexicons) -> bool:
     """An accusative masdar of purpose (مفعول لأجله), for the types of _PURPOSE_TYPES: one
     indefinite word with the accusative alif whose bare form is a trigger of the same type ("رفضا", "احتجاجا",
@@ -1411,7 +1421,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     location = _location(text, sent, c, s_places, s_places if scene is None else scene, cands)
     fatalities = None
     if c.type == "ASSAULT":
-        killed = [f for f in s_figs if f.category == "killed"]
+        killed = [f for f in s_figs if f.category == "killed" and not _counts_another(
+            text, c, f, cands)]
         if killed:
             fatalities = int(sum(f.quantity for f in killed))
     source_bonus = (HOME_SOURCE if source.via == "home" else 0.2) if source else 0.0
