@@ -153,15 +153,16 @@ FLOORS = {
         # session 14: where the events happened (places.yaml), floors at the new locator
         # session 16: 0.484 -> 0.492 (halting contacts), then, an exception to "only up",
         # 0.485 (32/66): a newly found deployment ("إن الحكومة أغلقت الأنفاق الحدودية مع مصر
-        # ونشرت قوات") enters the denominator with no place the locator reads
-        "events.location_recall": 0.48,
+        # ونشرت قوات") enters the denominator with no place the locator reads. Session 18:
+        # 0.515 (the protests "بحسب ما أعلنته المفوضية" found in full, with their place)
+        "events.location_recall": 0.51,
         # session 15: 0.775 -> 0.795 (a trip's goal is no scene); session 16: 0.8, 0.821 (a
         # meeting noun's target is not in the complement). Session 18, an exception to
         # "only up": 0.821 (32/39) -> 0.8 (32/40): a phrase trigger after إلى or على is a
         # masdar ("دعا روسيا إلى سحب قواتها" is no withdrawal), so "وافقا على عقد لقاء" is
         # read as the noun it is, and the gold's planned Addis Ababa meeting now matches
-        # the Djibouti summit's sentence, placed at Djibouti
-        "events.location_precision": 0.8,
+        # the Djibouti summit's sentence, placed at Djibouti; then 0.81 (34/42)
+        "events.location_precision": 0.81,
         # session 13: a target adds confidence only with a source. Session 17, an exception
         # to "only up": 0.67 -> 0.668. "بدعم من ميليشيات … وضربات جوية أمريكية" now names
         # the giver (US -> the Somali army, right), and the right event ranks below wrong
@@ -309,8 +310,9 @@ FLOORS = {
 # مع, decided on the development sets).
 # Session 18: blind2 4.0 -> 3.86 ("متهما الحزب", "عناصر الجماعة") -> 3.71 (a rejection
 # answers the act against it) -> 3.64 (a masdar of purpose), tune2 5.0 -> 4.83; blind3 7.0 -> 6.93 (not tuned on). The
-# exception: tune 2.32 -> 2.38, the rejection of IGAD's communique (see tune's recall floor).
-SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.38, "blind2": 3.65, "blind3": 6.93, "blind4": 6.17,
+# exception: tune 2.32 -> 2.38, the rejection of IGAD's communique (see tune's recall floor),
+# back to 2.32 (who reports the protests is not their source; counted protesters).
+SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.32, "blind2": 3.65, "blind3": 6.93, "blind4": 6.17,
                     "tune2": 4.84, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}

@@ -909,3 +909,10 @@ def test_the_dead_of_an_attack_named_before_are_not_the_retaliations() -> None:
                "عليها أنقرة بقصف مكثف لمواقع القوات الحكومية السورية.")
     shelling = [e for e in evs if e.type == "ASSAULT" and e.trigger == "بقصف مكثف"]
     assert shelling and shelling[0].fatalities is None
+
+
+def test_counted_protesters_and_the_reporter_make_no_protest_source() -> None:
+    evs = code("قُتل 12 متظاهراً في البصرة خلال الاحتجاجات المناهضة للحكومة التي انطلقت أمس، "
+               "بحسب ما أعلنته وزارة الصحة العراقية.")
+    assert [e.trigger for e in evs if e.type == "PROTEST"] == ["الاحتجاجات"]
+    assert sources(evs, "PROTEST") == [None]

@@ -670,6 +670,10 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
             continue  # "قال رئيس وفد الحوثيين": a title, not a visit
         if c.type == "CONSULT" and _arrival_without_party(text, c, s_actors, lx):
             continue  # "مساعدات طبية وصلت إلى المطار": things or people arrive, no visit
+        if c.type == "PROTEST" and c.trig.pos == "noun" and any(
+                f.category in _COUNTED_PEOPLE and f.span[0] <= c.start and c.end <= f.span[1]
+                for f in s_figs):
+            continue  # "قُتل 42 متظاهراً": the dead are counted, no protest is told
         if c.type == "CONSULT" and c.trig.pos == "verb" and _counted_object(text, c, s_figs,
                                                                            s_actors):
             continue  # "استقبلت المستشفيات نحو 1300 جريح": casualties received, no meeting

@@ -856,8 +856,9 @@ def _agent_after(text: str, c: Cand, after: Sequence[ActorRef], lx: EventLexicon
                 t in _OBJECT_PREPOSITIONS for t in gtoks):
             continue  # "غارات على مواقع تابعة للجماعة": the target's owner
         if hits or (gtoks and (
-                without_conjunction(gtoks[-1]) in resumptive or gtoks[-1] in resumptive)):
-            return a
+                without_conjunction(gtoks[-1]) in resumptive or gtoks[-1] in resumptive)
+                and not _ATTRIBUTION.search(gap)):
+            return a  # (not "بحسب ما أعلنته المفوضية": who reports it, not who does it)
     return None
 
 
