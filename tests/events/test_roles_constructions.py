@@ -916,3 +916,8 @@ def test_counted_protesters_and_the_reporter_make_no_protest_source() -> None:
                "بحسب ما أعلنته وزارة الصحة العراقية.")
     assert [e.trigger for e in evs if e.type == "PROTEST"] == ["الاحتجاجات"]
     assert sources(evs, "PROTEST") == [None]
+
+
+def test_an_auxiliary_kana_may_stand_between_subject_and_verb() -> None:
+    evs = code("وقال المتحدث إن إيران كانت تستهدف القوات الأمريكية في العراق.")
+    assert roles(evs, "ASSAULT") == [("IRN", "USAMIL")]

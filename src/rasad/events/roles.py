@@ -81,7 +81,8 @@ _RELATIVE_FILLERS = frozenset(norm(w) for w in [
     "كان", "كانت", "كانوا", "كانا", "قد", "لقد", "لم", "لا", "ما", "سبق", "سبقت", "ان"])
 # what may stand between a subject and its verb ("موسكو قد اتهمت")
 _SVO_FILLERS = frozenset(norm(w) for w in ["و", "ف", "قد", "لقد", "ثم", "لم", "لن", "لا", "ولم", "ولن",
-                                           "ولا", "فلم", "فلن", "فلا"])
+                                           "ولا", "فلم", "فلن", "فلا", "كان", "كانت", "كانوا",
+                                           "كانا", "كانتا"])
 # before a topicalized subject: "أن موسكو تتهم", "لكن أنقرة ردت"
 _PRONOUN_SUBJECT = frozenset(norm(w) for w in [
     "إنه", "انه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "إنهما", "أنهما", "بأنه", "بأنها",
