@@ -228,8 +228,9 @@ FLOORS = {
         # Session 18, an exception to "only up": 0.45 (9/20) -> 0.429 (9/21): Sarraj and
         # Haftar's meeting that did not happen is found in full ("فحضرا المدينة ولم
         # يلتقيا"), and "المدينة" names no place the locator can read (Berlin)
-        "events.location_recall": 0.42,
-        "events.location_precision": 0.76,
+        # Then 0.455 (10/22) and precision 0.786 (11/14): "انتشار كثيف لقوات الدعم السريع"
+        "events.location_recall": 0.45,
+        "events.location_precision": 0.78,
         # session 12: 0.65 -> 0.68 (sourceless speech acts at 0.3), then 0.67: dropping two
         # invented low-ranked events (a price decline, a celebration) lowers a pair count
         # session 15: 0.67 -> 0.689 (a home source adds half), 0.707 (ties cut by a list),
@@ -243,7 +244,10 @@ FLOORS = {
         # one gained a source ("ونفت طهران", a feminine capital, 0.3 -> 0.85), and wrong
         # events that had ranked low are gone ("طالباً عدم الكشف" 0.45)
         # (`tools/page_errors.py --set tune2 --ranked` on c887246 and on e73bb96)
-        "events.confidence_auc": 0.71,  # session 18: 0.694 -> 0.707 -> 0.717
+        # session 18: 0.694 -> 0.707 -> 0.717, then, an exception to "only up", 0.709:
+        # "انتشار كثيف لقوات الدعم السريع" (an act noun without object has its agent after
+        # any لـ) is right and ranks 0.6, in the middle (precision 0.55 -> 0.558)
+        "events.confidence_auc": 0.70,
         "events.recall_type": 0.89,
         # session 13: + actors 0.394 -> 0.416 (one party before the charge is the accused;
         # each conjoined subject of a welcome); full 0.299 / 0.4 -> 0.314 / 0.413 (an attack
@@ -259,10 +263,11 @@ FLOORS = {
         # verb that opens the next trigger; "الطرفان" as the pair named before; a demanded
         # conjoined masdar; "طالباً عدم الكشف عن هويته"; the terms of an agreement planned)
         # session 18: 0.562 / 0.453 / 0.531 -> 0.577 / 0.467 / 0.55 (a rejection answers
-        # the act against it; "X وY لم يلتقيا"; "سيستخدم القوة" is a threat)
-        "events.recall_type_actors": 0.57,
-        "events.recall": 0.46,
-        # session 17: 0.531 (a proposal noun is no request); session 18: 0.55
+        # the act against it; "X وY لم يلتقيا"; "سيستخدم القوة" is a threat), 0.584 / 0.474 /
+        # 0.558 ("انتشار كثيف لقوات الدعم السريع")
+        "events.recall_type_actors": 0.58,
+        "events.recall": 0.47,
+        # session 17: 0.531 (a proposal noun is no request); session 18: 0.558
         "events.precision": 0.55,
         "events.modality": 0.2,  # session 18: 0.125 -> 0.167 ("ولم يلتقيا"), 0.208 ("سيستخدم القوة")
         "quotes.recall": 1.0,
@@ -312,11 +317,11 @@ FLOORS = {
 # مع, decided on the development sets).
 # Session 18: blind2 4.0 -> 3.86 ("متهما الحزب", "عناصر الجماعة") -> 3.71 (a rejection
 # answers the act against it) -> 3.64 (a masdar of purpose) -> 3.57 ("كانت تستهدف"), tune2
-# 5.0 -> 4.83; blind3 7.0 -> 6.93 (not tuned on). The
+# 5.0 -> 4.83 -> 4.75; blind3 7.0 -> 6.93 (not tuned on). The
 # exception: tune 2.32 -> 2.38, the rejection of IGAD's communique (see tune's recall floor),
 # back to 2.32 (who reports the protests is not their source; counted protesters).
 SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.32, "blind2": 3.58, "blind3": 6.93, "blind4": 6.17,
-                    "tune2": 4.84, "blind5": 6.75}
+                    "tune2": 4.75, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

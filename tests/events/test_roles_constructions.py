@@ -921,3 +921,8 @@ def test_counted_protesters_and_the_reporter_make_no_protest_source() -> None:
 def test_an_auxiliary_kana_may_stand_between_subject_and_verb() -> None:
     evs = code("وقال المتحدث إن إيران كانت تستهدف القوات الأمريكية في العراق.")
     assert roles(evs, "ASSAULT") == [("IRN", "USAMIL")]
+
+
+def test_the_agent_of_an_act_noun_without_object_follows_li() -> None:
+    evs = code("وأفاد شهود بانتشار كثيف لقوات الدعم السريع في شوارع الخرطوم.")
+    assert sources(evs, "MOBILIZE") == ["rapid-support-forces"]

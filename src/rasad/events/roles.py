@@ -992,11 +992,14 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         a = after[0]
         gap = _gap_tokens(text, c.end, a.start)
         na = norm(a.text)
-        if na.startswith(("لل", "ولل")) and len(gap) <= 2 and not any(
+        if (na.startswith(("لل", "ولل")) or (na.startswith("ل") and any(
+                lx.is_cue("intransitive_nouns", t[k:]) for t in ntoks(c.surface)[:1]
+                for k in range(3)))) and len(gap) <= 2 and not any(
                 t.endswith("ا") or lx.triggers.lookup(t) or lx.is_cue("against_words", t)
                 for t in gap):
             # (not "الاحتجاجات المناهضة للحكومة": what a protest is against)
-            source, named = a, True  # "قصف مدفعي مكثف للنظام السوري"
+            source, named = a, True  # "قصف مدفعي مكثف للنظام السوري"; an act noun that
+            # takes no object has its agent after any لـ: "انتشار كثيف لقوات الدعم السريع"
         elif a.via == "adjective" and len(gap) <= 1 and not patient:
             source, named = a, True  # "قصف تركي", "غارات روسية"
         elif not gap and not patient and ((a.start, a.end) not in places or
