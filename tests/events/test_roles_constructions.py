@@ -926,3 +926,9 @@ def test_an_auxiliary_kana_may_stand_between_subject_and_verb() -> None:
 def test_the_agent_of_an_act_noun_without_object_follows_li() -> None:
     evs = code("وأفاد شهود بانتشار كثيف لقوات الدعم السريع في شوارع الخرطوم.")
     assert sources(evs, "MOBILIZE") == ["rapid-support-forces"]
+
+
+def test_a_two_sided_act_of_no_party_named_is_kept_at_low_confidence() -> None:
+    evs = code("وعقدت الجولة الرابعة من المفاوضات أمس في العاصمة الكينية.")
+    consult = [e for e in evs if e.type == "CONSULT"]
+    assert consult and all(e.confidence <= 0.3 for e in consult)

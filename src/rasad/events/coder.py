@@ -198,6 +198,10 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
             ev.source_actor = None  # "لتفريق آلاف المحتجين": the police disperse, not protest
         if ev.type in NEEDS_ACTOR and ev.source_actor is None:
             ev.confidence = min(ev.confidence, SOURCELESS_CONFIDENCE)
+        if ev.type in SYMMETRIC_TYPES and ev.source_actor is None and ev.target_actor is None:
+            # a meeting, agreement or cooperation of no party named ("وتعاون مع الشرفاء",
+            # "سيُبحث لاحقاً") is kept, at the confidence of a sourceless speech act
+            ev.confidence = min(ev.confidence, SOURCELESS_CONFIDENCE)
     return out
 
 
