@@ -49,8 +49,11 @@ FLOORS = {
         # session 14: where the events happened (places.yaml), floors at the new locator.
         # Session 15, the one exception to "only up": 0.667 (20/30) -> 0.645 (20/31). A day
         # of a relative month dated one more event in full; the page names no place the
-        # locator reads for it, and no event lost its place
-        "events.location_recall": 0.64,
+        # locator reads for it, and no event lost its place. Session 18, the same exception:
+        # 0.645 (20/31) -> 0.625 (20/32) with "a circumstantial participle after a comma opens
+        # a clause of its own" (decided on tune2): one more event is found in full, with no
+        # place read; the placed count is unchanged (totals only, nothing looked up)
+        "events.location_recall": 0.62,
         "events.location_precision": 0.91,
         "events.confidence_auc": 0.78,  # session 13: a target adds confidence only with a source
         "events.recall_type": 0.92,
@@ -246,8 +249,8 @@ FLOORS = {
         # (`tools/page_errors.py --set tune2 --ranked` on c887246 and on e73bb96)
         # session 18: 0.694 -> 0.707 -> 0.717, then, an exception to "only up", 0.709:
         # "انتشار كثيف لقوات الدعم السريع" (an act noun without object has its agent after
-        # any لـ) is right and ranks 0.6, in the middle (precision 0.55 -> 0.558)
-        "events.confidence_auc": 0.70,
+        # any لـ) is right and ranks 0.6, in the middle (precision 0.55 -> 0.558); then 0.723
+        "events.confidence_auc": 0.72,
         "events.recall_type": 0.89,
         # session 13: + actors 0.394 -> 0.416 (one party before the charge is the accused;
         # each conjoined subject of a welcome); full 0.299 / 0.4 -> 0.314 / 0.413 (an attack
@@ -264,11 +267,12 @@ FLOORS = {
         # conjoined masdar; "طالباً عدم الكشف عن هويته"; the terms of an agreement planned)
         # session 18: 0.562 / 0.453 / 0.531 -> 0.577 / 0.467 / 0.55 (a rejection answers
         # the act against it; "X وY لم يلتقيا"; "سيستخدم القوة" is a threat), 0.584 / 0.474 /
-        # 0.558 ("انتشار كثيف لقوات الدعم السريع")
-        "events.recall_type_actors": 0.58,
-        "events.recall": 0.47,
-        # session 17: 0.531 (a proposal noun is no request); session 18: 0.558
-        "events.precision": 0.55,
+        # 0.558 ("انتشار كثيف لقوات الدعم السريع"), 0.591 / 0.482 / 0.566 (a participle
+        # clause after a comma names no object: "انتقد ليبرمان الاتفاق، معتبراً أنه …")
+        "events.recall_type_actors": 0.59,
+        "events.recall": 0.48,
+        # session 17: 0.531 (a proposal noun is no request); session 18: 0.566
+        "events.precision": 0.56,
         "events.modality": 0.2,  # session 18: 0.125 -> 0.167 ("ولم يلتقيا"), 0.208 ("سيستخدم القوة")
         "quotes.recall": 1.0,
         "quotes.speaker": 0.81,
@@ -317,11 +321,11 @@ FLOORS = {
 # مع, decided on the development sets).
 # Session 18: blind2 4.0 -> 3.86 ("متهما الحزب", "عناصر الجماعة") -> 3.71 (a rejection
 # answers the act against it) -> 3.64 (a masdar of purpose) -> 3.57 ("كانت تستهدف"), tune2
-# 5.0 -> 4.83 -> 4.75; blind3 7.0 -> 6.93 (not tuned on). The
+# 5.0 -> 4.83 -> 4.75 -> 4.67; blind3 7.0 -> 6.93 (not tuned on). The
 # exception: tune 2.32 -> 2.38, the rejection of IGAD's communique (see tune's recall floor),
 # back to 2.32 (who reports the protests is not their source; counted protesters).
 SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.32, "blind2": 3.58, "blind3": 6.93, "blind4": 6.17,
-                    "tune2": 4.75, "blind5": 6.75}
+                    "tune2": 4.67, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

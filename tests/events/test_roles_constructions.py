@@ -932,3 +932,12 @@ def test_a_two_sided_act_of_no_party_named_is_kept_at_low_confidence() -> None:
     evs = code("وعقدت الجولة الرابعة من المفاوضات أمس في العاصمة الكينية.")
     consult = [e for e in evs if e.type == "CONSULT"]
     assert consult and all(e.confidence <= 0.3 for e in consult)
+
+
+def test_a_participle_clause_after_a_comma_names_no_object() -> None:
+    # "انتقد X الاتفاق، معتبراً أنه لا يضمن نزع سلاح حماس": Hamas is no target
+    evs = code("وانتقد وزير الخارجية الأمريكي الاتفاق، معتبراً أنه لا يضمن نزع سلاح حزب الله.")
+    assert roles(evs, "ACCUSE") == [("antony-blinken", None)]
+    # its complement's subject is what the act is about: "معتبرا أن طهران …"
+    evs = code("وأبدى وزير الخارجية الأمريكي رفضه لأي دور إيراني، معتبرا أن طهران طرف في القتال.")
+    assert targets(evs, "REJECT") == ["IRNGOV"]

@@ -896,8 +896,15 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
     for m in _WORD.finditer(text[c.end:end]):
         t = norm(m.group(0))
         w = without_conjunction(t)
+        after_comma = re.search(r"[,،]\s*$", text[c.end:c.end + m.start()])
         if (w != t and (w in speech or _verb_trigger(w, lx)) and not _participle(w) and
-                re.search(r"[,،]\s*$", text[c.end:c.end + m.start()])) or t in _NEW_CLAUSE:
+                after_comma) or t in _NEW_CLAUSE or (
+                after_comma and _participle(t) and not _complement_subject(
+                    text, c.end + m.end(), after)):
+            # (and "وانتقد ليبرمان الاتفاق، معتبراً أنه لا يضمن نزع سلاح حماس": a
+            # circumstantial participle after a comma opens a clause of its own, unless its
+            # complement opens with the party the act is about: "أبدى الوفد رفضه لأي دور
+            # إيراني، معتبرا أن طهران طرف في القتال")
             # "رفضت البيان، وقالت إن …", "رحب بالتوقيع، ودعا إلى", "…، فيما دعت واشنطن":
             # a new clause
             end = c.end + m.start()
@@ -913,6 +920,13 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
             continue  # "قطعت السعودية والإمارات … علاقاتهما مع قطر": a subject, not the object
         return _against(text, after, a)
     return None
+
+
+def _complement_subject(text: str, at: int, after: Sequence[ActorRef]) -> bool:
+    """Does the complement after a participle ending at `at` open with an actor ("، معتبرا
+    أن طهران …")?"""
+    m = re.match(r"\s*(?:ب?[أا]ن)\s+", text[at:])
+    return m is not None and any(a.start == at + m.end() for a in after)
 
 
 def _source_conjuncts(text: str, c: Cand, acts: Sequence[ActorRef], source: ActorRef | None
