@@ -103,12 +103,12 @@ FLOORS = {
         # 0.491 into a right one ranked 0.541, below many wrong ones (precision 0.633 -> 0.64)
         "events.confidence_auc": 0.69,
         "events.recall_type": 0.85,
-        "events.recall_type_actors": 0.53,  # session 18: 0.528 -> 0.535
-        "events.recall": 0.47,  # session 18: 0.465 -> 0.479
+        "events.recall_type_actors": 0.54,  # session 18: 0.528 -> 0.535 -> 0.542
+        "events.recall": 0.48,  # session 18: 0.465 -> 0.479 -> 0.486 (a vow answers the attack)
         # session 17: 0.574 -> 0.597, 4.29 -> 4.0 spurious (a proposal noun is no request;
-        # "الجانبان" after "X … مع Y", "البلدين"); session 18: 0.64, 3.57
+        # "الجانبان" after "X … مع Y", "البلدين"); session 18: 0.647, 3.5
         "events.precision": 0.64,
-        "events.modality": 0.21,
+        "events.modality": 0.23,  # session 18: 0.211 -> 0.237 (a vow to respond)
         "quotes.recall": 0.98,
         "quotes.speaker": 0.84,
         "quotes.attributed": 0.93,  # session 12: an unknown speaker keeps its wording
@@ -320,11 +320,12 @@ FLOORS = {
 # "Session 17"); blind 5.43 -> 5.21 (not tuned on: the proposal noun and the pair after
 # مع, decided on the development sets).
 # Session 18: blind2 4.0 -> 3.86 ("متهما الحزب", "عناصر الجماعة") -> 3.71 (a rejection
-# answers the act against it) -> 3.64 (a masdar of purpose) -> 3.57 ("كانت تستهدف"), tune2
+# answers the act against it) -> 3.64 (a masdar of purpose) -> 3.57 ("كانت تستهدف") -> 3.5 (a
+# vow to respond answers the last attack on its side), tune2
 # 5.0 -> 4.83 -> 4.75 -> 4.67; blind3 7.0 -> 6.93 (not tuned on). The
 # exception: tune 2.32 -> 2.38, the rejection of IGAD's communique (see tune's recall floor),
 # back to 2.32 (who reports the protests is not their source; counted protesters).
-SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.32, "blind2": 3.58, "blind3": 6.93, "blind4": 6.17,
+SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.32, "blind2": 3.5, "blind3": 6.93, "blind4": 6.17,
                     "tune2": 4.67, "blind5": 6.75}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}

@@ -941,3 +941,9 @@ def test_a_participle_clause_after_a_comma_names_no_object() -> None:
     # its complement's subject is what the act is about: "معتبرا أن طهران …"
     evs = code("وأبدى وزير الخارجية الأمريكي رفضه لأي دور إيراني، معتبرا أن طهران طرف في القتال.")
     assert targets(evs, "REJECT") == ["IRNGOV"]
+
+
+def test_a_vow_to_respond_answers_the_last_attack_on_its_side() -> None:
+    evs = code("وقصفت الطائرات التركية مواقع لقوات سوريا الديمقراطية قرب القامشلي. وتوعّد "
+               "مظلوم عبدي بالرد على أي توغل بري.")
+    assert roles(evs, "THREATEN") == [("mazloum-abdi", "TURMIL")]

@@ -342,20 +342,24 @@ def _rejection_targets(events: list[Event], sentences: list[Sentence]) -> list[E
     rejection a demand, a decision or a strike). "Against it" is against the same actor,
     or against the same state ("إيران" for the Iranian government), within as many
     sentences back as a description may reach (coref.yaml `windows`). Nothing of the kind
-    there: it stays empty."""
+    there: it stays empty. A vow to respond ("وتوعّد عبدي بالرد على أي توغل بري", mode
+    retaliation_vow) answers the last attack on its side the same way."""
     reach = load_coref_data().description.sentences
     for i, ev in enumerate(events):
         rejecter = ev.source_actor
-        if ev.type != "REJECT" or rejecter is None or ev.target_actor is not None \
-                or ev.negated:
+        vow = ev.type == "THREATEN" and ev.mode == "retaliation_vow"
+        if (ev.type != "REJECT" and not vow) or rejecter is None or \
+                ev.target_actor is not None or ev.negated:
             continue
         at = _sentence_index(sentences, ev.span[0])
         answered = [p for p in reversed(events[:i]) if p.type in _ANSWERED and
                     at is not None and _within(sentences, p.span[0], at, reach) and
                     p.source_actor is not None and p.target_actor is not None and
-                    _same_party(p.target_actor, rejecter) and
-                    not _same_party(p.source_actor, rejecter)]
-        if ev.mode == "deny":
+                    _same_party(p.target_actor, rejecter, vow) and
+                    not _same_party(p.source_actor, rejecter, vow)]
+        if vow:
+            answered = [p for p in answered if p.type == "ASSAULT"]
+        elif ev.mode == "deny":
             answered = [p for p in answered if p.type == "ACCUSE"] or answered
         if answered:
             ev.target_actor = answered[0].source_actor
@@ -391,9 +395,13 @@ def _within(sentences: list[Sentence], pos: int, at: int, reach: int) -> bool:
     return si is not None and at - reach <= si <= at
 
 
-def _same_party(a: ActorRef, b: ActorRef) -> bool:
-    """The same actor, or two of one state's own actors ("IRN", "IRNGOV")."""
-    return a.id == b.id or (_state_actor(a) and _state_actor(b) and side(a) == side(b))
+def _same_party(a: ActorRef, b: ActorRef, spoken_for: bool = False) -> bool:
+    """The same actor, two of one state's own actors ("IRN", "IRNGOV"), or (`spoken_for`)
+    an armed group and the person who speaks for it (`ActorRef.armed_org`: مظلوم عبدي and
+    قسد)."""
+    orgs = {x.armed_org[0] for x in (a, b) if x.armed_org is not None} if spoken_for else set()
+    return a.id == b.id or (_state_actor(a) and _state_actor(b) and side(a) == side(b)) or \
+        bool(orgs & {a.id, b.id})
 
 
 def _state_actor(a: ActorRef) -> bool:
