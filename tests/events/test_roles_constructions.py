@@ -947,3 +947,9 @@ def test_a_vow_to_respond_answers_the_last_attack_on_its_side() -> None:
     evs = code("وقصفت الطائرات التركية مواقع لقوات سوريا الديمقراطية قرب القامشلي. وتوعّد "
                "مظلوم عبدي بالرد على أي توغل بري.")
     assert roles(evs, "THREATEN") == [("mazloum-abdi", "TURMIL")]
+
+
+def test_an_actor_inside_a_parenthetical_is_not_the_object() -> None:
+    evs = code("وطالب الاتحاد الأوروبي، في بيان صدر بعد اجتماع مع وزير الخارجية الروسي، "
+               "تركيا بوقف العملية العسكرية.")
+    assert targets(evs, "REQUEST") == ["TUR"]

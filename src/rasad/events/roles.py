@@ -918,8 +918,34 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
             return None
         if any(a is f for f in fellows):
             continue  # "قطعت السعودية والإمارات … علاقاتهما مع قطر": a subject, not the object
+        nxt = _after_parenthetical(text, c, a, after)
+        if nxt is not None:
+            return _against(text, after, nxt)
         return _against(text, after, a)
     return None
+
+
+def _after_parenthetical(text: str, c: Cand, a: ActorRef, after: Sequence[ActorRef]
+                         ) -> ActorRef | None:
+    """"طالب مجلس الأمن، في قرار تبنّاه بأغلبية 14 صوتاً وامتناع روسيا عن التصويت، قوات
+    الدعم السريع بإنهاء حصارها": an actor inside a parenthetical set off by commas is not
+    the object when an actor stands right after the closing comma; that one is."""
+    opened = text.rfind("،", c.end, a.start)
+    opened = max(opened, text.rfind(",", c.end, a.start))
+    if opened < 0:
+        return None
+    close = min([i for i in (text.find("،", a.end), text.find(",", a.end)) if i >= 0],
+                default=-1)
+    if close < 0 or close - a.end > _PARENTHETICAL_TAIL:
+        return None
+    b = next((x for x in after if x.start > close), None)
+    if b is None or _WORD.findall(text[close:b.start]) or b.id == a.id or \
+            re.search(r"[.:;؛]", text[a.end:close]):
+        return None
+    return b
+
+
+_PARENTHETICAL_TAIL = 60  # how far after the actor the parenthetical may close
 
 
 def _complement_subject(text: str, at: int, after: Sequence[ActorRef]) -> bool:
