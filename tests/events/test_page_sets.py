@@ -55,14 +55,14 @@ FLOORS = {
         # place read; the placed count is unchanged (totals only, nothing looked up)
         "events.location_recall": 0.62,
         "events.location_precision": 0.91,
-        "events.confidence_auc": 0.78,  # session 13: a target adds confidence only with a source
+        "events.confidence_auc": 0.79,  # session 18 (not tuned on): 0.782 -> 0.795
         "events.recall_type": 0.92,
         # session 13: 0.536 -> 0.543 (a capital naming talks is no party); session 15: 0.556,
         # precision 0.506 -> 0.513 (the home country's authorities, not tuned on)
         # session 16 (not tuned on): 0.556 / 0.45 / 0.516 -> 0.57 / 0.464 / 0.534, AUC 0.786
         "events.recall_type_actors": 0.57,
         "events.recall": 0.46,  # session 15: 0.444 -> 0.45 (a day of a relative month)
-        "events.precision": 0.54,  # session 17 (not tuned on): 0.534 -> 0.544
+        "events.precision": 0.55,  # session 17 (not tuned on): 0.534 -> 0.544; session 18: 0.55
         "events.modality": 0.07,
         "quotes.recall": 0.95,
         "quotes.speaker": 0.81,
@@ -132,13 +132,13 @@ FLOORS = {
         # session 14: where the events happened (places.yaml), floors at the new locator
         "events.location_recall": 0.3,
         "events.location_precision": 0.37,
-        "events.confidence_auc": 0.67,  # session 13: a target adds confidence only with a source
+        "events.confidence_auc": 0.69,  # session 18 (not tuned on): 0.679 -> 0.697
         "events.recall_type": 0.92,
         # session 15 (the home country's authorities, not tuned on): 0.395 / 0.299 -> 0.401 /
         # 0.306, precision 0.379 -> 0.385, 7.14 -> 7.07 spurious
         # session 16 (not tuned on): 0.401 / 0.306 / 0.385 -> 0.42 / 0.325 / 0.402, 7.0 spurious
         "events.recall_type_actors": 0.42,
-        "events.recall": 0.32,
+        "events.recall": 0.33,  # session 18 (not tuned on): 0.325 -> 0.331
         "events.precision": 0.40,
         "events.modality": 0.17,
         "quotes.recall": 0.95,
@@ -285,14 +285,16 @@ FLOORS = {
     # blind5, written in session 10 by a helper who had not read the coder, scored once by
     # totals at c6c4929 (its README)
     "blind5": {
-        # session 14: where the events happened (places.yaml), floors at the new locator
-        "events.location_recall": 0.5,
+        # session 14: where the events happened (places.yaml), floors at the new locator.
+        # Session 18 (not tuned on): location recall 0.5 -> 0.588, AUC 0.713 -> 0.746,
+        # + actors 0.318 -> 0.333, recall 0.256 -> 0.264, precision 0.325 -> 0.336
+        "events.location_recall": 0.58,
         "events.location_precision": 0.71,
-        "events.confidence_auc": 0.71,  # session 12: a speech act with no source is kept at 0.3 at most
+        "events.confidence_auc": 0.74,  # session 12: a speech act with no source is kept at 0.3 at most
         "events.recall_type": 0.87,
-        "events.recall_type_actors": 0.31,
-        "events.recall": 0.24,
-        "events.precision": 0.31,
+        "events.recall_type_actors": 0.33,
+        "events.recall": 0.26,
+        "events.precision": 0.33,
         "events.modality": 0.12,
         "quotes.recall": 1.0,
         "quotes.speaker": 0.81,
@@ -325,10 +327,11 @@ FLOORS = {
 # answers the act against it) -> 3.64 (a masdar of purpose) -> 3.57 ("كانت تستهدف") -> 3.5 (a
 # vow to respond answers the last attack on its side), tune2
 # 5.0 -> 4.83 -> 4.75 -> 4.67; blind3 7.0 -> 6.93 (not tuned on). The
+# Not tuned on: blind 5.21 -> 5.14, blind5 6.75 -> 6.58. The
 # exception: tune 2.32 -> 2.38, the rejection of IGAD's communique (see tune's recall floor),
 # back to 2.32 (who reports the protests is not their source; counted protesters).
-SPURIOUS_CEILING = {"blind": 5.22, "tune": 2.32, "blind2": 3.5, "blind3": 6.93, "blind4": 6.17,
-                    "tune2": 4.67, "blind5": 6.75}
+SPURIOUS_CEILING = {"blind": 5.15, "tune": 2.32, "blind2": 3.5, "blind3": 6.93, "blind4": 6.17,
+                    "tune2": 4.67, "blind5": 6.59}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 
