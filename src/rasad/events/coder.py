@@ -331,8 +331,7 @@ def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
 # how many sentences after an attack its victim's blame may name the attacker
 BLAME_REACH = 2
 # what a rejection or denial may answer: an act against the one who rejects
-_ANSWERED = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "SANCTION", "THREATEN", "COERCE",
-                       "DEMAND"})
+_ANSWERED = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "SANCTION", "THREATEN", "COERCE"})
 
 
 def _rejection_targets(events: list[Event], sentences: list[Sentence]) -> list[Event]:
@@ -368,9 +367,10 @@ def _rejection_targets(events: list[Event], sentences: list[Sentence]) -> list[E
 
 def _blamed_attackers(events: list[Event], sentences: list[Sentence]) -> list[Event]:
     """An attack told with its victim and no attacker ("قُتل 22 جنديا تركيا في غارة جوية")
-    whose victim's side blames or accuses another party in the same sentence or the next
-    BLAME_REACH ("وحمّلت أنقرة النظام السوري المسؤولية") was, as the page tells it, that
-    party's: it becomes the attack's source (the accusation stays its own event)."""
+    whose victim's side (the victim, or another of its state's own actors: _same_party)
+    blames or accuses another party in the same sentence or the next BLAME_REACH ("وحمّلت
+    أنقرة النظام السوري المسؤولية") was, as the page tells it, that party's: it becomes the
+    attack's source (the accusation stays its own event)."""
     for ev in events:
         victim = ev.target_actor
         if ev.type != "ASSAULT" or ev.source_actor is not None or victim is None or \
@@ -383,14 +383,15 @@ def _blamed_attackers(events: list[Event], sentences: list[Sentence]) -> list[Ev
                       and b.source_actor is not None and b.target_actor is not None
                       and (si := _sentence_index(sentences, b.span[0])) is not None
                       and at <= si <= at + BLAME_REACH
-                      and side(b.source_actor) == side(victim)
-                      and side(b.target_actor) != side(victim)), None)
+                      and _same_party(b.source_actor, victim)
+                      and not _same_party(b.target_actor, victim)), None)
         if blame is not None:
             ev.source_actor = blame.target_actor
     return events
 
 
 def _within(sentences: list[Sentence], pos: int, at: int, reach: int) -> bool:
+    """Is the sentence at `pos` sentence `at` or one of the `reach` sentences before it?"""
     si = _sentence_index(sentences, pos)
     return si is not None and at - reach <= si <= at
 
@@ -405,7 +406,9 @@ def _same_party(a: ActorRef, b: ActorRef, spoken_for: bool = False) -> bool:
 
 
 def _state_actor(a: ActorRef) -> bool:
-    return bool(a.id) and (a.id or "")[:3].isupper() and (a.id or "")[:3].isalpha()
+    """A state's own actor: its id begins with the ISO3 code ("IRN", "IRNGOV", "IRNIRGC")."""
+    head = (a.id or "")[:3]
+    return len(head) == 3 and head.isalpha() and head.isupper()
 
 
 # prepositions a finite verb never follows (unlike من "who", في, ما)
@@ -1227,8 +1230,9 @@ def _counts_another(text: str, c: _Cand, f: Figure, cands: list[_Cand]) -> bool:
 
 def _purpose_masdar(text: str, c: _Cand, lx: EventLexicons) -> bool:
     """An accusative masdar of purpose (مفعول لأجله), for the types of _PURPOSE_TYPES: one
-    indefinite word with the accusative alif whose bare form is a trigger of the same type ("رفضا", "احتجاجا",
-    "تضامنا", "تأييدا"), not a participle (those are حال: _circumstantial). A form that is
+    indefinite word with the accusative alif whose bare form is a trigger of the same type
+    ("رفضا", "احتجاجا", "تضامنا", "تأييدا"), not a participle (those are حال:
+    _circumstantial). A form that is
     also a dual verb ("رفضا": the two refused) reads as the masdar only with its tanween
     written ("تضامناً") or with a preposition after it, which the verb does not take
     ("ورفضا لمرور"). A pronoun ending is no accusative ("دعمهما", "دعمنا": their, our

@@ -80,9 +80,10 @@ _OBJECT_SUFFIXES = PRONOUN_SUFFIXES
 _RELATIVE_FILLERS = frozenset(norm(w) for w in [
     "كان", "كانت", "كانوا", "كانا", "قد", "لقد", "لم", "لا", "ما", "سبق", "سبقت", "ان"])
 # what may stand between a subject and its verb ("موسكو قد اتهمت")
-_SVO_FILLERS = frozenset(norm(w) for w in ["و", "ف", "قد", "لقد", "ثم", "لم", "لن", "لا", "ولم", "ولن",
-                                           "ولا", "فلم", "فلن", "فلا", "كان", "كانت", "كانوا",
-                                           "كانا", "كانتا"])
+# (a negation, "X وY لم يلتقيا", and an auxiliary, "أن تركيا كانت تستهدف", too)
+_SVO_FILLERS = frozenset(norm(w) for w in [
+    "و", "ف", "قد", "لقد", "ثم", "لم", "لن", "لا", "ولم", "ولن", "ولا", "فلم", "فلن", "فلا",
+    "كان", "كانت", "كانوا", "كانا", "كانتا"])
 # before a topicalized subject: "أن موسكو تتهم", "لكن أنقرة ردت"
 _PRONOUN_SUBJECT = frozenset(norm(w) for w in [
     "إنه", "انه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "إنهما", "أنهما", "بأنه", "بأنها",
@@ -515,7 +516,8 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
     if source is None:
         source = post_subject()  # VSO
     if source is None and after and not prep_final and accused is None and \
-            after[0].start - c.end <= 25 and not _possessed_after(text, c, after[0], lx, times) and \
+            after[0].start - c.end <= 25 and not _possessed_after(
+                text, c, after[0], lx, times) and \
             not governed_by_preposition(text, after[0]) and not _gap_has_comma(
                 text, c.end, after[0].start) and not _attributed(text, c.end, after[0]) and \
             not _disagrees(vgender, after[0]):
@@ -901,12 +903,10 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
                 after_comma) or t in _NEW_CLAUSE or (
                 after_comma and _participle(t) and not _complement_subject(
                     text, c.end + m.end(), after)):
-            # (and "وانتقد ليبرمان الاتفاق، معتبراً أنه لا يضمن نزع سلاح حماس": a
-            # circumstantial participle after a comma opens a clause of its own, unless its
-            # complement opens with the party the act is about: "أبدى الوفد رفضه لأي دور
-            # إيراني، معتبرا أن طهران طرف في القتال")
             # "رفضت البيان، وقالت إن …", "رحب بالتوقيع، ودعا إلى", "…، فيما دعت واشنطن":
-            # a new clause
+            # a new clause; so does a circumstantial participle after a comma ("وانتقد
+            # ليبرمان الاتفاق، معتبراً أنه لا يضمن نزع سلاح حماس"), unless its complement
+            # opens with the party the act is about ("رفضه لأي دور إيراني، معتبرا أن طهران")
             end = c.end + m.start()
             break
     for a in after:
