@@ -953,3 +953,10 @@ def test_an_actor_inside_a_parenthetical_is_not_the_object() -> None:
     evs = code("وطالب الاتحاد الأوروبي، في بيان صدر بعد اجتماع مع وزير الخارجية الروسي، "
                "تركيا بوقف العملية العسكرية.")
     assert targets(evs, "REQUEST") == ["TUR"]
+
+
+def test_a_denial_of_what_the_clause_before_said_answers_its_agent() -> None:
+    # "…، متهمة الدوحة بدعم جماعات متطرفة، وهو ما نفته قطر": the accusers, not Tehran
+    evs = code("وكانت مصر قد قطعت علاقاتها الدبلوماسية مع قطر، متهمة الدوحة بدعم جماعات "
+               "متطرفة والتقرب من طهران، وهو ما نفته قطر مراراً.")
+    assert targets(evs, "REJECT") == ["EGY"]

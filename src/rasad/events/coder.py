@@ -347,12 +347,16 @@ def _rejection_targets(events: list[Event], sentences: list[Sentence]) -> list[E
     for i, ev in enumerate(events):
         rejecter = ev.source_actor
         vow = ev.type == "THREATEN" and ev.mode == "retaliation_vow"
-        if (ev.type != "REJECT" and not vow) or rejecter is None or \
-                ev.target_actor is not None or ev.negated:
+        # "…، متهمة الدوحة بدعم جماعات متطرفة، وهو ما نفته قطر": what is rejected is the
+        # clause before, whatever actor the rejection's own roles found in it
+        resumed = ev.type == "REJECT" and _resumes_clause(ev)
+        if (ev.type != "REJECT" and not vow) or rejecter is None or ev.negated or (
+                ev.target_actor is not None and not resumed):
             continue
         at = _sentence_index(sentences, ev.span[0])
         answered = [p for p in reversed(events[:i]) if p.type in _ANSWERED and
-                    at is not None and _within(sentences, p.span[0], at, reach) and
+                    at is not None and _within(sentences, p.span[0], at,
+                                               0 if resumed else reach) and
                     p.source_actor is not None and p.target_actor is not None and
                     _same_party(p.target_actor, rejecter, vow) and
                     not _same_party(p.source_actor, rejecter, vow)]
@@ -363,6 +367,16 @@ def _rejection_targets(events: list[Event], sentences: list[Sentence]) -> list[E
         if answered:
             ev.target_actor = answered[0].source_actor
     return events
+
+
+_RESUMING = re.compile(r"(?:^|\s)(?:وهو|وهي|وهذا|وذلك|الامر الذي|وهو الامر الذي)\s+(?:ما\s+)?$")
+
+
+def _resumes_clause(ev: Event) -> bool:
+    """Does a "وهو ما" (or "وهذا ما", "الأمر الذي") right before the trigger point back to the
+    clause before it ("وهو ما نفته قطر مراراً")?"""
+    at = ev.sentence.find(ev.trigger)
+    return at > 0 and bool(_RESUMING.search(norm(ev.sentence[:at])))
 
 
 def _blamed_attackers(events: list[Event], sentences: list[Sentence]) -> list[Event]:
