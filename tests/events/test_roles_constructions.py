@@ -960,3 +960,9 @@ def test_a_denial_of_what_the_clause_before_said_answers_its_agent() -> None:
     evs = code("وكانت مصر قد قطعت علاقاتها الدبلوماسية مع قطر، متهمة الدوحة بدعم جماعات "
                "متطرفة والتقرب من طهران، وهو ما نفته قطر مراراً.")
     assert targets(evs, "REJECT") == ["EGY"]
+
+
+def test_the_one_backed_is_not_the_speaker_across_an() -> None:
+    evs = code("وقال الرئيس الأمريكي جو بايدن إن الضربات نجحت. وأوضح أن العملية نفذت بدعم من "
+               "أستراليا وكندا.")
+    assert "joe-biden" not in targets(evs, "SUPPORT")

@@ -1026,7 +1026,10 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         # ب of accompaniment the clause before names the one it is for
         source, named = from_agent, True
         if ntoks(c.surface)[0].startswith("ب") and before and not governed_by_preposition(
-                text, before[-1]) and c.start - before[-1].end < 80:
+                text, before[-1]) and c.start - before[-1].end < 80 and not any(
+                    t in _SUBORDINATORS for t in ntoks(text[before[-1].end:c.start])):
+            # (not across أن: "وأوضح أن العملية نفذت بدعم من أستراليا" is not support for
+            # the one who explains)
             return source, conjunct_head(before, before[-1], text), True
     elif after and not periphrastic:
         a = after[0]
