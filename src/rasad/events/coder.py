@@ -187,7 +187,7 @@ def code_events(doc_id: str, text: str, n: Normalized, sentences: list[Sentence]
                                                                       lead_disaster):
             coded = [e for e in coded if e.type != "ASSAULT"]  # a disaster's dead: figures
         events += coded
-    out = _blamed_attackers(_rejection_targets(_retaliation_targets(
+    out = _blamed_attackers(_answer_targets(_retaliation_targets(
         _merge_document(events), lx), sentences), sentences)
     for ev in out:  # sides filled after coding (merges, references, retaliation)
         if ev.source_actor is not None and ev.target_actor is not None and one_side(
@@ -334,7 +334,7 @@ BLAME_REACH = 2
 _ANSWERED = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "SANCTION", "THREATEN", "COERCE"})
 
 
-def _rejection_targets(events: list[Event], sentences: list[Sentence]) -> list[Event]:
+def _answer_targets(events: list[Event], sentences: list[Sentence]) -> list[Event]:
     """A rejection or denial with no target named ("ونفت طهران أي صلة لها بما جرى", "وقالت
     إنها ترفض المبررات") answers the last act against it coded before it on the page: its
     target is that act's source (a denial answers an accusation, when there is one; a
@@ -369,7 +369,8 @@ def _rejection_targets(events: list[Event], sentences: list[Sentence]) -> list[E
     return events
 
 
-_RESUMING = re.compile(r"(?:^|\s)(?:وهو|وهي|وهذا|وذلك|الامر الذي|وهو الامر الذي)\s+(?:ما\s+)?$")
+# "وهو ما", "وهذا ما", "الأمر الذي" (normalized) right before a trigger
+_RESUMING = re.compile(r"(?:^|\s)(?:(?:وهو|وهي|وهذا|وذلك)\s+ما|الامر\s+الذي)\s+$")
 
 
 def _resumes_clause(ev: Event) -> bool:
@@ -1246,11 +1247,10 @@ def _purpose_masdar(text: str, c: _Cand, lx: EventLexicons) -> bool:
     """An accusative masdar of purpose (مفعول لأجله), for the types of _PURPOSE_TYPES: one
     indefinite word with the accusative alif whose bare form is a trigger of the same type
     ("رفضا", "احتجاجا", "تضامنا", "تأييدا"), not a participle (those are حال:
-    _circumstantial). A form that is
-    also a dual verb ("رفضا": the two refused) reads as the masdar only with its tanween
-    written ("تضامناً") or with a preposition after it, which the verb does not take
-    ("ورفضا لمرور"). A pronoun ending is no accusative ("دعمهما", "دعمنا": their, our
-    support)."""
+    _circumstantial). A form that is also a dual verb ("رفضا": the two refused) reads as
+    the masdar only with its tanween written ("تضامناً") or with a preposition after it,
+    which the verb does not take ("ورفضا لمرور"). A pronoun ending is no accusative
+    ("دعمهما", "دعمنا": their, our support)."""
     toks = _TOKEN.findall(norm(c.surface))
     if len(toks) != 1 or c.type not in _PURPOSE_TYPES:
         return False

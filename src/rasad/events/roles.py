@@ -1035,9 +1035,8 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         a = after[0]
         gap = _gap_tokens(text, c.end, a.start)
         na = norm(a.text)
-        if (na.startswith(("لل", "ولل")) or (na.startswith("ل") and any(
-                lx.is_cue("intransitive_nouns", t[k:]) for t in ntoks(c.surface)[:1]
-                for k in range(3)))) and len(gap) <= 2 and not any(
+        if (na.startswith(("لل", "ولل")) or (na.startswith("ل") and _cue_stem(
+                ntoks(c.surface)[0], "intransitive_nouns", lx))) and len(gap) <= 2 and not any(
                 t.endswith("ا") or lx.triggers.lookup(t) or lx.is_cue("against_words", t)
                 for t in gap):
             # (not "الاحتجاجات المناهضة للحكومة": what a protest is against)
@@ -1293,15 +1292,16 @@ _GIVEN = frozenset({"SUPPORT", "AID"})
 def _patient_noun(c: Cand, lx: EventLexicons) -> bool:
     """"مقتل", "استهداف", "اعتقال": masdars whose genitive is the one acted upon."""
     toks = ntoks(c.surface)
-    return bool(toks) and _patient_stem(toks[0], lx)
+    return bool(toks) and _cue_stem(toks[0], "patient_nouns", lx)
 
 
-def _patient_stem(t: str, lx: EventLexicons) -> bool:
-    """Is the word, its proclitics and article aside, a masdar of cues.yaml patient_nouns?"""
+def _cue_stem(t: str, cue: str, lx: EventLexicons) -> bool:
+    """Is the word, its proclitics and article aside, one of the cues.yaml list `cue`
+    ("واعتقال" in patient_nouns, "بانتشار" in intransitive_nouns)?"""
     for p in ("وب", "ول", "وال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
-        if t.startswith(p) and lx.is_cue("patient_nouns", t[len(p):]):
+        if t.startswith(p) and lx.is_cue(cue, t[len(p):]):
             return True
-    return lx.is_cue("patient_nouns", t)
+    return lx.is_cue(cue, t)
 
 
 def patient_pronoun(c: Cand, lx: EventLexicons) -> bool:
@@ -1312,7 +1312,7 @@ def patient_pronoun(c: Cand, lx: EventLexicons) -> bool:
         return False
     w = toks[0]
     return any(w.endswith(suf) and len(w) - len(suf) >= 3 and
-               _patient_stem(w[:-len(suf)], lx) for suf in _OBJECT_SUFFIXES)
+               _cue_stem(w[:-len(suf)], "patient_nouns", lx) for suf in _OBJECT_SUFFIXES)
 
 
 _DONE_TO = frozenset({"ASSAULT", "COERCE"})

@@ -12,11 +12,11 @@ import numpy as np
 
 from rasad.config import Config
 from rasad.events.coder import one_side
+from rasad.events.roles import SYMMETRIC_TYPES as SYMMETRIC
 from rasad.records import ActorRef, Event, Extraction, Figure, short_hash
 from rasad.stories.dedup import band_keys, estimate_jaccard, signature
 from rasad.stories.vectors import TOP_TERMS, cosine, terms, tfidf
 
-SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 IN_PERSON = frozenset({"visit", "meeting", "summit", "press_conference"})
 GENERIC_ACTORS = {"SYR", "TUR", "RUS", "IRN", "USA"}
 
