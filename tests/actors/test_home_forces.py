@@ -63,6 +63,17 @@ def test_a_portfolio_needs_a_head_noun_and_an_agreeing_adjective(g: Gazetteer) -
     assert not any(i == "EGYGOV" for _, i in got)
 
 
+def test_a_government_seated_in_a_country_is_its_government(g: Gazetteer) -> None:
+    # "الحكومة [نعت] في <بلد>": the country's government, not the country
+    got = _ids(g, "وأعلنت الحكومة الجديدة في الصومال تأجيل الانتخابات.")
+    assert ("الحكومة الجديدة في الصومال", "SOMGOV") in got
+    got = _ids(g, "وقالت السلطات في تونس إنها أوقفت عشرة أشخاص.")
+    assert ("السلطات في تونس", "TUNGOV") in got
+    # a place after في that is no country, or a noun that is no government, stays as it is
+    got = _ids(g, "وانتشرت القوات في سوريا منذ سنوات.")
+    assert not any(i == "SYRGOV" for _, i in got)
+
+
 def test_the_head_of_a_states_intelligence_is_not_its_head_of_state(g: Gazetteer) -> None:
     # "رئيس جهاز الموساد" heads the Mossad; "رئيس" + a country's intelligence body does not
     # make the president, and the bare role noun does not hide the body's name

@@ -101,8 +101,11 @@ FLOORS = {
         # purpose: "«تضامناً» مع"), then, an exception to "only up", 0.691: "أن تركيا كانت
         # تستهدف القوات الأمريكية" (كان between subject and verb) turns a wrong event ranked
         # 0.491 into a right one ranked 0.541, below many wrong ones (precision 0.633 -> 0.64);
-        # 0.701 at the session's end
-        "events.confidence_auc": 0.70,
+        # 0.701 at the session's end. Session 19, an exception to "only up": 0.701 -> 0.695,
+        # a demand swallows its content across a parenthetical ("ويحث القرار، الذي صاغته
+        # بريطانيا، جميع الأطراف على سحب"): the asserted withdrawal it no longer codes was
+        # wrong and ranked 0.35, below most right events (precision 0.647 -> 0.652)
+        "events.confidence_auc": 0.69,
         "events.recall_type": 0.85,
         # session 18: 0.528 -> 0.535 -> 0.542 -> 0.549 (an actor in a parenthetical)
         "events.recall_type_actors": 0.54,

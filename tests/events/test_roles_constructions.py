@@ -966,3 +966,10 @@ def test_the_one_backed_is_not_the_speaker_across_an() -> None:
     evs = code("وقال الرئيس الأمريكي جو بايدن إن الضربات نجحت. وأوضح أن العملية نفذت بدعم من "
                "أستراليا وكندا.")
     assert "joe-biden" not in targets(evs, "SUPPORT")
+
+
+def test_a_demand_swallows_its_content_across_a_parenthetical() -> None:
+    # the relative clause between commas does not end the demand: no withdrawal is told
+    evs = code("ويحث القرار، الذي صاغته فرنسا، كل الفصائل على سحب المقاتلين من الأحياء "
+               "السكنية.")
+    assert [e.type for e in evs if e.type == "RETREAT"] == []

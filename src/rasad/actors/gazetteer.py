@@ -705,6 +705,8 @@ class GovernmentBodies:
 
     heads: dict[str, str]
     max_words: int
+    seated_heads: frozenset[str] = frozenset()  # "الحكومة … في <country>"
+    seated_max_between: int = 2
 
 
 @lru_cache(maxsize=1)
@@ -713,7 +715,9 @@ def load_government_bodies() -> GovernmentBodies:
     data = _yaml_load((_data_dir() / "government_bodies.yaml").read_text(encoding="utf-8")) \
         or {}
     heads = {" ".join(norm(str(k)).split()): str(v) for k, v in (data.get("heads") or {}).items()}
-    return GovernmentBodies(heads, int(data.get("max_words") or 4))
+    seated = frozenset(norm(str(w)) for w in data.get("seated_heads") or [])
+    return GovernmentBodies(heads, int(data.get("max_words") or 4), seated,
+                            int(data.get("seated_max_between") or 2))
 
 
 @lru_cache(maxsize=1)

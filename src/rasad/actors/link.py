@@ -39,6 +39,7 @@ from rasad.actors.gazetteer import (
     AdjectivePayload,
     CounterpartPayload,
     Gazetteer,
+    GovernmentBodies,
     MetonymyCues,
     NamePayload,
     PlaceEntry,
@@ -230,7 +231,8 @@ def government_bodies(text: str, g: Gazetteer, refs: list[ActorRef]) -> list[Act
     out: list[ActorRef] = []
     for r in refs:
         grown = _government_body(text, g, gb.heads, gb.max_words, r, refs) \
-            if r.via == "adjective" else None
+            if r.via == "adjective" else (
+                _seated_government(text, g, gb, r) if r.kind == "country" else None)
         if grown is None:
             out.append(r)
             continue
@@ -243,6 +245,32 @@ def government_bodies(text: str, g: Gazetteer, refs: list[ActorRef]) -> list[Act
             r = _titled(text, merged.pop(), r)
         merged.append(r)
     return merged
+
+
+def _seated_government(text: str, g: Gazetteer, gb: GovernmentBodies, r: ActorRef
+                       ) -> ActorRef | None:
+    """"الحكومة الانتقالية في السودان": the country's mention grown back over a government
+    noun and في is the country's government (data/government_bodies.yaml, seated_heads)."""
+    gov = g.government_of(r.id)
+    if gov is None or gov.id == r.id or r.proclitic:
+        return None
+    words = list(WORD.finditer(text, max(0, r.start - 80), r.start))
+    if not words or norm(words[-1].group(0)) != "في" or text[words[-1].end():r.start].strip():
+        return None
+    end = words[-1].start()
+    for i in range(len(words) - 2, max(-1, len(words) - 3 - gb.seated_max_between), -1):
+        w = words[i]
+        if text[w.end():end].strip():
+            return None  # punctuation inside: no one phrase
+        nw = norm(w.group(0))
+        head = nw[1:] if nw[:1] in "وف" and nw[1:] in gb.seated_heads else nw
+        if head in gb.seated_heads:
+            return _ref(text, w.start(), r.end, gov, "role", g=g,
+                        proclitic=nw[:1] if head != nw else "")
+        if not nw.startswith("ال"):
+            return None
+        end = w.start()
+    return None
 
 
 def _titles(text: str, title: ActorRef, person: ActorRef) -> bool:

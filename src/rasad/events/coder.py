@@ -601,6 +601,16 @@ def _choose(payloads: tuple[Trigger, ...], sentence: str) -> Trigger:
     return payloads[0]
 
 
+# "ويحث القرار، الذي صاغته بريطانيا، جميع الأطراف على سحب": a relative clause or a
+# prepositional phrase set off by a pair of commas (normalized text)
+_PARENTHETICAL = re.compile(r",\s*(?:الذي|التي|الذين|اللذين|اللتين|في|خلال|بعد|قبل)\s[^,.;:]{0,80},")
+
+
+def _without_parentheticals(seg: str) -> str:
+    """seg with each comma-set parenthetical taken out."""
+    return _PARENTHETICAL.sub(" ", seg)
+
+
 def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
                    actors: list[ActorRef], places: list[PlaceRef], times: list[TimeRef],
                    figures: list[Figure], quotes: list[QuoteSpan], published: dt.date | None,
@@ -672,8 +682,9 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
                 text, speech_act_at, c)) and (
                 c.type not in SPEECH_ACTS or (speech_act_type == "ACCUSE" and
                                               norm(c.surface).startswith("ب"))) \
-                and c.start - speech_act_at < 80 and "," not in norm(
-                text[speech_act_at:c.start]) and _governor(text, sent, c, lx, cands) != "deny":
+                and c.start - speech_act_at < 80 and "," not in _without_parentheticals(
+                norm(text[speech_act_at:c.start])) and _governor(text, sent, c, lx, cands
+                                                                 ) != "deny":
             continue  # the act a demand/threat/accusation is about (a denied act stays)
         if threat_at is not None and c.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION") \
                 and _governor(text, sent, c, lx, cands) == "threat":
