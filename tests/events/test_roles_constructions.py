@@ -973,3 +973,10 @@ def test_a_demand_swallows_its_content_across_a_parenthetical() -> None:
     evs = code("ويحث القرار، الذي صاغته فرنسا، كل الفصائل على سحب المقاتلين من الأحياء "
                "السكنية.")
     assert [e.type for e in evs if e.type == "RETREAT"] == []
+
+
+def test_an_as_long_as_clause_holds_no_party_of_the_act() -> None:
+    # "ما دامت القوات الإماراتية …" is the condition, not whom the withdrawal is from
+    evs = code("وأكد المتحدث باسم الحوثيين أن مقاتلي الجماعة لن ينسحبوا من الحديدة ما دامت "
+               "القوات الإماراتية على أطرافها.")
+    assert roles(evs, "RETREAT") == [("houthis", None)]

@@ -116,6 +116,19 @@ _OBJECT_PREPOSITIONS = frozenset(norm(w) for w in [
 # words that open a new clause with its own subject: no object of the act is after them
 _NEW_CLAUSE = CONTRAST | frozenset(norm(w) for w in [
     "حين", "حينما", "وفيما", "وبينما", "عندما", "بعدما"])
+# "لن ينسحبوا من مواقعهم ما دامت القوات الإريترية موجودة": a condition with its own
+# subject; no party of the act stands in it (normalized text)
+_AS_LONG_AS = re.compile(r"(?:^|\s)(?:[وف]?طالما|[وف]?ما\s+دام(?:ت|وا|ا)?)\s")
+
+
+def _condition_start(text: str, c: Cand, limit: int = 160) -> int | None:
+    """Where an "as long as" clause after the trigger opens (its offset in text)."""
+    seg = text[c.end:c.end + limit]
+    nseg = norm(seg)
+    if len(nseg) != len(seg):
+        return None  # (diacritics: offsets would not map; rare in such clauses)
+    m = _AS_LONG_AS.search(nseg)
+    return None if m is None else c.end + m.start()
 _CLAUSE_OPENER = re.compile(r"[,;:]|\b(ان|انه|انها|انهم|لكن|لكنه|لكنها|بينما|فيما|حيث|اذ)\b")
 
 
@@ -387,8 +400,9 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
                 times: Sequence[tuple[int, int]] = (), speaker: ActorRef | None = None,
                 lead: ActorRef | None = None, act_subject: bool = False,
                 next_act: int | None = None) -> tuple[ActorRef | None, ActorRef | None]:
+    cond = _condition_start(text, c)
     after = [a for a in acts if a.start >= c.start and a.end > c.end and
-             (next_act is None or a.start < next_act)]
+             (next_act is None or a.start < next_act) and (cond is None or a.start < cond)]
     before = [a for a in acts if a.end <= c.start]
     has_obj = object_suffix(c, lx) or pronoun_addressee(text, c)
     zero = carried_subject(c, acts)
