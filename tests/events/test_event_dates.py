@@ -113,6 +113,14 @@ def test_planned_act_without_a_date_is_null_and_pluperfect_too() -> None:
     assert _date(plain, c2, s2, [], pub, planned=True, planned_act=True)[0] is None
 
 
+def test_the_act_answered_does_not_date_the_answer() -> None:
+    # the date in the clause after "رداً على" is the earlier act's; the strike is dated by
+    # its own clause's frame ("مساء أمس")
+    text = ("وأعلن الجيش العراقي مساء أمس أنه قصف مواقع لتنظيم داعش في الأنبار، رداً على "
+            "التفجير الذي استهدف سوقاً في بغداد في العاشر من فبراير.")
+    dates = [e.date for e in events_of(text, "2024-03-14") if e.trigger == "قصف"]
+    assert dates == ["2024-03-13"]
+
 if __name__ == "__main__":
     res = results()
     for r, ok, got in res:

@@ -961,6 +961,13 @@ def _retaliation(text: str, c: _Cand, lx: EventLexicons) -> bool:
         _RETALIATION_VERB.search(near))
 
 
+def _answered(text: str, c: _Cand, o: _Cand, lx: EventLexicons) -> bool:
+    """Is the later trigger o what c answers ("أنه استهدف … رداً على … التفجيرين اللذين
+    تبنّاهما داعش في الثالث من يناير")? Then it is an earlier act, and its date is its own."""
+    between = norm(text[c.end:o.start])
+    return any(p in between for p in lx.cue_phrases.get("retaliation_cues", ()))
+
+
 _LOCATIVE = frozenset(norm(w) for w in ["في", "الى", "إلى", "داخل", "شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي", "حدود", "أراضي", "اراضي", "عمق", "أنحاء", "انحاء", "مدن", "محافظات", "وسط", "قرب"])
 
 
@@ -1455,7 +1462,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
     date, date_text, future = _date(text, c, sent, times, published, prev_sentence,
                                     planned=modality == "planned" or c.trig.pos == "noun",
                                     planned_act=modality == "planned" and not negated,
-                                    also=[o for o in cands if o.type == c.type and o.start > c.end])
+                                    also=[o for o in cands if o.type == c.type and o.start > c.end
+                                          and not _answered(text, c, o, lx)])
     shifted = _day_offset(text, c, date, lx)
     if shifted != date and shifted and published is not None and \
             shifted > published.isoformat():
