@@ -980,3 +980,16 @@ def test_an_as_long_as_clause_holds_no_party_of_the_act() -> None:
     evs = code("وأكد المتحدث باسم الحوثيين أن مقاتلي الجماعة لن ينسحبوا من الحديدة ما دامت "
                "القوات الإماراتية على أطرافها.")
     assert roles(evs, "RETREAT") == [("houthis", None)]
+
+
+def test_a_second_complement_of_a_demand_is_demanded_too() -> None:
+    # "…، وإلى حضور اجتماع": the meeting is what is called for, not one held
+    evs = code("ودعت الجامعة العربية الطرفين إلى الانسحاب من المواقع التي سيطرا عليها خلال "
+               "الأيام الماضية، وإلى حضور اجتماع عاجل في القاهرة.")
+    assert [e.type for e in evs] == ["REQUEST"]
+
+
+def test_readiness_with_its_conjunction_names_no_act() -> None:
+    evs = code("وقال المتحدث إن الحكومة اليمنية ملتزمة بالهدنة ومستعدة للمشاركة في اجتماع "
+               "جدة.")
+    assert not [e for e in evs if e.type == "CONSULT"]

@@ -604,11 +604,20 @@ def _choose(payloads: tuple[Trigger, ...], sentence: str) -> Trigger:
 # "ويحث القرار، الذي صاغته بريطانيا، جميع الأطراف على سحب": a relative clause or a
 # prepositional phrase set off by a pair of commas (normalized text)
 _PARENTHETICAL = re.compile(r",\s*(?:الذي|التي|الذين|اللذين|اللتين|في|خلال|بعد|قبل)\s[^,.;:]{0,80},")
+# "دعا الطرفين إلى الانسحاب من المواقع، وإلى حضور اجتماع": a second complement of the same
+# preposition goes on with the demand
+_NEXT_COMPLEMENT = re.compile(r",\s*و(?:الي|علي|ب)")
 
 
-def _without_parentheticals(seg: str) -> str:
-    """seg with each comma-set parenthetical taken out."""
-    return _PARENTHETICAL.sub(" ", seg)
+def _demanded(text: str, at: int, c: _Cand) -> bool:
+    """Is the act noun c close enough after the speech act at `at`, in its clause, to be
+    what it demands, threatens or charges? A comma ends the clause, but not around a
+    parenthetical; a second complement ("، وإلى حضور اجتماع") counts from its preposition."""
+    seg = _PARENTHETICAL.sub(" ", norm(text[at:c.start]))
+    last = next(reversed(list(_NEXT_COMPLEMENT.finditer(seg))), None)
+    if last is not None:
+        return "," not in seg[last.end():] and len(seg) - last.end() < 40
+    return c.start - at < 80 and "," not in seg
 
 
 def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
@@ -682,9 +691,8 @@ def _code_sentence(doc_id: str, text: str, sent: Sentence, cands: list[_Cand],
                 text, speech_act_at, c)) and (
                 c.type not in SPEECH_ACTS or (speech_act_type == "ACCUSE" and
                                               norm(c.surface).startswith("ب"))) \
-                and c.start - speech_act_at < 80 and "," not in _without_parentheticals(
-                norm(text[speech_act_at:c.start])) and _governor(text, sent, c, lx, cands
-                                                                 ) != "deny":
+                and _demanded(text, speech_act_at, c) and _governor(text, sent, c, lx, cands
+                                                                   ) != "deny":
             continue  # the act a demand/threat/accusation is about (a denied act stays)
         if threat_at is not None and c.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION") \
                 and _governor(text, sent, c, lx, cands) == "threat":
@@ -1022,7 +1030,9 @@ def _skip_noun(text: str, sent: Sentence, c: _Cand, quotes: list[QuoteSpan],
     if any(q.direct and q.start <= c.start < q.end for q in quotes):
         return True
     toks = _TOKEN.findall(norm(text[sent.start:c.start]))[-3:]
-    return any(lx.is_cue("purpose_cues", t) or lx.is_cue("commitment_cues", t) for t in toks)
+    # (with its conjunction: "ومستعد للمشاركة في اجتماع")
+    return any(lx.is_cue("purpose_cues", w) or lx.is_cue("commitment_cues", w)
+               for t in toks for w in {t, _unclitic(t)})
 
 
 def _purpose(text: str, c: _Cand, lx: EventLexicons) -> bool:
