@@ -302,6 +302,9 @@ def test_a_price_decline_or_a_celebration_is_no_event() -> None:
     # a warning of a rising toll is no threat; a warning to an adversary stays one
     assert not [e for e in code("وحذّر الهلال الأحمر الليبي من ارتفاع الحصيلة في مدينة درنة.")
                 if e.type == "THREATEN"]
+    # nor one whose outcome word carries its conjunction ("وتفشي")
+    assert not [e for e in code("وحذّرت منظمة الصحة العالمية من انهيار النظام الصحي في غزة "
+                                "وتفشي الأمراض.") if e.type == "THREATEN"]
     # nor is a warning of people in need
     assert not [e for e in code("وحذّر برنامج الأغذية العالمي من أن ملايين السودانيين بحاجة "
                                 "إلى مساعدات عاجلة.") if e.type == "THREATEN"]

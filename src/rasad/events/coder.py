@@ -1069,7 +1069,7 @@ def _clause_after(text: str, sent: Sentence, c: _Cand) -> list[str]:
 
 def _in_clause(text: str, sent: Sentence, c: _Cand, lx: EventLexicons, cue: str) -> bool:
     """Is a word of the cues.yaml list `cue` in the trigger's clause after it?"""
-    return any(lx.is_cue(cue, w) for w in _clause_after(text, sent, c))
+    return any(_is_word(lx, cue, w) for w in _clause_after(text, sent, c))
 
 
 # a sentence is a match report when it holds this many distinct words of sport (cues.yaml
@@ -1168,7 +1168,7 @@ def _prevented(text: str, sent: Sentence, c: _Cand, lx: EventLexicons) -> bool:
     """"لمنع نشوب اشتباكات", "للحيلولة دون مقتل": the act is what is being prevented; so is
     one after the من of "منع X من" ("منع المتشددين في إدلب، من قصف أهداف مدنية")."""
     toks = _TOKEN.findall(norm(text[sent.start:c.start]))
-    if any(lx.is_cue("prevention_cues", t) for t in toks[-4:]):
+    if any(_is_word(lx, "prevention_cues", t) for t in toks[-4:]):
         return True
     return bool(toks) and toks[-1] == "من" and any(t in _KEEP_FROM for t in toks[-10:-1])
 
