@@ -993,3 +993,13 @@ def test_readiness_with_its_conjunction_names_no_act() -> None:
     evs = code("وقال المتحدث إن الحكومة اليمنية ملتزمة بالهدنة ومستعدة للمشاركة في اجتماع "
                "جدة.")
     assert not [e for e in evs if e.type == "CONSULT"]
+
+
+def test_the_subjects_own_name_after_its_title_is_not_the_object() -> None:
+    # "رئيس المجلس الانتقالي الجنوبي عيدروس الزبيدي": the council, then its head's name
+    evs = code("ورحّب رئيس المجلس الانتقالي الجنوبي عيدروس الزبيدي بمبادرة مجلس التعاون "
+               "الخليجي.")
+    assert targets(evs, "SUPPORT") == ["gcc"]
+    # a person right after a person subject is the object
+    evs = code("واستقبل أردوغان بوتين في أنقرة لبحث الأوضاع في سوريا.")
+    assert roles(evs, "CONSULT") == [("recep-tayyip-erdogan", "vladimir-putin")]

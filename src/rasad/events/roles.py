@@ -932,6 +932,12 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
             return None
         if any(a is f for f in fellows):
             continue  # "قطعت السعودية والإمارات … علاقاتهما مع قطر": a subject, not the object
+        if source is not None and source.kind != "person" and a.kind == "person" and \
+                a.via == "name" and source.end <= a.start and \
+                not text[source.end:a.start].strip():
+            # "رحّب رئيس المجلس الانتقالي عيدروس الزبيدي": the name of the one who heads the
+            # subject (a person right after a person is the object: "استقبل أردوغان بوتين")
+            continue
         nxt = _after_parenthetical(text, c, a, after)
         if nxt is not None:
             return _against(text, after, nxt)
