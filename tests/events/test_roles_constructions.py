@@ -1003,3 +1003,10 @@ def test_the_subjects_own_name_after_its_title_is_not_the_object() -> None:
     # a person right after a person subject is the object
     evs = code("واستقبل أردوغان بوتين في أنقرة لبحث الأوضاع في سوريا.")
     assert roles(evs, "CONSULT") == [("recep-tayyip-erdogan", "vladimir-putin")]
+
+
+def test_the_object_search_stops_at_a_clause_of_its_own_after_baad_an() -> None:
+    # "بعد أن اتهمت أنقرة …": Ankara belongs to the clause after "بعد أن"
+    evs = code("ونفت وزارة الدفاع الروسية أن تكون طائراتها قد قصفت المستشفى بعد أن اتهمت "
+               "الحكومة التركية موسكو بقتل مدنيين.")
+    assert roles(evs, "REJECT") == [("RUSMIL", None)]

@@ -897,8 +897,8 @@ def _first_after(text: str, c: Cand, after: Sequence[ActorRef], source: ActorRef
     fellows = [a for a in _source_conjuncts(text, c, after, source) if a is not source]
     end = max([c.end] + [a.end for a in fellows if a.start >= c.end]) + limit
     rest = norm(text[c.end:end])
-    stop = _ATTRIBUTION.search(rest) or re.search(r"\b(قال|اعلن|اعلنت|مضيفا|مشيرا|كما)\b",
-                                                   rest)
+    stop = _ATTRIBUTION.search(rest) or re.search(
+        r"\b(قال|قالت|قالوا|اعلن|اعلنت|مضيفا|مشيرا|كما|(?:بعد|قبل|منذ) ان)\b", rest)
     if stop:
         end = c.end + stop.start()
     if c.type in SYMMETRIC_TYPES:
