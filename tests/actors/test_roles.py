@@ -136,3 +136,16 @@ def test_bare_surname_links_to_the_earlier_full_mention(g: Gazetteer) -> None:
     assert refs[-1].id == "mevlut-cavusoglu" and refs[-1].alternatives == ("ahmet-davutoglu",)
     # nobody named before: no link
     assert _ids(g, "وقال أوغلو إن") == []
+
+
+def test_force_majeure_names_no_cairo(g: Gazetteer) -> None:
+    # "القوة القاهرة" is force majeure (data/name_idioms.yaml); "إلى القاهرة" is Cairo
+    got = _ids(g, "وأعلنت المؤسسة حالة القوة القاهرة على الحقول، ثم توجه الوفد إلى القاهرة.")
+    assert got.count("EGYGOV") == 1
+
+
+def test_a_libyan_page_names_its_presidential_council_bare(g: Gazetteer) -> None:
+    # a context alias: "المجلس الرئاسي" is Libya's on a page about Libya, nobody's elsewhere
+    libya = "قالت الحكومة الليبية إن ليبيا تمر بأزمة، وإن ليبيا تحتاج إلى الحوار. "
+    assert "libya-presidential-council" in _ids(g, libya + "ورفض المجلس الرئاسي القرار.")
+    assert "libya-presidential-council" not in _ids(g, "ورفض المجلس الرئاسي القرار.")

@@ -1010,3 +1010,10 @@ def test_the_object_search_stops_at_a_clause_of_its_own_after_baad_an() -> None:
     evs = code("ونفت وزارة الدفاع الروسية أن تكون طائراتها قد قصفت المستشفى بعد أن اتهمت "
                "الحكومة التركية موسكو بقتل مدنيين.")
     assert roles(evs, "REJECT") == [("RUSMIL", None)]
+
+
+def test_a_parliament_and_its_executive_are_two_sides() -> None:
+    # one state's legislature rejecting its executive's decision is an act between two
+    # parties; a government and its own army stay one side
+    evs = code("ورفض مجلس النواب العراقي قرار الحكومة العراقية رفع أسعار الوقود.")
+    assert roles(evs, "REJECT") == [("IRQLEG", "IRQGOV")]

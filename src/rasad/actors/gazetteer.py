@@ -721,6 +721,15 @@ def load_government_bodies() -> GovernmentBodies:
 
 
 @lru_cache(maxsize=1)
+def load_name_idioms() -> dict[str, frozenset[str]]:
+    """data/name_idioms.yaml, normalized: a name → the words that make it an idiom's word
+    when they stand right before it ("القوة القاهرة")."""
+    data = _yaml_load((_data_dir() / "name_idioms.yaml").read_text(encoding="utf-8")) or {}
+    return {norm(str(k)).strip(): frozenset(norm(str(w)).strip() for w in v or [])
+            for k, v in (data.get("idioms") or {}).items()}
+
+
+@lru_cache(maxsize=1)
 def load_metonymy_cues() -> MetonymyCues:
     """The metonymy cue lists (data/metonymy.yaml), normalized. A two-word entry ("على
     مقربة", "لا تزال") is kept whole, as a phrase, and also by its last word unless the

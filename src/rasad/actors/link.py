@@ -51,6 +51,7 @@ from rasad.actors.gazetteer import (
     load_government_bodies,
     load_home_forces,
     load_metonymy_cues,
+    load_name_idioms,
 )
 from rasad.actors.lexicon import Match, is_word_char, leftmost_longest
 from rasad.records import ActorRef, PlaceRef
@@ -99,6 +100,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
     cands: list[_Cand] = []
     for m in matches:
         cands += _candidates(m, n.text, by_start, g)
+    cands = [c for c in cands if not in_idiom(n.text, c.start, c.end)]  # "القوة القاهرة"
     named = {i for c in cands if c.via == "name" for i in c.ids}
     votes = _actor_votes(cands, g)
     cands = [c for c in cands if c.via != "context" or _context_ok(c, n.text, by_start, g,
@@ -181,6 +183,17 @@ def _liberated(text: str, r: ActorRef) -> bool:
         return False
     heads = {without_conjunction(w) for w in before[:-1]}
     return bool({h[2:] if h.startswith("ال") else h for h in heads} & _GROUP_HEADS)
+
+
+def in_idiom(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] a word of an idiom (data/name_idioms.yaml: "القوة
+    القاهرة", force majeure, names no Cairo)?"""
+    before = load_name_idioms().get(norm(text[start:end]).strip())
+    if not before:
+        return False
+    words = _WORD.findall(norm(text[max(0, start - 30):start]))
+    return bool(words) and bool({words[-1], without_conjunction(words[-1]),
+                                 words[-1][1:] if words[-1][:1] in "بل" else ""} & before)
 
 
 def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
@@ -634,6 +647,7 @@ def find_places(text: str, n: Normalized, g: Gazetteer) -> list[PlaceRef]:
                             country=p.country, lat=p.lat, lon=p.lon, place_kind=p.kind,
                             admin1=p.admin1, reading=readings.get((m.start, m.end))))
     out += capital_mentions(text, n, g, out)
+    out = [p for p in out if not in_idiom(text, p.start, p.end)]
     out.sort(key=lambda r: r.start)
     return out
 

@@ -1558,10 +1558,29 @@ def one_side(etype: str, a: _Party, b: _Party) -> bool:
             return True  # "عبدي … قواته": the SDF's commander and the SDF
     kinds = {a.kind, b.kind}
     if kinds <= _STATE:
-        return True
+        # (two bodies of one state that answer to no one government, a parliament and the
+        # executive or a rival authority, are two sides: "رفض مجلس النواب قرار المجلس
+        # الرئاسي")
+        return not _rival_bodies(a, b)
     if "person" not in kinds or len(kinds) != 2:
         return False
     return "country" in kinds or (bool(kinds & _STATE) and etype not in _PERSON_AND_STATE)
+
+
+def _rival_bodies(a: _Party, b: _Party) -> bool:
+    """Two different government bodies of one state of which one is its legislature
+    (ISO3LEG) or a body the dictionary names on its own (an id that is not ISO3 + a suffix:
+    "libya-presidential-council", "libya-eastern-government")?"""
+    if a.id is None or b.id is None or a.id == b.id or "government" not in (a.kind, b.kind):
+        return False
+    return any(p.kind == "government" and (p.id.endswith("LEG") or not _iso_id(p.id))
+               for p in (a, b) if p.id is not None)
+
+
+def _iso_id(actor_id: str) -> bool:
+    """An id that is a state's own: ISO3, or ISO3 + an upper-case suffix ("IRQGOV")."""
+    head = actor_id[:3]
+    return len(head) == 3 and head.isalpha() and head.isupper() and actor_id.isupper()
 
 
 def _country_ref(text: str, start: int, end: int, iso3: str, countries: Mapping[str, str]
