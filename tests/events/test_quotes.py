@@ -245,3 +245,11 @@ def test_one_of_the_officials_is_a_new_speaker_not_sunday() -> None:
     assert _speaker(text, "2019-10-10", "بلاده لن تسحب") == ["mevlut-cavusoglu"]
     assert _said(text, "2019-10-10", "القصف استهدف") == [
         {"text": "أحد المسؤولين الأكراد", "id": None, "name": None}]
+
+
+def test_an_agency_relays_the_words_of_the_office_named_before() -> None:
+    # "نقلت الوكالة عن ولي العهد قوله": the crown prince named before speaks, not the agency
+    text = ("واستقبل الرئيس الفرنسي إيمانويل ماكرون ولي العهد السعودي الأمير محمد بن سلمان "
+            "في باريس. ونقلت وكالة الأنباء السعودية عن ولي العهد قوله إن \"المملكة تدعم "
+            "الحل السياسي في اليمن\".")
+    assert _speaker(text, "2022-07-29", "المملكة تدعم الحل السياسي") == ["mohammed-bin-salman"]
