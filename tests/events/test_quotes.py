@@ -253,3 +253,7 @@ def test_an_agency_relays_the_words_of_the_office_named_before() -> None:
             "في باريس. ونقلت وكالة الأنباء السعودية عن ولي العهد قوله إن \"المملكة تدعم "
             "الحل السياسي في اليمن\".")
     assert _speaker(text, "2022-07-29", "المملكة تدعم الحل السياسي") == ["mohammed-bin-salman"]
+    # nobody named before: the agency still does not speak
+    text = ("ونقلت وكالة الأنباء السعودية عن مسؤول في الوزارة قوله إن \"المملكة تدعم الحل "
+            "السياسي في اليمن\".")
+    assert _speaker(text, "2022-07-29", "المملكة تدعم الحل السياسي") == [None]

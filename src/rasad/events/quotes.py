@@ -169,6 +169,13 @@ def _verb_subjects(text: str, verbs: list[tuple[int, int, str]], actors: list[Ac
         after = [a for a in after if a.via != "adjective"] or after
         after = _titled_person(text, ve, after) or after
         subj: ActorRef | None = after[0] if after else _reported_from(text, ve, nxt, actors)
+        relay = _relay_at(text, start, vs) if norm(form) in _SAYING_NOUNS else None
+        if relay is not None:
+            # "ونقلت الوكالة عن ولي العهد قوله إن": the outlet relays; the one after عن
+            # speaks, and when he is not known, nobody known does
+            told = next((a for a in actors if relay <= a.start and a.end <= vs and
+                         a.via != "adjective"), None)
+            subj, overt = told, True
         reading = verb_reading(form, lx) if lx is not None else None
         gv = reading.gender if reading is not None else None
         first_comp = _first_complement(text, start, vs)
@@ -241,6 +248,21 @@ def _titled_person(text: str, ve: int, after: list[ActorRef]) -> list[ActorRef]:
                 not governed_by_preposition(text, a):
             return [a]
     return []
+
+
+# "قوله" after "نقلت الوكالة عن X": X's saying, relayed
+_SAYING_NOUNS = frozenset(norm(w) for w in ["قوله", "قولها", "قولهم", "قولهما"])
+_RELAY = re.compile(r"(?:^|\s)[وف]?(?:نقل|نقلت|نقلوا|ينقل|تنقل)\s[^.،,]*?\sعن\s+")
+
+
+def _relay_at(text: str, start: int, vs: int) -> int | None:
+    """Where the one relayed is named ("نقلت الوكالة عن ولي العهد قوله": after عن), when
+    the saying noun at vs follows a relaying verb in its clause; else None."""
+    seg = norm(text[start:vs])
+    if len(seg) != vs - start:
+        return None  # (diacritics: offsets would not map)
+    found = list(_RELAY.finditer(seg))
+    return start + found[-1].end() if found else None
 
 
 def _reported_from(text: str, ve: int, nxt: int, actors: list[ActorRef]) -> ActorRef | None:
