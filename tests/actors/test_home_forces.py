@@ -38,6 +38,18 @@ def test_no_home_country_no_link(g: Gazetteer) -> None:
     assert all(t != "قوات الأمن" for t, _ in got)
 
 
+def test_on_a_digest_each_paragraph_has_its_home(g: Gazetteer) -> None:
+    # no one country leads the page; each paragraph names its own twice
+    text = ("تظاهر آلاف الجزائريين في الجزائر العاصمة، واستخدمت الشرطة الغاز المسيل للدموع.\n"
+            "وفي السودان، خرج آلاف السودانيين إلى الشوارع، واعتقلت الشرطة عشرات المحتجين.")
+    got = [i for t, i in _ids(g, text) if t == "الشرطة"]
+    assert got == ["DZACOP", "SDNCOP"]
+    # a paragraph that names its country once has no home
+    text = ("قال مسؤول جزائري إن الشرطة أغلقت الطريق.\n"
+            "وقال مسؤول سوداني إن الشرطة فتحت المعبر.")
+    assert all(t != "الشرطة" for t, _ in _ids(g, text))
+
+
 def test_a_named_force_keeps_its_own_country(g: Gazetteer) -> None:
     got = _ids(g, IRAQ + "وقالت الشرطة الإسرائيلية إنها اعتقلت مشتبها به.")
     assert ("الشرطة الإسرائيلية", "ISRCOP") in got

@@ -239,7 +239,11 @@ FLOORS = {
         # Haftar's meeting that did not happen is found in full ("فحضرا المدينة ولم
         # يلتقيا"), and "المدينة" names no place the locator can read (Berlin)
         # Then 0.455 (10/22) and precision 0.786 (11/14): "انتشار كثيف لقوات الدعم السريع"
-        "events.location_recall": 0.45,
+        # Session 19, an exception to "only up": 0.455 -> 0.417 (10/24): the Algiers police
+        # of a digest page are now linked (a paragraph's home country), and the event found
+        # in full matches two gold events whose place ("قصر المرادية", the capital) the
+        # locator does not read; no placed event lost its place
+        "events.location_recall": 0.41,
         "events.location_precision": 0.78,
         # session 12: 0.65 -> 0.68 (sourceless speech acts at 0.3), then 0.67: dropping two
         # invented low-ranked events (a price decline, a celebration) lowers a pair count

@@ -161,7 +161,7 @@ def link_actors(text: str, n: Normalized, g: Gazetteer, on: dt.date | None) -> l
     refs = [r for r in refs if r.via != "noun" and not _liberated(text, r)]
     refs = government_bodies(text, g, refs)
     refs += _surname_coref(text, n, g, refs)
-    refs += home_forces(text, n, g, votes, chosen)
+    refs += home_forces(text, n, g, votes, chosen, _paragraph_votes(n.text, cands, g))
     refs.sort(key=lambda r: r.start)
     return refs
 
@@ -196,30 +196,55 @@ def in_idiom(text: str, start: int, end: int) -> bool:
                                  words[-1][1:] if words[-1][:1] in "بل" else ""} & before)
 
 
+def _paragraph_votes(ntext: str, cands: list[_Cand], g: Gazetteer
+                     ) -> list[tuple[int, int, Counter[str]]]:
+    """The countries each paragraph talks about: (start, end, votes) in normalized text."""
+    out: list[tuple[int, int, Counter[str]]] = []
+    start = 0
+    for part in ntext.split("\n"):
+        end = start + len(part)
+        out.append((start, end, _actor_votes([c for c in cands if start <= c.start < end], g)))
+        start = end + 1
+    return out
+
+
+def _home_country(votes: Counter[str], min_votes: int) -> str | None:
+    """The one country named most, at least min_votes times, or None (a tie, or too few)."""
+    top = votes.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]) or top[0][1] < min_votes:
+        return None
+    return top[0][0]
+
+
 def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
-                chosen: list[_Cand]) -> list[ActorRef]:
+                chosen: list[_Cand],
+                paragraphs: list[tuple[int, int, Counter[str]]] | None = None
+                ) -> list[ActorRef]:
     """Institutions named without a country are those of the country the page is about:
     security forces ("قوات الأمن", "الشرطة", data/home_forces.yaml) act at home, and "the
-    authorities", "the federal government" (data/home_government.yaml) govern it."""
-    top = votes.most_common(2)
-    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
-        return []
+    authorities", "the federal government" (data/home_government.yaml) govern it. On a
+    page about several countries (a digest: no one country named most), the country a
+    paragraph names most, at least PARAGRAPH_VOTES times, is that paragraph's home."""
+    page = _home_country(votes, 1)
     named = {i for c in chosen for i in c.ids}
     out: list[ActorRef] = []
     for name in HOME_FILES:
         hf = load_home_forces(name)
-        inst = g.actors.get(top[0][0] + hf.suffix)
-        if top[0][1] < hf.min_votes or inst is None:
-            continue
-        # "السلطات" on a page that names Libya's eastern government or the Kurdistan
-        # Region's could be either: a bare noun is left unlinked
-        rival = any(a is not None and a.id != inst.id and a.kind == inst.kind and
-                    a.country == inst.country and not a.id.startswith(inst.country or "-")
-                    for a in (g.actors.get(i) for i in named))
+        home = _home_country(votes, hf.min_votes)
         for m in hf.nouns.finditer(n.text):
+            if home is not None:
+                inst = g.actors.get(home + hf.suffix)
+            elif page is None:  # no one country leads the page: the paragraph's
+                ph = next((_home_country(pv, PARAGRAPH_VOTES) for ps, pe, pv in paragraphs or []
+                           if ps <= m.start() < pe), None)
+                inst = g.actors.get(ph + hf.suffix) if ph else None
+            else:
+                inst = None
+            if inst is None:
+                continue
             if any(c.start < m.end() and m.start() < c.end for c in chosen):
                 continue  # part of a name the dictionary knows ("قوات الأمن العراقية")
-            if rival and m.group(2) in hf.bare:
+            if m.group(2) in hf.bare and _rival_named(g, inst, named):
                 continue
             before = n.text[max(0, m.start() - 30):m.start()].split()
             if before and without_conjunction(before[-1]) in hf.not_after:
@@ -232,6 +257,18 @@ def home_forces(text: str, n: Normalized, g: Gazetteer, votes: Counter[str],
             s, e = n.to_original(m.start(), m.end())
             out.append(_ref(text, s, e, inst, "home", g=g, proclitic=m.group(1) or ""))
     return out
+
+
+# how often a paragraph must name a country to be its home, on a page no country leads
+PARAGRAPH_VOTES = 2
+
+
+def _rival_named(g: Gazetteer, inst: ActorEntry, named: set[str]) -> bool:
+    """"السلطات" on a page that names Libya's eastern government or the Kurdistan Region's
+    could be either: does the page name a rival body of the same kind and country?"""
+    return any(a is not None and a.id != inst.id and a.kind == inst.kind and
+               a.country == inst.country and not a.id.startswith(inst.country or "-")
+               for a in (g.actors.get(i) for i in named))
 
 
 def government_bodies(text: str, g: Gazetteer, refs: list[ActorRef]) -> list[ActorRef]:
