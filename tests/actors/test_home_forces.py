@@ -50,6 +50,12 @@ def test_on_a_digest_each_paragraph_has_its_home(g: Gazetteer) -> None:
     assert all(t != "الشرطة" for t, _ in _ids(g, text))
 
 
+def test_government_forces_are_the_army_of_the_country_the_page_is_about(g: Gazetteer
+                                                                         ) -> None:
+    got = _ids(g, IRAQ + "وقالت مصادر إن القوات الحكومية استعادت السيطرة على البلدة.")
+    assert ("القوات الحكومية", "IRQMIL") in got
+
+
 def test_a_named_force_keeps_its_own_country(g: Gazetteer) -> None:
     got = _ids(g, IRAQ + "وقالت الشرطة الإسرائيلية إنها اعتقلت مشتبها به.")
     assert ("الشرطة الإسرائيلية", "ISRCOP") in got

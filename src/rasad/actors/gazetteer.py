@@ -673,7 +673,7 @@ class HomeForces:
     not_after: frozenset[str] = frozenset()  # words that make the noun no actor before it
 
 
-HOME_FILES = ("home_forces.yaml", "home_government.yaml")
+HOME_FILES = ("home_forces.yaml", "home_government.yaml", "home_military.yaml")
 
 
 @lru_cache(maxsize=4)
