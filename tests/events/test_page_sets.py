@@ -242,8 +242,10 @@ FLOORS = {
         # Session 19, an exception to "only up": 0.455 -> 0.417 (10/24): the Algiers police
         # of a digest page are now linked (a paragraph's home country), and the event found
         # in full matches two gold events whose place ("قصر المرادية", the capital) the
-        # locator does not read; no placed event lost its place
-        "events.location_recall": 0.41,
+        # locator does not read; no placed event lost its place. Then 0.4 (10/25): the
+        # government forces' offensive on Hodeidah ("المدعومة من التحالف" between subject and
+        # verb) is found in full; "لانتزاع المدينة" names no place the locator reads
+        "events.location_recall": 0.4,
         "events.location_precision": 0.78,
         # session 12: 0.65 -> 0.68 (sourceless speech acts at 0.3), then 0.67: dropping two
         # invented low-ranked events (a price decline, a celebration) lowers a pair count

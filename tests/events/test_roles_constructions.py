@@ -1017,3 +1017,10 @@ def test_a_parliament_and_its_executive_are_two_sides() -> None:
     # parties; a government and its own army stay one side
     evs = code("ورفض مجلس النواب العراقي قرار الحكومة العراقية رفع أسعار الوقود.")
     assert roles(evs, "REJECT") == [("IRQLEG", "IRQGOV")]
+
+
+def test_an_attribute_naming_a_backer_stands_between_subject_and_verb() -> None:
+    # "المدعومة من إيران": Iran backs the subject; it is neither the subject nor a gap
+    evs = code("وكانت جماعة الحوثي المدعومة من إيران قد شنت هجوماً واسعاً على مأرب الشهر "
+               "الماضي.")
+    assert sources(evs, "ASSAULT") == ["houthis"]

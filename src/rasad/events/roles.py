@@ -45,6 +45,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rasad.events.coref import (
     actor_gender,
@@ -119,6 +120,31 @@ _NEW_CLAUSE = CONTRAST | frozenset(norm(w) for w in [
 # "لن ينسحبوا من مواقعهم ما دامت القوات الإريترية موجودة": a condition with its own
 # subject; no party of the act stands in it (normalized text)
 _AS_LONG_AS = re.compile(r"(?:^|\s)(?:[وف]?طالما|[وف]?ما\s+دام(?:ت|وا|ا)?)\s")
+
+
+# participles that attach a backer or a patron to the noun before them ("القوات الحكومية
+# المدعومة من التحالف", "الفصائل الموالية لتركيا", normalized)
+_ATTRIBUTIVE = frozenset(norm(w) for w in [
+    "المدعومة", "المدعوم", "المدعومين", "المدعومتين", "الموالية", "الموالي", "الموالين",
+    "التابعة", "التابع", "التابعين", "المقربة", "المقرب", "المقربين", "المرتبطة", "المرتبط",
+    "المتحالفة", "المتحالف", "المحسوبة", "المحسوب"])
+
+
+def _attribute_spans(text: str, acts: Sequence[ActorRef]) -> list[tuple[int, int]]:
+    """The spans "المدعومة من X", "الموالية لX": an attributive participle right after an
+    actor, then (من or a proclitic ل/ب) an actor; from the participle to that actor's end."""
+    out: list[tuple[int, int]] = []
+    for x, a in pairwise(acts):
+        words = list(_WORD.finditer(text, x.end, a.start))
+        if not words or len(words) > 2 or norm(words[0].group(0)) not in _ATTRIBUTIVE:
+            continue
+        if len(words) == 2 and norm(words[1].group(0)) != "من":
+            continue
+        if len(words) == 1 and not a.proclitic.endswith(("ل", "ب")) and \
+                not norm(a.text).startswith(("ل", "ب")):
+            continue
+        out.append((words[0].start(), a.end))
+    return out
 
 
 def _condition_start(text: str, c: Cand, limit: int = 160) -> int | None:
@@ -404,6 +430,12 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
     after = [a for a in acts if a.start >= c.start and a.end > c.end and
              (next_act is None or a.start < next_act) and (cond is None or a.start < cond)]
     before = [a for a in acts if a.end <= c.start]
+    attrs = _attribute_spans(text, before)
+    if attrs:
+        # "وكانت القوات الحكومية المدعومة من التحالف … قد أطلقت": the backer named in an
+        # attribute of the subject is no subject, and the attribute is no gap
+        before = [a for a in before if not any(s <= a.start and a.end <= e for s, e in attrs)]
+        times = [*times, *attrs]
     has_obj = object_suffix(c, lx) or pronoun_addressee(text, c)
     zero = carried_subject(c, acts)
     if zero is not None:
