@@ -1024,3 +1024,10 @@ def test_an_attribute_naming_a_backer_stands_between_subject_and_verb() -> None:
     evs = code("وكانت جماعة الحوثي المدعومة من إيران قد شنت هجوماً واسعاً على مأرب الشهر "
                "الماضي.")
     assert sources(evs, "ASSAULT") == ["houthis"]
+
+
+def test_a_military_threat_by_a_states_official_answers_the_attack_on_its_side() -> None:
+    # no target named: the last attack on the minister's state is what he threatens over
+    evs = code("قصفت قوات النظام السوري نقطة مراقبة للجيش التركي في إدلب. وقال وزير الدفاع "
+               "التركي خلوصي أكار إن بلاده لن تسمح بأي اعتداء جديد على جنودها.")
+    assert roles(evs, "THREATEN") == [("hulusi-akar", "SYRMIL")]

@@ -331,6 +331,9 @@ def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
 # how many sentences after an attack its victim's blame may name the attacker
 BLAME_REACH = 2
 # what a rejection or denial may answer: an act against the one who rejects
+# threats that answer the last attack on their side when they name no target: a vow to
+# respond, and a military threat ("لن تسمح بأي اعتداء جديد على جنودها")
+_VOW_MODES = frozenset({"retaliation_vow", "military"})
 _ANSWERED = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "SANCTION", "THREATEN", "COERCE"})
 
 
@@ -346,7 +349,7 @@ def _answer_targets(events: list[Event], sentences: list[Sentence]) -> list[Even
     reach = load_coref_data().description.sentences
     for i, ev in enumerate(events):
         rejecter = ev.source_actor
-        vow = ev.type == "THREATEN" and ev.mode == "retaliation_vow"
+        vow = ev.type == "THREATEN" and ev.mode in _VOW_MODES
         # "…، متهمة الدوحة بدعم جماعات متطرفة، وهو ما نفته قطر": what is rejected is the
         # clause before, whatever actor the rejection's own roles found in it
         resumed = ev.type == "REJECT" and _resumes_clause(ev)
@@ -414,8 +417,12 @@ def _within(sentences: list[Sentence], pos: int, at: int, reach: int) -> bool:
 def _same_party(a: ActorRef, b: ActorRef, spoken_for: bool = False) -> bool:
     """The same actor, two of one state's own actors ("IRN", "IRNGOV"), or (`spoken_for`)
     an armed group and the person who speaks for it (`ActorRef.armed_org`: مظلوم عبدي and
-    قسد)."""
+    قسد), or a state's official and that state's own actors."""
     orgs = {x.armed_org[0] for x in (a, b) if x.armed_org is not None} if spoken_for else set()
+    if spoken_for and any(x.kind == "person" and x.country and _state_actor(y) and
+                          (y.id or "").startswith(x.country) and x.armed_org is None
+                          for x, y in ((a, b), (b, a))):
+        return True  # "وقال وزير الدفاع التركي إن بلاده لن تسمح": his state's side
     return a.id == b.id or (_state_actor(a) and _state_actor(b) and side(a) == side(b)) or \
         bool(orgs & {a.id, b.id})
 
