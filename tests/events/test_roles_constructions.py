@@ -1031,3 +1031,14 @@ def test_a_military_threat_by_a_states_official_answers_the_attack_on_its_side()
     evs = code("قصفت قوات النظام السوري نقطة مراقبة للجيش التركي في إدلب. وقال وزير الدفاع "
                "التركي خلوصي أكار إن بلاده لن تسمح بأي اعتداء جديد على جنودها.")
     assert roles(evs, "THREATEN") == [("hulusi-akar", "SYRMIL")]
+
+
+def test_an_attack_told_in_a_where_clause_is_the_main_clauses_force() -> None:
+    # "واصل الجيش … عملياته في X، حيث قُتل …": the army whose operations go on
+    evs = code("وواصل الجيش الروسي عملياته في ريف إدلب، حيث قُتل سبعة مدنيين في قصف استهدف "
+               "سوقاً شعبية.")
+    assert sources(evs, "ASSAULT") == ["RUSMIL"]
+    # a civilian body before حيث names no attacker
+    evs = code("وزار وفد الأمم المتحدة ريف إدلب، حيث قُتل سبعة مدنيين في قصف استهدف سوقاً "
+               "شعبية.")
+    assert sources(evs, "ASSAULT") == [None]

@@ -1386,6 +1386,8 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
         named = source is not None
     if c.type == "ACCUSE" and c.trig.mode == "blame" and c.trig.pos != "noun":
         source, target = _blamed(text, sent, c, acts, source, target)
+    if c.type == "ASSAULT" and source is None:
+        source = _where_agent(text, sent, c, acts)
     if c.trig.pos == "noun" and source is None and c.type != "ASSAULT" and \
             _announced_by_participle(text, c, lx):
         # "وقال المتحدث باسم الجيش …، مؤكداً اعتقال 120 مطلوباً": what the participle's
@@ -1588,6 +1590,26 @@ def _iso_id(actor_id: str) -> bool:
     """An id that is a state's own: ISO3, or ISO3 + an upper-case suffix ("IRQGOV")."""
     head = actor_id[:3]
     return len(head) == 3 and head.isalpha() and head.isupper() and actor_id.isupper()
+
+
+_WHERE = re.compile(r"[,،]\s*(?:و)?حيث\s")
+
+
+def _where_agent(text: str, sent: Sentence, c: _Cand, acts: list[ActorRef]
+                 ) -> ActorRef | None:
+    """"واصل الجيش الإسرائيلي عملياته في خان يونس، حيث قُتل 14 فلسطينياً": an attack with
+    no agent told in a حيث clause is the work of the force whose operations the main clause
+    tells: its subject, when that is an army or an armed group and the only actor (no
+    preposition governing it) before حيث."""
+    where = list(_WHERE.finditer(text, sent.start, c.start))
+    if not where or text[where[-1].end():c.start].count("،") + \
+            text[where[-1].end():c.start].count(",") > 0:
+        return None
+    main = [a for a in acts if sent.start <= a.start and a.end <= where[-1].start() and
+            a.via != "adjective" and not governed_by_preposition(text, a)]
+    if len({a.id for a in main}) != 1 or main[0].kind not in ("military", "armed_group"):
+        return None
+    return main[0]
 
 
 def _country_ref(text: str, start: int, end: int, iso3: str, countries: Mapping[str, str]
