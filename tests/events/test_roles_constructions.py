@@ -980,6 +980,10 @@ def test_an_as_long_as_clause_holds_no_party_of_the_act() -> None:
     evs = code("وأكد المتحدث باسم الحوثيين أن مقاتلي الجماعة لن ينسحبوا من الحديدة ما دامت "
                "القوات الإماراتية على أطرافها.")
     assert roles(evs, "RETREAT") == [("houthis", None)]
+    # words with diacritics after the clause ("مؤكداً") do not hide it
+    evs = code("وأكد المتحدث باسم الحوثيين أن مقاتلي الجماعة لن ينسحبوا من الحديدة ما دامت "
+               "القوات الإماراتية على أطرافها، مؤكداً أن الجماعة ملتزمة بالهدنة.")
+    assert roles(evs, "RETREAT") == [("houthis", None)]
 
 
 def test_a_second_complement_of_a_demand_is_demanded_too() -> None:

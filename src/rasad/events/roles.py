@@ -67,7 +67,7 @@ from rasad.text.function_words import (
     without_conjunction,
 )
 from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
-from rasad.text.normalize import norm
+from rasad.text.normalize import norm, normalize
 from rasad.text.tokens import WORD
 from rasad.time.lexicon import TIME_WORDS
 
@@ -149,12 +149,11 @@ def _attribute_spans(text: str, acts: Sequence[ActorRef]) -> list[tuple[int, int
 
 def _condition_start(text: str, c: Cand, limit: int = 160) -> int | None:
     """Where an "as long as" clause after the trigger opens (its offset in text)."""
-    seg = text[c.end:c.end + limit]
-    nseg = norm(seg)
-    if len(nseg) != len(seg):
-        return None  # (diacritics: offsets would not map; rare in such clauses)
-    m = _AS_LONG_AS.search(nseg)
-    return None if m is None else c.end + m.start()
+    n = normalize(text[c.end:c.end + limit])
+    m = _AS_LONG_AS.search(n.text)
+    return None if m is None else c.end + n.to_original(m.start(), m.end())[0]
+
+
 _CLAUSE_OPENER = re.compile(r"[,;:]|\b(ان|انه|انها|انهم|لكن|لكنه|لكنها|بينما|فيما|حيث|اذ)\b")
 
 
