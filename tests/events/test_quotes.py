@@ -257,3 +257,7 @@ def test_an_agency_relays_the_words_of_the_office_named_before() -> None:
     text = ("ونقلت وكالة الأنباء السعودية عن مسؤول في الوزارة قوله إن \"المملكة تدعم الحل "
             "السياسي في اليمن\".")
     assert _speaker(text, "2022-07-29", "المملكة تدعم الحل السياسي") == [None]
+    # written with diacritics, as some outlets do
+    text = ("ونقلت وكالةُ الأنباء السعودية عن مسؤولٍ في الوزارة قوله إن \"المملكة تدعم الحل "
+            "السياسي في اليمن\".")
+    assert _speaker(text, "2022-07-29", "المملكة تدعم الحل السياسي") == [None]

@@ -39,7 +39,7 @@ from rasad.records import ActorRef, Sentence
 from rasad.text.function_words import COMPLEMENTIZERS as _COMPLEMENTIZER
 from rasad.text.function_words import CONTRAST
 from rasad.text.function_words import RELATIVE_PRONOUNS as _RELATIVE
-from rasad.text.normalize import norm
+from rasad.text.normalize import norm, normalize
 from rasad.text.tokens import WORD
 
 _DIRECT = DIRECT_QUOTE
@@ -258,11 +258,9 @@ _RELAY = re.compile(r"(?:^|\s)[وف]?(?:نقل|نقلت|نقلوا|ينقل|تن
 def _relay_at(text: str, start: int, vs: int) -> int | None:
     """Where the one relayed is named ("نقلت الوكالة عن ولي العهد قوله": after عن), when
     the saying noun at vs follows a relaying verb in its clause; else None."""
-    seg = norm(text[start:vs])
-    if len(seg) != vs - start:
-        return None  # (diacritics: offsets would not map)
-    found = list(_RELAY.finditer(seg))
-    return start + found[-1].end() if found else None
+    n = normalize(text[start:vs])
+    found = list(_RELAY.finditer(n.text))
+    return start + n.to_original(found[-1].end(), found[-1].end())[0] if found else None
 
 
 def _reported_from(text: str, ve: int, nxt: int, actors: list[ActorRef]) -> ActorRef | None:
