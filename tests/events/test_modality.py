@@ -31,10 +31,12 @@ PUBLISHED = "2024-03-10"
 # the scope rules of docs/events.md ("Modality and negation", "Disasters and accidents")
 # the coder scored 0.418 on this file (89/213: denied 0, threatened 0, negated 0.25,
 # disaster 0.47); after them 0.915 (195/213). The last 34 rows were written after the
-# rules and first scored 29/34 before they joined the file.
-FLOOR = 0.91
+# rules and first scored 29/34 before they joined the file. Session 19: two rows of "may
+# be driven to / likely" (cues.yaml possible_cues) joined; 205/219 (0.936), hypothetical
+# 25/29 (0.862; 23/29 without the cues).
+FLOOR = 0.93
 GROUP_FLOORS: dict[str, float] = {
-    "control": 0.85, "denied": 0.95, "disaster": 0.95, "hypothetical": 0.70,
+    "control": 0.85, "denied": 0.95, "disaster": 0.95, "hypothetical": 0.85,
     "negated": 0.85, "planned": 0.90, "threatened": 0.95}
 
 

@@ -1642,7 +1642,8 @@ _SKIP_MARKS = frozenset("\"'()[]-")
 _REACH = {"deny": 25, "threat": 15, "plan": 12, "stip": 12, "plan_adj": 2, "cond": 15,
           "purpose": 3, "any": 1}
 _SCOPE_LISTS = (("denial_verbs", "deny"), ("scope_negation", "neg"), ("conditionals", "cond"),
-                ("threat_cues", "threat"), ("planned_cues", "plan"), ("stipulation_cues", "stip"),
+                ("possible_cues", "cond"), ("threat_cues", "threat"), ("planned_cues", "plan"),
+                ("stipulation_cues", "stip"),
                 ("planned_adjectives", "plan_adj"), ("nonspecific", "any"),
                 ("prevention_cues", "purpose"), ("purpose_cues", "purpose"),
                 ("clause_openers", "opener"), ("speech_verbs", "speech"))
