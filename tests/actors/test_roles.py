@@ -149,3 +149,10 @@ def test_a_libyan_page_names_its_presidential_council_bare(g: Gazetteer) -> None
     libya = "قالت الحكومة الليبية إن ليبيا تمر بأزمة، وإن ليبيا تحتاج إلى الحوار. "
     assert "libya-presidential-council" in _ids(g, libya + "ورفض المجلس الرئاسي القرار.")
     assert "libya-presidential-council" not in _ids(g, "ورفض المجلس الرئاسي القرار.")
+
+
+def test_the_region_on_an_iraqi_page_is_the_kurdistan_government(g: Gazetteer) -> None:
+    # "سلطات الإقليم", "الإقليم": a context alias, read only on a page about Iraq
+    iraq = "قالت الحكومة العراقية إن العراق لن يعترف بالنتائج، وإن بغداد ستتخذ إجراءات. "
+    assert "krg" in _ids(g, iraq + "وأمهل العبادي سلطات الإقليم ثلاثة أيام.")
+    assert "krg" not in _ids(g, "وأمهل الرئيس سلطات الإقليم ثلاثة أيام.")

@@ -121,6 +121,15 @@ def test_the_act_answered_does_not_date_the_answer() -> None:
     dates = [e.date for e in events_of(text, "2024-03-14") if e.trigger == "قصف"]
     assert dates == ["2024-03-13"]
 
+def test_the_same_occasion_takes_the_date_it_was_told_with() -> None:
+    # "في المؤتمر الصحفي نفسه": the press conference of the sentence before, held yesterday
+    # (the news in between is of today)
+    text = ("وعقد وزير الخارجية التركي مؤتمرا صحفيا في أنقرة مساء أمس، قال فيه إن بلاده لن "
+            "تتراجع. وصباح اليوم، قصفت الطائرات التركية مواقع في شمال سوريا. وانتقد الوزير "
+            "في المؤتمر الصحفي نفسه الحكومة السورية بشدة.")
+    dates = [e.date for e in events_of(text, "2024-03-14") if e.type == "ACCUSE"]
+    assert dates == ["2024-03-13"]
+
 if __name__ == "__main__":
     res = results()
     for r, ok, got in res:

@@ -2171,6 +2171,9 @@ def _date(text: str, c: _Cand, sent: Sentence, times: list[TimeRef],
         return None, None, True  # a planned act with no date of its own: honest null
     if _PLUPERFECT.match(norm(text[sent.start:c.start])):
         return None, None, False  # background told in passing, with no date of its own
+    same = _same_occasion(text, sent, usable)
+    if same is not None:
+        return same.value, same.text, False
     if prev is not None and prev.paragraph >= sent.paragraph - 2:
         earlier = [e for e in _split(text) if e.start < sent.start][-LOOKBACK_SENTENCES:]
         lo = min([e.start for e in earlier if e.paragraph >= sent.paragraph - LOOKBACK_PARAGRAPHS]
@@ -2191,6 +2194,35 @@ def _date(text: str, c: _Cand, sent: Sentence, times: list[TimeRef],
     if published is not None:
         return published.isoformat(), None, False
     return None, None, False
+
+
+# "في الكلمة نفسها", "خلال المؤتمر الصحفي ذاته": an occasion told before (normalized)
+_OCCASIONS = tuple(norm(w) for w in ["كلمة", "خطاب", "مؤتمر", "بيان", "مقابلة", "تصريحات",
+                                      "جلسة", "اجتماع", "لقاء", "رسالة"])
+_SAME_OCCASION = re.compile(r"(?:^|\s)(?:في|خلال|وفي|وخلال)\s+ال(" + "|".join(_OCCASIONS) +
+                            r")(?:\s+\S+)?\s+(?:نفسه|نفسها|ذاته|ذاتها)")
+# how many sentences back the occasion is looked for
+SAME_OCCASION_SENTENCES = 4
+
+
+def _same_occasion(text: str, sent: Sentence, usable: list[TimeRef]) -> TimeRef | None:
+    """"وقال العبادي في الكلمة نفسها": the date of the sentence before that told the occasion
+    ("في كلمة متلفزة مساء أمس الثلاثاء"), its time nearest the occasion's noun; None when
+    no such sentence (within SAME_OCCASION_SENTENCES) has one."""
+    m = _SAME_OCCASION.search(norm(sent.text))
+    if m is None:
+        return None
+    noun = re.compile(r"(?:^|\s)[وفبل]*(?:ال)?" + m.group(1) + r"ا?(?:\s|$)")  # ("مؤتمرا")
+    for e in reversed([e for e in _split(text) if e.end <= sent.start][-SAME_OCCASION_SENTENCES:]):
+        at = noun.search(norm(e.text))
+        if at is None:
+            continue
+        times = [t for t in usable if e.start <= t.start < e.end and not t.future and
+                 t.kind != "interval_start"]
+        if times:
+            return min(times, key=lambda t: abs(t.start - (e.start + at.start())))
+        return None
+    return None
 
 
 def _day_offset(text: str, c: _Cand, value: str | None, lx: EventLexicons) -> str | None:
