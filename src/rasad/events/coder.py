@@ -330,10 +330,10 @@ def _retaliation_targets(events: list[Event], lx: EventLexicons) -> list[Event]:
 
 # how many sentences after an attack its victim's blame may name the attacker
 BLAME_REACH = 2
-# what a rejection or denial may answer: an act against the one who rejects
 # threats that answer the last attack on their side when they name no target: a vow to
 # respond, and a military threat ("لن تسمح بأي اعتداء جديد على جنودها")
 _VOW_MODES = frozenset({"retaliation_vow", "military"})
+# what a rejection or denial may answer: an act against the one who rejects
 _ANSWERED = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "SANCTION", "THREATEN", "COERCE"})
 
 
@@ -429,8 +429,14 @@ def _same_party(a: ActorRef, b: ActorRef, spoken_for: bool = False) -> bool:
 
 def _state_actor(a: ActorRef) -> bool:
     """A state's own actor: its id begins with the ISO3 code ("IRN", "IRNGOV", "IRNIRGC")."""
-    head = (a.id or "")[:3]
-    return len(head) == 3 and head.isalpha() and head.isupper()
+    return _state_id(a.id or "")
+
+
+def _state_id(actor_id: str) -> bool:
+    """A state's own id: ISO3, or ISO3 + an upper-case suffix ("IRQGOV"); not a slug
+    ("libya-presidential-council")."""
+    head = actor_id[:3]
+    return len(head) == 3 and head.isalpha() and head.isupper() and actor_id.isupper()
 
 
 # prepositions a finite verb never follows (unlike من "who", في, ما)
@@ -1582,14 +1588,8 @@ def _rival_bodies(a: _Party, b: _Party) -> bool:
     "libya-presidential-council", "libya-eastern-government")?"""
     if a.id is None or b.id is None or a.id == b.id or "government" not in (a.kind, b.kind):
         return False
-    return any(p.kind == "government" and (p.id.endswith("LEG") or not _iso_id(p.id))
+    return any(p.kind == "government" and (p.id.endswith("LEG") or not _state_id(p.id))
                for p in (a, b) if p.id is not None)
-
-
-def _iso_id(actor_id: str) -> bool:
-    """An id that is a state's own: ISO3, or ISO3 + an upper-case suffix ("IRQGOV")."""
-    head = actor_id[:3]
-    return len(head) == 3 and head.isalpha() and head.isupper() and actor_id.isupper()
 
 
 _WHERE = re.compile(r"[,،]\s*(?:و)?حيث\s")
