@@ -1046,3 +1046,12 @@ def test_an_attack_told_in_a_where_clause_is_the_main_clauses_force() -> None:
     evs = code("وزار وفد الأمم المتحدة ريف إدلب، حيث قُتل سبعة مدنيين في قصف استهدف سوقاً "
                "شعبية.")
     assert sources(evs, "ASSAULT") == [None]
+
+
+def test_a_member_of_a_body_speaks_for_it() -> None:
+    # "القيادي في جماعة الحوثي", "مسؤول في الحكومة العراقية": the body is the source
+    evs = code("واتهم مسؤول في الحكومة العراقية الفصائل المسلحة بتنفيذ الهجوم على المطار.")
+    assert sources(evs, "ACCUSE") == ["IRQGOV"]
+    evs = code("وحذّر القيادي في جماعة الحوثي من أن الجماعة سترد بقوة إذا واصل التحالف العربي "
+               "غاراته على الحديدة.")
+    assert roles(evs, "THREATEN") == [("houthis", "saudi-led-coalition")]

@@ -774,8 +774,17 @@ def _spoken_for(text: str, c: Cand, a: ActorRef,
     باسم الحركة علي طيري الحكومة": الحركة, a description the dictionary's role phrases do
     not cover)? The words between are a title phrase ending in باسم, with no comma."""
     gap = _gap_tokens(text, c.end, a.start, times)
-    return 2 <= len(gap) <= 4 and gap[0] in title_words() and gap[-1] == "باسم" and \
-        not _gap_has_comma(text, c.end, a.start, times)
+    if _gap_has_comma(text, c.end, a.start, times):
+        return False
+    # "وحذّر القيادي في جماعة الحوثي …", "وقال مسؤول في الحكومة العراقية": a member speaks
+    # for the body he belongs to
+    return (2 <= len(gap) <= 4 and gap[0] in title_words() and gap[-1] == "باسم") or (
+        len(gap) == 2 and gap[0] in _MEMBER_TITLES and gap[1] == "في")
+
+
+# the titles of a member or official of a body ("القيادي في الحركة", "مسؤول في الوزارة")
+_MEMBER_TITLES = frozenset(norm(w) for w in [
+    "القيادي", "قيادي", "العضو", "عضو", "المسؤول", "مسؤول", "المسؤولة", "مسؤولة"])
 
 
 def _verb_gender(c: Cand, lx: EventLexicons) -> str | None:
