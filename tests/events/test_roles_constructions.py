@@ -1055,3 +1055,8 @@ def test_a_member_of_a_body_speaks_for_it() -> None:
     evs = code("وحذّر القيادي في جماعة الحوثي من أن الجماعة سترد بقوة إذا واصل التحالف العربي "
                "غاراته على الحديدة.")
     assert roles(evs, "THREATEN") == [("houthis", "saudi-led-coalition")]
+
+
+def test_a_general_mobilisation_is_a_mobilisation() -> None:
+    evs = code("وأعلنت قوات سوريا الديمقراطية النفير العام في مناطق شمال شرق سوريا.")
+    assert roles(evs, "MOBILIZE") == [("syrian-democratic-forces", None)]
