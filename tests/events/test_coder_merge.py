@@ -147,6 +147,12 @@ def test_backing_with_an_adjective_is_a_circumstance(off: Callable[[str], None])
     assert [e.type for e in code(text) if e.type in ("AID", "SUPPORT")] == ["AID"]
 
 
+def test_air_cover_with_an_adjective_is_a_circumstance() -> None:
+    # "بغطاء جوي روسي" is backed like "بدعم جوي روسي": no AID of the army's own
+    text = "وتشن القوات الحكومية السورية، بغطاء جوي روسي، حملة عسكرية على ريف إدلب."
+    assert [e.type for e in code(text) if e.type in ("AID", "SUPPORT")] == []
+
+
 def test_cooperation_or_request_with_min_or_maa_is_a_manner(off: Callable[[str], None]) -> None:
     text = ("وشنت القوات العراقية بالتعاون مع التحالف الدولي هجوما على مواقع تنظيم الدولة "
             "قرب الموصل.")

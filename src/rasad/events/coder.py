@@ -535,11 +535,11 @@ _WEAPON_MODES = frozenset({"rocket", "drone_strike", "shelling", "air_strike"})
 _USE = ("استخدم", "يستخدم", "تستخدم", "مستخدم", "باستخدام", "استخدام")
 
 
-_BACKING = frozenset(norm(w) for w in ("دعم", "مساندة", "إسناد"))
+_BACKING = frozenset(norm(w) for w in ("دعم", "مساندة", "إسناد", "غطاء"))
 
 
 def _backed_by(text: str, c: _Cand) -> bool:
-    """"بدعم جوي روسي", "بمساندة أمريكية": with a nisba adjective, the backing is the
+    """"بدعم جوي روسي", "بمساندة أمريكية", "بغطاء جوي روسي": with a nisba adjective, the backing is the
     circumstance of another act, not an event. ("بدعم من روسيا" stays: the seed gold
     allows it as Russia's SUPPORT.)"""
     if c.trig.pos != "noun" or c.type not in ("SUPPORT", "AID", "COOPERATE", "REQUEST",
