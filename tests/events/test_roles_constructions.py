@@ -1060,3 +1060,15 @@ def test_a_member_of_a_body_speaks_for_it() -> None:
 def test_a_general_mobilisation_is_a_mobilisation() -> None:
     evs = code("وأعلنت قوات سوريا الديمقراطية النفير العام في مناطق شمال شرق سوريا.")
     assert roles(evs, "MOBILIZE") == [("syrian-democratic-forces", None)]
+
+
+def test_a_first_person_accusation_in_a_quote_is_the_speakers() -> None:
+    # "أتهم" with a hamza is "I accuse" (the past is written "اتهم"): the one after it is
+    # accused, and the quote's speaker accuses
+    evs = code("وقال وزير الخارجية الإيراني محمد جواد ظريف: «أتهم إسرائيل بالوقوف وراء "
+               "الهجوم على المنشأة».")
+    assert roles(evs, "ACCUSE") == [("mohammad-javad-zarif", "ISR")]
+    # a man named after it, a word between him and the charge: still the one accused
+    evs = code("وقال وزير الخارجية التركي مولود جاويش أوغلو للصحفيين: «أتهم الرئيس السوري "
+               "بشار الأسد شخصيا بقتل المدنيين في إدلب».")
+    assert roles(evs, "ACCUSE") == [("mevlut-cavusoglu", "bashar-al-assad")]

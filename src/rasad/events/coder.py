@@ -31,6 +31,7 @@ from rasad.events.roles import (
     asserted_by_clause,
     conjoined_verb,
     conjunct_head,
+    first_person_singular,
     governed_by_preposition,
     next_conjunct,
     nisba,
@@ -1627,9 +1628,9 @@ _FIRST_PERSON = frozenset(norm(w) for w in ["قواتنا", "جنودنا", "ج�
 
 
 def _first_person(text: str, quote: QuoteSpan, c: _Cand) -> bool:
-    """A verb in the first person plural, or "قواتنا", in the quote."""
+    """A verb in the first person ("قصفنا", "أتهم"), or "قواتنا", in the quote."""
     surface = norm(c.surface)
-    if c.trig.pos == "verb" and surface.endswith("نا"):
+    if c.trig.pos == "verb" and (surface.endswith("نا") or first_person_singular(c)):
         return True
     return any(t in _FIRST_PERSON for t in _TOKEN.findall(norm(text[quote.start:quote.end])))
 

@@ -147,6 +147,21 @@ def _attribute_spans(text: str, acts: Sequence[ActorRef]) -> list[tuple[int, int
     return out
 
 
+# the past of a verb of the eighth (or seventh, tenth) form is written with a bare alif
+# ("اتّهم", "انتقد", "اعتقل"); with a hamza it is "I …" in the present ("أتّهم", "أنتقد")
+_FORM_VIII = re.compile(r"^ا(?:ت|.ت|ست)")
+
+
+def first_person_singular(c: Cand) -> bool:
+    """Is the verb trigger written as a first-person singular present ("أتهم", "أنتقد")
+    where its past would have a bare alif? (Only its raw spelling tells them apart.)"""
+    if c.trig.pos != "verb":
+        return False
+    raw = c.surface.split()[0] if c.surface.split() else ""
+    raw = raw[1:] if raw[:1] in "وف" and len(raw) > 3 else raw
+    return raw[:1] == "أ" and bool(_FORM_VIII.match(norm(raw)))
+
+
 def _condition_start(text: str, c: Cand, limit: int = 160) -> int | None:
     """Where an "as long as" clause after the trigger opens (its offset in text)."""
     n = normalize(text[c.end:c.end + limit])
@@ -487,7 +502,8 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
 
     gap_before = _gap_tokens(text, before[-1].end, c.start, times) if before else \
         ntoks(text[max(0, c.start - 12):c.start])[-1:]
-    if act_subject or _act_antecedent(text, c, lx):
+    if act_subject or _act_antecedent(text, c, lx) or first_person_singular(c):
+        # ("«أتهم راشد الغنوشي باغتيال أخي»": I accuse; the one after the verb is its object)
         return None, _first_after(text, c, after, None)
     if passive(c, text, times):
         # the patient is the antecedent of a relative pronoun, the subject before the verb
