@@ -208,8 +208,8 @@ FLOORS = {
         # the clause before it
         "events.recall_type_actors": 0.69,
         "events.recall": 0.62,
-        # session 19: 0.789 -> 0.799
-        "events.precision": 0.79,
+        # session 19: 0.789 -> 0.799 -> 0.805 (a first-person "أتهم" in a quote)
+        "events.precision": 0.80,
         "events.modality": 0.28,  # session 17: 0.261 -> 0.283
         "quotes.recall": 0.99,
         "quotes.speaker": 0.96,
@@ -361,9 +361,9 @@ FLOORS = {
 # Not tuned on: blind 5.21 -> 5.14, blind5 6.75 -> 6.58. The
 # exception: tune 2.32 -> 2.38, the rejection of IGAD's communique (see tune's recall floor),
 # back to 2.32 (who reports the protests is not their source; counted protesters).
-# Session 19 (docs/events.md, "Session 19"): tune 2.31 -> 2.19, tune2 4.67 -> 4.17, blind2
+# Session 19 (docs/events.md, "Session 19"): tune 2.31 -> 2.19 -> 2.13, tune2 4.67 -> 4.17, blind2
 # 3.5 -> 3.29; blind 5.14 -> 5.07 (not tuned on).
-SPURIOUS_CEILING = {"blind": 5.08, "tune": 2.19, "blind2": 3.29, "blind3": 6.93, "blind4": 6.17,
+SPURIOUS_CEILING = {"blind": 5.08, "tune": 2.13, "blind2": 3.29, "blind3": 6.93, "blind4": 6.17,
                     "tune2": 4.17, "blind5": 6.59}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
