@@ -192,8 +192,7 @@ def in_idiom(text: str, start: int, end: int) -> bool:
     if not before:
         return False
     words = _WORD.findall(norm(text[max(0, start - 30):start]))
-    return bool(words) and bool({words[-1], without_conjunction(words[-1]),
-                                 words[-1][1:] if words[-1][:1] in "بل" else ""} & before)
+    return bool(words) and bool(_unclitic(words[-1]) & before)
 
 
 def _paragraph_votes(ntext: str, cands: list[_Cand], g: Gazetteer

@@ -540,9 +540,9 @@ _BACKING = frozenset(norm(w) for w in ("دعم", "مساندة", "إسناد", "
 
 
 def _backed_by(text: str, c: _Cand) -> bool:
-    """"بدعم جوي روسي", "بمساندة أمريكية", "بغطاء جوي روسي": with a nisba adjective, the backing is the
-    circumstance of another act, not an event. ("بدعم من روسيا" stays: the seed gold
-    allows it as Russia's SUPPORT.)"""
+    """"بدعم جوي روسي", "بمساندة أمريكية", "بغطاء جوي روسي": with a nisba adjective, the
+    backing is the circumstance of another act, not an event. ("بدعم من روسيا" stays: the
+    seed gold allows it as Russia's SUPPORT.)"""
     if c.trig.pos != "noun" or c.type not in ("SUPPORT", "AID", "COOPERATE", "REQUEST",
                                               "AGREE"):
         return False
@@ -617,7 +617,9 @@ def _choose(payloads: tuple[Trigger, ...], sentence: str) -> Trigger:
 
 # "ويحث القرار، الذي صاغته بريطانيا، جميع الأطراف على سحب": a relative clause or a
 # prepositional phrase set off by a pair of commas (normalized text)
-_PARENTHETICAL = re.compile(r",\s*(?:الذي|التي|الذين|اللذين|اللتين|في|خلال|بعد|قبل)\s[^,.;:]{0,80},")
+_PARENTHETICAL = re.compile(r",\s*(?:" + "|".join(sorted(RELATIVE_PRONOUNS | {"في", "خلال", "بعد",
+                                                                           "قبل"})) +
+                            r")\s[^,.;:]{0,80},")
 # "دعا الطرفين إلى الانسحاب من المواقع، وإلى حضور اجتماع": a second complement of the same
 # preposition goes on with the demand
 _NEXT_COMPLEMENT = re.compile(r",\s*و(?:الي|علي|ب)")
@@ -1045,8 +1047,8 @@ def _skip_noun(text: str, sent: Sentence, c: _Cand, quotes: list[QuoteSpan],
         return True
     toks = _TOKEN.findall(norm(text[sent.start:c.start]))[-3:]
     # (with its conjunction: "ومستعد للمشاركة في اجتماع")
-    return any(lx.is_cue("purpose_cues", w) or lx.is_cue("commitment_cues", w)
-               for t in toks for w in {t, _unclitic(t)})
+    return any(_is_word(lx, "purpose_cues", t) or _is_word(lx, "commitment_cues", t)
+               for t in toks)
 
 
 def _purpose(text: str, c: _Cand, lx: EventLexicons) -> bool:
@@ -1603,8 +1605,7 @@ def _where_agent(text: str, sent: Sentence, c: _Cand, acts: list[ActorRef]
     tells: its subject, when that is an army or an armed group and the only actor (no
     preposition governing it) before حيث."""
     where = list(_WHERE.finditer(text, sent.start, c.start))
-    if not where or text[where[-1].end():c.start].count("،") + \
-            text[where[-1].end():c.start].count(",") > 0:
+    if not where or re.search(r"[,،]", text[where[-1].end():c.start]):
         return None
     main = [a for a in acts if sent.start <= a.start and a.end <= where[-1].start() and
             a.via != "adjective" and not governed_by_preposition(text, a)]

@@ -169,7 +169,7 @@ def _verb_subjects(text: str, verbs: list[tuple[int, int, str]], actors: list[Ac
         after = [a for a in after if a.via != "adjective"] or after
         after = _titled_person(text, ve, after) or after
         subj: ActorRef | None = after[0] if after else _reported_from(text, ve, nxt, actors)
-        relay = _relay_at(text, start, vs) if norm(form) in _SAYING_NOUNS else None
+        relay = _relay_at(text, start, vs) if norm(form) in _HIS_SAYING else None
         if relay is not None:
             # "ونقلت الوكالة عن ولي العهد قوله إن": the outlet relays; the one after عن
             # speaks, and when he is not known, nobody known does
@@ -250,8 +250,9 @@ def _titled_person(text: str, ve: int, after: list[ActorRef]) -> list[ActorRef]:
     return []
 
 
-# "قوله" after "نقلت الوكالة عن X": X's saying, relayed
-_SAYING_NOUNS = frozenset(norm(w) for w in ["قوله", "قولها", "قولهم", "قولهما"])
+# "قوله" after "نقلت الوكالة عن X": X's saying, relayed (the participle frame "نقلا عن X"
+# is _reported_from's)
+_HIS_SAYING = frozenset(norm(w) for w in ["قوله", "قولها", "قولهم", "قولهما"])
 _RELAY = re.compile(r"(?:^|\s)[وف]?(?:نقل|نقلت|نقلوا|ينقل|تنقل)\s[^.،,]*?\sعن\s+")
 
 
