@@ -117,6 +117,11 @@ def test_the_federal_government_is_the_home_government(g: Gazetteer) -> None:
     assert ("الحكومة الاتحادية", "IRQGOV") in got
 
 
+def test_the_government_delegation_is_the_home_government(g: Gazetteer) -> None:
+    got = _ids(g, IRAQ + "واتهم زعيم كردي الوفد الحكومي بالتعنت.")
+    assert ("الوفد الحكومي", "IRQGOV") in got
+
+
 def test_bare_authorities_beside_a_rival_government_stay_unlinked(g: Gazetteer) -> None:
     # the page names the Kurdistan Region's government: "السلطات" may be either
     text = IRAQ + "وقالت حكومة إقليم كردستان إن السلطات أغلقت المطار."

@@ -138,6 +138,17 @@ def test_bare_surname_links_to_the_earlier_full_mention(g: Gazetteer) -> None:
     assert _ids(g, "وقال أوغلو إن") == []
 
 
+def test_compound_surname_links_to_the_earlier_full_mention(g: Gazetteer) -> None:
+    # "عبد السلام", "بن سلمان": the last two words; "السلام" alone is no surname
+    refs = _link(g, "قال المتحدث باسم الجماعة محمد عبد السلام إن... وقال عبد السلام للصحفيين")
+    assert [(r.id, r.via, r.text) for r in refs][-1] == ("mohammed-abdulsalam", "coref",
+                                                         "عبد السلام")
+    refs = _link(g, "قال محمد عبد السلام إن عملية السلام متعثرة")
+    assert [r.id for r in refs] == ["mohammed-abdulsalam"]
+    # nobody named before: no link
+    assert _ids(g, "وقال عبد السلام إن") == []
+
+
 def test_force_majeure_names_no_cairo(g: Gazetteer) -> None:
     # "القوة القاهرة" is force majeure (data/name_idioms.yaml); "إلى القاهرة" is Cairo
     got = _ids(g, "وأعلنت المؤسسة حالة القوة القاهرة على الحقول، ثم توجه الوفد إلى القاهرة.")

@@ -280,7 +280,7 @@ FLOORS = {
         # any لـ) is right and ranks 0.6, in the middle (precision 0.55 -> 0.558); then 0.723
         # session 19: 0.723 -> 0.736 -> 0.721 (a paragraph's home police, an attribute between subject and verb) -> 0.731 (the same speech's date)
         "events.confidence_auc": 0.73,
-        "events.recall_type": 0.89,
+        "events.recall_type": 0.91,  # session 20: 0.898 -> 0.912
         # session 13: + actors 0.394 -> 0.416 (one party before the charge is the accused;
         # each conjoined subject of a welcome); full 0.299 / 0.4 -> 0.314 / 0.413 (an attack
         # verb's date before its object; the welcome)
@@ -299,16 +299,18 @@ FLOORS = {
         # 0.558 ("انتشار كثيف لقوات الدعم السريع"), 0.591 / 0.482 / 0.566 (a participle
         # clause after a comma names no object: "انتقد ليبرمان الاتفاق، معتبراً أنه …")
         # session 19: 0.591 -> 0.635 (docs/events.md, Session 19)
-        "events.recall_type_actors": 0.63,
-        # session 19: 0.482 -> 0.526
-        "events.recall": 0.52,
+        # session 20: 0.635 -> 0.642 (a compound surname, "الوفد الحكومي")
+        "events.recall_type_actors": 0.64,
+        # session 19: 0.482 -> 0.526; session 20: 0.533
+        "events.recall": 0.53,
         # session 17: 0.531 (a proposal noun is no request); session 18: 0.566
         # session 19: 0.566 -> 0.609
         "events.precision": 0.6,
         "events.modality": 0.2,  # session 18: 0.125 -> 0.167 ("ولم يلتقيا"), 0.208 ("سيستخدم القوة")
         "quotes.recall": 1.0,
         # session 19: 0.818 -> 0.864 (an office noun before قوله)
-        "quotes.speaker": 0.86,
+        # session 20: 0.864 -> 0.909 ("وقال عبد السلام": a compound surname)
+        "quotes.speaker": 0.9,
         "quotes.attributed": 0.95,  # session 12: an unknown speaker keeps its wording
         "figures.recall": 0.92,  # session 11: 0.88 / 0.923 -> 0.92 / 0.962
         "figures.precision": 0.96,
@@ -363,8 +365,12 @@ FLOORS = {
 # back to 2.32 (who reports the protests is not their source; counted protesters).
 # Session 19 (docs/events.md, "Session 19"): tune 2.31 -> 2.19 -> 2.13, tune2 4.67 -> 4.17, blind2
 # 3.5 -> 3.29; blind 5.14 -> 5.07 (not tuned on).
+# Session 20, an exception to "only down": tune2 4.17 -> 4.25. "الوفد الحكومي" is now the
+# home government (docs/events.md, "Session 20"): its accusation by Abdulsalam is found in
+# full, and its rejection of "مقترحاً حوثياً" is coded with no target (the nisba of a group
+# is no actor the dictionary reads) where it was not coded at all.
 SPURIOUS_CEILING = {"blind": 5.08, "tune": 2.13, "blind2": 3.29, "blind3": 6.93, "blind4": 6.17,
-                    "tune2": 4.17, "blind5": 6.59}
+                    "tune2": 4.25, "blind5": 6.59}
 PAGES = {"blind": 14, "tune": 16, "blind2": 14, "blind3": 14, "blind4": 12, "tune2": 12,
          "blind5": 12}
 

@@ -1072,3 +1072,12 @@ def test_a_first_person_accusation_in_a_quote_is_the_speakers() -> None:
     evs = code("وقال وزير الخارجية التركي مولود جاويش أوغلو للصحفيين: «أتهم الرئيس السوري "
                "بشار الأسد شخصيا بقتل المدنيين في إدلب».")
     assert roles(evs, "ACCUSE") == [("mevlut-cavusoglu", "bashar-al-assad")]
+
+
+def test_what_one_rejects_is_anothers_act() -> None:
+    # the proposal a government rejects is not its own request; a named proposer still is
+    evs = code("ورفضت الحكومة اليمنية مقترحاً بتشغيل رحلات دولية من مطار صنعاء.")
+    assert sources(evs, "REJECT") == ["YEMGOV"] and sources(evs, "REQUEST") == []
+    evs = code("ورفضت الحكومة اليمنية مقترحاً روسياً بتشغيل رحلات دولية من مطار صنعاء.")
+    assert roles(evs, "REJECT") == [("YEMGOV", "RUS")]
+    assert sources(evs, "REQUEST") == ["RUS"]

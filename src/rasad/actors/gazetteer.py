@@ -60,6 +60,10 @@ LOCATIVE_WORDS = frozenset(norm(w) for w in (
 INSTITUTION_KINDS = frozenset({"government", "military"})
 
 
+
+# the first word of a compound surname: "عبد السلام", "بن بريك", "أبو الغيط", "آل ثاني"
+_SURNAME_HEADS = frozenset(norm(w) for w in ("عبد", "بن", "ابن", "أبو", "ابو", "آل"))
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """A person's tenure of an office: [start, end)."""
@@ -794,12 +798,16 @@ def _index(g: Gazetteer, gated: list[tuple[str, str]]) -> None:
     g.place_gated_lex.build()
     g.metonyms = _metonyms(g)
     # surnames (last token of a multi-word person name) for in-document coreference;
-    # a surname shared by several people links only to one named in the page
+    # a surname shared by several people links only to one named in the page. A compound
+    # surname ("عبد السلام", "بن بريك", "أبو الغيط") is its last two words, when a name
+    # comes before it
     owners: dict[str, set[str]] = {}
     for a in g.actors.values():
         if a.kind == "person":
             for f in set(a.aliases) | {a.name_ar}:
                 toks = norm(f).split()
-                if len(toks) >= 2 and len(toks[-1]) >= 3:
+                if len(toks) >= 3 and toks[-2] in _SURNAME_HEADS:
+                    owners.setdefault(" ".join(toks[-2:]), set()).add(a.id)
+                elif len(toks) >= 2 and len(toks[-1]) >= 3:
                     owners.setdefault(toks[-1], set()).add(a.id)
     g.surname_index = {k: frozenset(v) for k, v in owners.items()}

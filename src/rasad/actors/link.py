@@ -604,7 +604,11 @@ def _surname_coref(text: str, n: Normalized, g: Gazetteer, refs: list[ActorRef]
     out: list[ActorRef] = []
     seen: dict[str, int] = {}  # person id -> end of their latest full mention so far
     pi = ti = 0
-    for m in _WORD.finditer(n.text):
+    words = list(_WORD.finditer(n.text))
+    skip_to = -1
+    for k, m in enumerate(words):
+        if m.start() < skip_to:
+            continue  # the second word of a compound surname just linked
         tok = m.group(0)
         s, e = n.to_original(m.start(), m.end())
         while pi < len(people) and people[pi].end <= s:
@@ -616,6 +620,11 @@ def _surname_coref(text: str, n: Normalized, g: Gazetteer, refs: list[ActorRef]
             continue  # inside a mention already
         cands = [tok] + [tok[len(p):] for p in _CLITICS
                          if tok.startswith(p) and len(tok) - len(p) >= 3]
+        nxt = words[k + 1] if k + 1 < len(words) and \
+            not n.text[m.end():words[k + 1].start()].strip() else None
+        if nxt is not None:  # a compound surname first: "وقال عبد السلام"
+            heads = [tok] + [tok[len(p):] for p in _CLITICS if tok.startswith(p)]
+            cands = [f"{h} {nxt.group(0)}" for h in heads] + cands
         for c in cands:
             owners = g.surname_index.get(c)
             if not owners or c in g.common_words:
@@ -624,6 +633,11 @@ def _surname_coref(text: str, n: Normalized, g: Gazetteer, refs: list[ActorRef]
             if before:
                 last = before[-1][1]
                 others = tuple(o for _end, o in reversed(before[:-1]))
+                if " " in c and nxt is not None:
+                    e = n.to_original(nxt.start(), nxt.end())[1]
+                    skip_to = nxt.end()
+                if ti < len(taken) and taken[ti][0] < e:
+                    break  # the second word is inside a mention already
                 out.append(_ref(text, s, e, g.actors[last], "coref", others, g))
             break
     return out

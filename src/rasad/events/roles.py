@@ -1267,8 +1267,14 @@ def _verb_before(text: str, a: ActorRef, lx: EventLexicons, cue: str = "",
         return True
     # (not a denial: "نفى الجيش استهداف المستشفى" denies its own act; not a threat or
     # praise, whose subject may well be the act's agent or party)
-    return any(t.pos != "noun" and t.type in _CONDEMN_TYPES and t.type != other_than
+    return any(t.pos != "noun" and ((t.type in _CONDEMN_TYPES and t.type != other_than) or (
+        t.type == "REJECT" and other_than in _REJECTED_TYPES))
                for f in forms for t in lx.triggers.lookup(f))
+
+
+# what one rejects is another's act: "ورفض الوفد الحكومي مقترحاً", "رفضت الدوحة الاتهامات"
+# (not a refusal to act, "رفض الجيش الانسحاب", which is the subject's own act)
+_REJECTED_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION"})
 
 
 def _blame(text: str, before: Sequence[ActorRef], acts: Sequence[ActorRef], lo: int,
