@@ -28,6 +28,8 @@ SETS = {"tune": ROOT / "tests" / "events" / "tune",
         "blind2": ROOT / "tests" / "events" / "blind2",
         # tune2 was written as a development set in session 10 (first scored blind)
         "tune2": ROOT / "tests" / "events" / "tune2",
+        # tune3 was written as a development set in session 20 (first scored blind)
+        "tune3": ROOT / "tests" / "events" / "tune3",
         # the seed pages: their gold and places files live in tests/events
         "seeds": ROOT.parent / "shared" / "seeds"}
 

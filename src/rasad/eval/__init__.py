@@ -248,6 +248,8 @@ PAGE_SETS = {
                        "not read the coder; first scored blind, a development set since"),
     "blind5": ("blind5", "12 pages from In Amenas to Khartoum, written in session 10 by a helper "
                          "who had not read the coder; not tuned on"),
+    "tune3": ("tune3", "12 pages from Baghdad to Asmara, written in session 20 by two helpers "
+                       "who had not read the coder; first scored blind, a development set since"),
 }
 
 
