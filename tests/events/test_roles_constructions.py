@@ -1081,3 +1081,15 @@ def test_what_one_rejects_is_anothers_act() -> None:
     evs = code("ورفضت الحكومة اليمنية مقترحاً روسياً بتشغيل رحلات دولية من مطار صنعاء.")
     assert roles(evs, "REJECT") == [("YEMGOV", "RUS")]
     assert sources(evs, "REQUEST") == ["RUS"]
+
+
+def test_a_participle_after_an_unknown_subject_is_not_the_objects() -> None:
+    # the accuser is a minister the dictionary lacks: the accused, right before the
+    # participle's comma, is not the one who asks the UN
+    evs = code("واتهم وزير الإعلام في الحكومة معمر الإرياني الحوثيين بالاستهداف المتعمد "
+               "للمخيمات، مطالباً الأمم المتحدة بإدانة صريحة.")
+    assert roles(evs, "REQUEST") == [(None, "united-nations")]
+    # a known subject after a title is still the participle's subject
+    evs = code("ودعا المرجع الديني الأعلى علي السيستاني القوات الأمنية إلى ضبط النفس، "
+               "محذراً من أن العنف سيقود البلاد إلى الفوضى.")
+    assert sources(evs, "REQUEST") == ["ali-al-sistani"]

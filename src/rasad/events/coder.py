@@ -1330,6 +1330,26 @@ def _circumstantial(surface: str) -> bool:
     return w.startswith("م") or (len(w) == 5 and w[1] == "ا")
 
 
+_SPOKEN_FOR = frozenset(norm(w) for w in ("باسم", "عن", "لدى"))
+
+
+def _object_of_unknown(text: str, a: ActorRef, cands: list[_Cand],
+                       tspans: list[tuple[int, int]]) -> bool:
+    """Is the sentence's first actor the object of a verb before it whose subject the
+    dictionary does not know ("واتهم وزير الإعلام في الحكومة معمر الإرياني الحوثيين": two
+    words or more, no comma, between the verb and the actor)?"""
+    if a.kind == "person" or a.proclitic or governed_by_preposition(text, a) or \
+            prev_word(text, a.start) in _SPOKEN_FOR:
+        return False  # "دعا المرجع الديني الأعلى علي السيستاني", "المتحدث باسم الحوثيين"
+    verb = next((o for o in reversed(cands) if o.trig.pos == "verb" and o.end <= a.start and
+                 a.start - o.end < 120), None)
+    if verb is None or re.search(r"[,،.:;؛]", text[verb.end:a.start]):
+        return False
+    gap = [m for m in _TOKEN.finditer(text, verb.end, a.start)
+           if not any(s <= m.start() < e for s, e in tspans)]
+    return len(gap) >= 2
+
+
 def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[ActorRef],
            s_places: list[PlaceRef], times: list[TimeRef], s_figs: list[Figure],
            quotes: list[QuoteSpan], published: dt.date | None, lx: EventLexicons,
@@ -1426,6 +1446,13 @@ def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[Acto
         # sentence's subject; the actor right after it is its object (not a verb with its
         # object pronoun that looks like one: "كما دانته واشنطن" is دان + ه)
         lead_ = [a for a in s_actors if a.start < c.start and a.via != "adjective"]
+        if lead_ and _object_of_unknown(text, lead_[0], cands, tspans):
+            # "واتهم وزير الإعلام … الإرياني الحوثيين …، مطالباً الأمم المتحدة": the subject
+            # is not known, and what follows the participle is its object
+            lead_ = []
+            if source is not None and source.start > c.end and target is None:
+                target = source
+            source = None
         if lead_:
             if source is not None and source.id != lead_[0].id and source.start > c.end:
                 target = source
