@@ -1093,3 +1093,15 @@ def test_a_participle_after_an_unknown_subject_is_not_the_objects() -> None:
     evs = code("ودعا المرجع الديني الأعلى علي السيستاني القوات الأمنية إلى ضبط النفس، "
                "محذراً من أن العنف سيقود البلاد إلى الفوضى.")
     assert sources(evs, "REQUEST") == ["ali-al-sistani"]
+
+
+def test_a_first_person_call_in_a_quote_is_the_speakers() -> None:
+    # "وأدعو" is "and I call": the quote's speaker calls, and the one after it is called
+    evs = code("وظهر رئيس الوزراء العراقي مصطفى الكاظمي في تسجيل مصور، وقال: «لم يمسّني سوء، "
+               "وأدعو الجميع إلى التهدئة وضبط النفس حفاظاً على العراق».")
+    assert sources(evs, "REQUEST") == ["mustafa-al-kadhimi"]
+
+
+def test_factions_loyal_to_iran_are_the_iran_backed_militias() -> None:
+    evs = code("واتهمت الحكومة العراقية فصائل مسلحة موالية لإيران بالوقوف وراء الهجوم.")
+    assert roles(evs, "ACCUSE") == [("IRQGOV", "iran-backed-militias")]

@@ -152,14 +152,23 @@ def _attribute_spans(text: str, acts: Sequence[ActorRef]) -> list[tuple[int, int
 _FORM_VIII = re.compile(r"^ا(?:ت|.ت|ست)")
 
 
+# first-person singular presents of speech acts that no past is spelled like ("وأدعو
+# الجميع إلى التهدئة"); not a form IV verb, whose past "أفرج" and present "يفرج" a hamza
+# alone does not tell apart
+_FIRST_PERSON_ACTS = frozenset(norm(w) for w in [
+    "أدعو", "أطالب", "أناشد", "أحذر", "أرفض", "أدين", "أندد", "أستنكر", "أحمل"])
+
+
 def first_person_singular(c: Cand) -> bool:
     """Is the verb trigger written as a first-person singular present ("أتهم", "أنتقد")
-    where its past would have a bare alif? (Only its raw spelling tells them apart.)"""
+    where its past would have a bare alif, or one of the speech acts no past is spelled like
+    ("أدعو", "أطالب")? (Only its raw spelling tells the first apart.)"""
     if c.trig.pos != "verb":
         return False
     raw = c.surface.split()[0] if c.surface.split() else ""
     raw = raw[1:] if raw[:1] in "وف" and len(raw) > 3 else raw
-    return raw[:1] == "أ" and bool(_FORM_VIII.match(norm(raw)))
+    return (raw[:1] == "أ" and bool(_FORM_VIII.match(norm(raw)))) or \
+        norm(raw) in _FIRST_PERSON_ACTS
 
 
 def _condition_start(text: str, c: Cand, limit: int = 160) -> int | None:
