@@ -58,11 +58,9 @@ LOCATIVE_WORDS = frozenset(norm(w) for w in (
     "شمالا", "جنوبا", "شرقا", "غربا", "بين", "مدخل", "مداخل", "أرياف", "حتى", "وسط",
     "تخوم"))
 INSTITUTION_KINDS = frozenset({"government", "military"})
-
-
-
 # the first word of a compound surname: "عبد السلام", "بن بريك", "أبو الغيط", "آل ثاني"
-_SURNAME_HEADS = frozenset(norm(w) for w in ("عبد", "بن", "ابن", "أبو", "ابو", "آل"))
+_SURNAME_HEADS = frozenset(norm(w) for w in ("عبد", "بن", "ابن", "أبو", "آل"))
+
 
 @dataclass(frozen=True, slots=True)
 class Role:

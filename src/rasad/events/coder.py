@@ -1330,7 +1330,8 @@ def _circumstantial(surface: str) -> bool:
     return w.startswith("م") or (len(w) == 5 and w[1] == "ا")
 
 
-_SPOKEN_FOR = frozenset(norm(w) for w in ("باسم", "عن", "لدى"))
+# a title's complement before the body it names: "المتحدث باسم الحوثيين"
+_TITLE_COMPLEMENTS = frozenset(norm(w) for w in ("باسم", "عن", "لدى"))
 
 
 def _object_of_unknown(text: str, a: ActorRef, cands: list[_Cand],
@@ -1339,7 +1340,7 @@ def _object_of_unknown(text: str, a: ActorRef, cands: list[_Cand],
     dictionary does not know ("واتهم وزير الإعلام في الحكومة معمر الإرياني الحوثيين": two
     words or more, no comma, between the verb and the actor)?"""
     if a.kind == "person" or a.proclitic or governed_by_preposition(text, a) or \
-            prev_word(text, a.start) in _SPOKEN_FOR:
+            prev_word(text, a.start) in _TITLE_COMPLEMENTS:
         return False  # "دعا المرجع الديني الأعلى علي السيستاني", "المتحدث باسم الحوثيين"
     verb = next((o for o in reversed(cands) if o.trig.pos == "verb" and o.end <= a.start and
                  a.start - o.end < 120), None)
