@@ -623,8 +623,7 @@ def _surname_coref(text: str, n: Normalized, g: Gazetteer, refs: list[ActorRef]
         nxt = words[k + 1] if k + 1 < len(words) and \
             not n.text[m.end():words[k + 1].start()].strip() else None
         if nxt is not None:  # a compound surname first: "وقال عبد السلام"
-            heads = [tok] + [tok[len(p):] for p in _CLITICS if tok.startswith(p)]
-            cands = [f"{h} {nxt.group(0)}" for h in heads] + cands
+            cands = [f"{h} {nxt.group(0)}" for h in sorted(_unclitic(tok))] + cands
         for c in cands:
             owners = g.surname_index.get(c)
             if not owners or c in g.common_words:
@@ -633,7 +632,7 @@ def _surname_coref(text: str, n: Normalized, g: Gazetteer, refs: list[ActorRef]
             if before:
                 last = before[-1][1]
                 others = tuple(o for _end, o in reversed(before[:-1]))
-                if " " in c and nxt is not None:
+                if nxt is not None and " " in c:  # a compound surname: its two words
                     e = n.to_original(nxt.start(), nxt.end())[1]
                     skip_to = nxt.end()
                 if ti < len(taken) and taken[ti][0] < e:

@@ -32,6 +32,8 @@ from rasad.events.roles import (
     conjoined_verb,
     conjunct_head,
     first_person_singular,
+    gap_has_comma,
+    gap_tokens,
     governed_by_preposition,
     next_conjunct,
     nisba,
@@ -1344,11 +1346,8 @@ def _object_of_unknown(text: str, a: ActorRef, cands: list[_Cand],
         return False  # "دعا المرجع الديني الأعلى علي السيستاني", "المتحدث باسم الحوثيين"
     verb = next((o for o in reversed(cands) if o.trig.pos == "verb" and o.end <= a.start and
                  a.start - o.end < 120), None)
-    if verb is None or re.search(r"[,،.:;؛]", text[verb.end:a.start]):
-        return False
-    gap = [m for m in _TOKEN.finditer(text, verb.end, a.start)
-           if not any(s <= m.start() < e for s, e in tspans)]
-    return len(gap) >= 2
+    return verb is not None and not gap_has_comma(text, verb.end, a.start, tspans) and \
+        len(gap_tokens(text, verb.end, a.start, tspans)) >= 2
 
 
 def _event(doc_id: str, text: str, sent: Sentence, c: _Cand, s_actors: list[ActorRef],

@@ -348,7 +348,7 @@ def passive(c: Cand, text: str = "", times: Sequence[tuple[int, int]] = ()) -> b
     return len(s) > 1 and s[1] == _DAMMA
 
 
-def _gap_tokens(text: str, a: int, b: int, times: Sequence[tuple[int, int]] = ()) -> list[str]:
+def gap_tokens(text: str, a: int, b: int, times: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Normalized tokens between a and b, leaving out time expressions (a time adverbial
     between commas is parenthetical in news style: "أعلنت الوزارة، اليوم الاثنين، …")."""
     parts: list[str] = []
@@ -361,7 +361,7 @@ def _gap_tokens(text: str, a: int, b: int, times: Sequence[tuple[int, int]] = ()
     return ntoks(" ".join(parts))
 
 
-def _gap_has_comma(text: str, a: int, b: int, times: Sequence[tuple[int, int]] = ()) -> bool:
+def gap_has_comma(text: str, a: int, b: int, times: Sequence[tuple[int, int]] = ()) -> bool:
     """Is there a comma between a and b, other than those around a time adverbial?"""
     out = []
     pos = a
@@ -468,7 +468,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
             return zero, before[-1] if before[-1].id != zero.id else None
         return zero, _first_after(text, c, after, zero)
     if c.type in SYMMETRIC_TYPES and after and after[0].pair is not None and not \
-            _gap_tokens(text, c.end, after[0].start, times):
+            gap_tokens(text, c.end, after[0].start, times):
         return after[0], after[0].pair  # "توصل الطرفان إلى اتفاق": the two are its sides
     marker = _agent_after(text, c, after, lx)  # "قُصفت البلدة من قبل الطائرات"
     source: ActorRef | None = None
@@ -495,7 +495,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         head = _head_start(text, after[0]) if after else 0
         if after and words_between(text, c.end, head) <= 1 and not _possessed_after(
                 text, c, after[0], lx, times) and not \
-                governed_by_preposition(text, after[0]) and not _gap_has_comma(
+                governed_by_preposition(text, after[0]) and not gap_has_comma(
                     text, c.end, after[0].start) and not (
                         _disagrees(vgender, after[0]) and head == after[0].start and
                         not _title_between(text, c, after[0])):
@@ -509,7 +509,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
             return after[0]
         return None
 
-    gap_before = _gap_tokens(text, before[-1].end, c.start, times) if before else \
+    gap_before = gap_tokens(text, before[-1].end, c.start, times) if before else \
         ntoks(text[max(0, c.start - 12):c.start])[-1:]
     if act_subject or _act_antecedent(text, c, lx) or first_person_singular(c):
         # ("«أتهم راشد الغنوشي باغتيال أخي»": I accuse; the one after the verb is its object)
@@ -525,7 +525,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         post = next((a for a in after if a is not marker and
                      words_between(text, c.end, a.start) <= 3 and
                      not governed_by_preposition(text, a) and
-                     not _gap_has_comma(text, c.end, a.start, times)), None)
+                     not gap_has_comma(text, c.end, a.start, times)), None)
         target = rel or pre or post
         if marker is not None and target is not None and marker.id == target.id:
             marker = None
@@ -560,7 +560,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
         own = speaker is not None and speaker.kind in ("military", "armed_group") and \
             without_conjunction(_last_content(gap_before)) in load_coref_data().possessive_forces
         return (speaker if own else None), _first_after(text, c, after, speaker)
-    elif before and all(t in _SVO_FILLERS for t in gap_before) and not _gap_has_comma(
+    elif before and all(t in _SVO_FILLERS for t in gap_before) and not gap_has_comma(
             text, before[-1].end, c.start, times) and not governed_by_preposition(
             text, before[-1]) and _speech_subject(text, before, lx):
         # "أعلن المكتب، اليوم، توصل الطرفين إلى اتفاق": after a speech verb and its
@@ -574,7 +574,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
             # is the subject's, and so is the act
             gen = conjunct_head(before, before[-1], text)
         return gen, _first_after(text, c, after, gen)
-    elif before and all(t in _SVO_FILLERS for t in gap_before) and not _gap_has_comma(
+    elif before and all(t in _SVO_FILLERS for t in gap_before) and not gap_has_comma(
             text, before[-1].end, c.start, times) and not governed_by_preposition(
             text, before[-1]):
         # SVO: "أن موسكو تتهم أنقرة", "بوتين وأردوغان اتفقا"
@@ -588,7 +588,7 @@ def _verb_roles(text: str, c: Cand, acts: Sequence[ActorRef], lx: EventLexicons,
     if source is None and after and not prep_final and accused is None and \
             after[0].start - c.end <= 25 and not _possessed_after(
                 text, c, after[0], lx, times) and \
-            not governed_by_preposition(text, after[0]) and not _gap_has_comma(
+            not governed_by_preposition(text, after[0]) and not gap_has_comma(
                 text, c.end, after[0].start) and not _attributed(text, c.end, after[0]) and \
             not _disagrees(vgender, after[0]):
         source = after[0]
@@ -621,7 +621,7 @@ def _possessed_after(text: str, c: Cand, a: ActorRef, lx: EventLexicons,
     `possession_heads`) between the verb and the actor makes the actor the object's owner,
     not the verb's subject."""
     return any(lx.is_cue("possession_heads", without_conjunction(t))
-               for t in _gap_tokens(text, c.end, _head_start(text, a), times))
+               for t in gap_tokens(text, c.end, _head_start(text, a), times))
 
 
 def _speech_subject(text: str, before: Sequence[ActorRef], lx: EventLexicons) -> bool:
@@ -773,9 +773,9 @@ def _title_phrase(text: str, c: Cand, a: ActorRef, lx: EventLexicons,
     the name being its holder and so the verb's subject ("ودان رئيس حكومة تصريف الأعمال
     نجيب ميقاتي", "اتهم المتحدث باسم الجماعة وكبير مفاوضيها محمد عبد السلام")? It opens
     with a role noun of the actor dictionary and holds no comma, preposition or verb."""
-    gap = _gap_tokens(text, c.end, a.start, times)
+    gap = gap_tokens(text, c.end, a.start, times)
     if not gap or gap[0] not in title_words() or len(gap) > _TITLE_PHRASE_MAX or \
-            _gap_has_comma(text, c.end, a.start, times) or a.via != "name" or \
+            gap_has_comma(text, c.end, a.start, times) or a.via != "name" or \
             a.kind != "person":
         return False  # (a title's holder is a person: "الناطق باسم الحركة الحكومة" is no
         # spokesman named "the government")
@@ -798,8 +798,8 @@ def _spoken_for(text: str, c: Cand, a: ActorRef,
     """Is the actor the one a spokesman right after the verb speaks for ("واتهم المتحدث
     باسم الحركة علي طيري الحكومة": الحركة, a description the dictionary's role phrases do
     not cover)? The words between are a title phrase ending in باسم, with no comma."""
-    gap = _gap_tokens(text, c.end, a.start, times)
-    if _gap_has_comma(text, c.end, a.start, times):
+    gap = gap_tokens(text, c.end, a.start, times)
+    if gap_has_comma(text, c.end, a.start, times):
         return False
     # "وحذّر القيادي في جماعة الحوثي …", "وقال مسؤول في الحكومة العراقية": a member speaks
     # for the body he belongs to
@@ -850,7 +850,7 @@ def _topicalized(text: str, before: Sequence[ActorRef], c: Cand,
     verb."""
     last = before[-1]
     head = conjunct_head(before, last, text)
-    if [t for t in _gap_tokens(text, last.end, c.start, times) if t not in _SVO_FILLERS]:
+    if [t for t in gap_tokens(text, last.end, c.start, times) if t not in _SVO_FILLERS]:
         return False
     return prev_word(text, head.start) in _SUBORDINATORS | _KANA and not \
         governed_by_preposition(text, head)
@@ -874,7 +874,7 @@ def _relative_gap(text: str, ante: ActorRef, c: Cand, gap: list[str]) -> bool:
     """Is the verb the head of a relative clause on `ante` ("القوات التي كانت تستهدف")?"""
     return bool(gap) and any(t in _RELATIVE_PRONOUNS for t in gap) and all(
         t in _RELATIVE_PRONOUNS or t in _RELATIVE_FILLERS for t in gap) and not \
-        _gap_has_comma(text, ante.end, c.start)
+        gap_has_comma(text, ante.end, c.start)
 
 
 def conjoined_verb(c: Cand, lx: EventLexicons) -> bool:
@@ -1118,7 +1118,7 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
             return source, conjunct_head(before, before[-1], text), True
     elif after and not periphrastic:
         a = after[0]
-        gap = _gap_tokens(text, c.end, a.start)
+        gap = gap_tokens(text, c.end, a.start)
         na = norm(a.text)
         if (na.startswith(("لل", "ولل")) or (na.startswith("ل") and _cue_stem(
                 ntoks(c.surface)[0], "intransitive_nouns", lx))) and len(gap) <= 2 and not any(
@@ -1158,7 +1158,7 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         # "أعلن الجيش، مساء أمس، انسحاب قواته": the masdar's genitive is the force of the
         # governing verb's subject, right before it (time words aside)
         b = before[-1]
-        if not _gap_tokens(text, b.end, c.start, times) and not _gap_has_comma(
+        if not gap_tokens(text, b.end, c.start, times) and not gap_has_comma(
                 text, b.end, c.start, times) and not governed_by_preposition(text, b):
             source, named = conjunct_head(before, b, text), True
     if source is None and before and not patient and (
@@ -1167,15 +1167,15 @@ def _noun_roles(text: str, c: Cand, acts: Sequence[ActorRef], sent: Sentence,
         # subject before it, after the preposition its verb governs; "أعرب أبو الغيط عن
         # تضامن الجامعة": a verb of expressing makes its subject the masdar's agent
         b = before[-1]
-        gap = _gap_tokens(text, b.end, c.start, times)
-        if gap and all(t in _EXPRESS_PREPOSITIONS for t in gap) and not _gap_has_comma(
+        gap = gap_tokens(text, b.end, c.start, times)
+        if gap and all(t in _EXPRESS_PREPOSITIONS for t in gap) and not gap_has_comma(
                 text, b.end, c.start, times) and not governed_by_preposition(text, b):
             source, named = conjunct_head(before, b, text), True
     blamed: ActorRef | None = None
     blame = _blame(text, before, acts, sent.start, lx) if source is None else None
     pronoun_patient: ActorRef | None = None
     if blame is None and source is None and before and patient_pronoun(c, lx) and not \
-            _gap_tokens(text, before[-1].end, c.start, times) and not _gap_has_comma(
+            gap_tokens(text, before[-1].end, c.start, times) and not gap_has_comma(
                 text, before[-1].end, c.start, times):
         # "عزل الجيش الرئيس عمر البشير واعتقاله": the pronoun is the one arrested, and the
         # mention right before it, which it points back to, is no agent (only right before
@@ -1486,7 +1486,7 @@ def sentence_speaker(text: str, sent: Sentence, c: Cand, acts: Sequence[ActorRef
             governed_by_preposition(text, after[0]):
         return after[0], ve
     if before and all(t in _SVO_FILLERS for t in ntoks(text[before[-1].end:vs])) and not \
-            _gap_has_comma(text, before[-1].end, vs) and not governed_by_preposition(
+            gap_has_comma(text, before[-1].end, vs) and not governed_by_preposition(
             text, before[-1]):
         return before[-1], ve
     return None, ve
